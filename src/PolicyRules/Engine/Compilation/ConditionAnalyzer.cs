@@ -1,0 +1,158 @@
+using System.Linq.Expressions;
+using PolicyRules.Engine.Model;
+
+namespace PolicyRules.Engine.Compilation;
+
+/// <summary>
+/// Checks a pattern's conditions against the scope and sorts each conjunct into the network's
+/// shapes: alpha dispatch or predicate, join key or residual.
+/// </summary>
+internal static class ConditionAnalyzer
+{
+    public static PatternPlan Analyze(PatternElement pattern, Scope scope, string ruleId)
+    {
+        var fact = Expression.Parameter(pattern.FactType, pattern.Alias);
+        var alpha = new List<AlphaTest>();
+        var keys = new List<(Expression, Expression)>();
+        var residual = new List<Expression>();
+        var joinText = new List<string>();
+
+        foreach (var lambda in pattern.Conditions)
+        {
+            var where = $"condition {lambda} of pattern '{pattern.Alias}'";
+            foreach (var conjunct in Conjuncts(Normalize(lambda, pattern.FactType, fact, scope, where, ruleId)))
+            {
+                var free = FreeParameters.Of(conjunct);
+                if (free.All(p => p == fact))
+                {
+                    alpha.Add(Classify(conjunct, fact));
+                }
+                else
+                {
+                    joinText.Add(conjunct.ToString());
+                    if (TryKey(conjunct, fact, out var key))
+                    {
+                        keys.Add(key);
+                    }
+                    else
+                    {
+                        residual.Add(conjunct);
+                    }
+                }
+            }
+        }
+
+        return new PatternPlan(fact, Reorder(alpha, fact), keys, residual, joinText.Count == 0 ? "true" : string.Join(" && ", joinText));
+    }
+
+    /// <summary>
+    /// Checks a lambda's parameters and rewrites its body over <paramref name="subject"/> (first
+    /// parameter) and the scope's parameters (the rest, by name), with captured values folded in.
+    /// </summary>
+    public static Expression Normalize(LambdaExpression lambda, Type subjectType, ParameterExpression subject, Scope scope, string where, string ruleId)
+    {
+        if (lambda.ReturnType != typeof(bool))
+        {
+            throw Errors.Definition(ruleId, $"{where} returns {lambda.ReturnType.Name}, not Boolean.");
+        }
+
+        if (lambda.Parameters.Count == 0)
+        {
+            throw Errors.Definition(ruleId, $"{where} has no parameter for the value it tests.");
+        }
+
+        var first = lambda.Parameters[0];
+        if (!first.Type.IsAssignableFrom(subjectType))
+        {
+            throw Errors.Definition(ruleId, $"{where} takes {first.Type.Name} first, but tests {subjectType.Name}.");
+        }
+
+        var map = new Dictionary<ParameterExpression, Expression>
+        {
+            [first] = Retype(subject, first.Type),
+        };
+        foreach (var parameter in lambda.Parameters.Skip(1))
+        {
+            var binding = scope.Resolve(parameter, where);
+            map[parameter] = Retype(binding.Parameter, parameter.Type);
+        }
+
+        return ClosureFolder.Fold(ParameterReplacer.Replace(lambda.Body, map));
+    }
+
+    private static Expression Retype(ParameterExpression parameter, Type type) =>
+        parameter.Type == type ? parameter : Expression.Convert(parameter, type);
+
+    private static IEnumerable<Expression> Conjuncts(Expression condition)
+    {
+        if (condition is BinaryExpression { NodeType: ExpressionType.AndAlso, Method: null } and)
+        {
+            return Conjuncts(and.Left).Concat(Conjuncts(and.Right));
+        }
+
+        return [condition];
+    }
+
+    private static AlphaTest Classify(Expression condition, ParameterExpression fact)
+    {
+        var text = condition.ToString();
+        if (ExpressionShapes.TryEquality(condition, out var left, out var right))
+        {
+            if (right is ConstantExpression constant && FreeParameters.Of(left).Count > 0)
+            {
+                return new AlphaTest(AlphaTestKind.Equality, condition, left, constant.Value, text);
+            }
+
+            if (left is ConstantExpression reversed && FreeParameters.Of(right).Count > 0)
+            {
+                return new AlphaTest(AlphaTestKind.Equality, condition, right, reversed.Value, text);
+            }
+        }
+
+        if (ExpressionShapes.TryContains(condition, out var source, out var item, out _)
+            && item is ConstantExpression element
+            && FreeParameters.Of(source).Contains(fact))
+        {
+            return new AlphaTest(AlphaTestKind.Contains, condition, source, element.Value, text);
+        }
+
+        return new AlphaTest(AlphaTestKind.Predicate, condition, null, null, text);
+    }
+
+    /// <summary>
+    /// Moves equality tests on the fact's own members to the front, so the hash dispatch happens
+    /// first. Nothing else moves: a later conjunct may rely on an earlier one as a guard.
+    /// </summary>
+    private static List<AlphaTest> Reorder(List<AlphaTest> tests, ParameterExpression fact)
+    {
+        bool IsDirectEquality(AlphaTest test) =>
+            test.Kind == AlphaTestKind.Equality && test.Accessor is MemberExpression { Expression: var target } && target == fact;
+
+        return [.. tests.Where(IsDirectEquality), .. tests.Where(t => !IsDirectEquality(t))];
+    }
+
+    private static bool TryKey(Expression condition, ParameterExpression fact, out (Expression Left, Expression Right) key)
+    {
+        key = default;
+        if (!ExpressionShapes.TryEquality(condition, out var a, out var b))
+        {
+            return false;
+        }
+
+        var freeA = FreeParameters.Of(a);
+        var freeB = FreeParameters.Of(b);
+        if (freeA.Count == 1 && freeA.Contains(fact) && freeB.Count > 0 && !freeB.Contains(fact))
+        {
+            key = (b, a);
+            return true;
+        }
+
+        if (freeB.Count == 1 && freeB.Contains(fact) && freeA.Count > 0 && !freeA.Contains(fact))
+        {
+            key = (a, b);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text;
+
+namespace PolicyRules.Engine.Compilation;
+
+/// <summary>
+/// A canonical text for an expression: two conditions share a node exactly when their keys are
+/// equal. Parameters are named by position, constants by type and value (objects without a value
+/// form by identity), members by declaring type, so structurally equal conditions written in
+/// different rules, with different parameter names, get the same key.
+/// </summary>
+internal sealed class ExpressionKey
+{
+    private readonly Dictionary<object, int> _identities = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The key of <paramref name="expression"/>, naming <paramref name="parameters"/> by their position.</summary>
+    public string Of(Expression expression, IReadOnlyList<ParameterExpression> parameters)
+    {
+        var writer = new Writer(this, parameters);
+        writer.Visit(expression);
+        return writer.Text;
+    }
+
+    private int IdentityOf(object value)
+    {
+        if (!_identities.TryGetValue(value, out var id))
+        {
+            id = _identities.Count;
+            _identities.Add(value, id);
+        }
+
+        return id;
+    }
+
+    private sealed class Writer(ExpressionKey owner, IReadOnlyList<ParameterExpression> parameters) : ExpressionVisitor
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<ParameterExpression> _scoped = [.. parameters];
+
+        public string Text => _text.ToString();
+
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null)
+            {
+                _text.Append("~");
+                return node;
+            }
+
+            _text.Append('(').Append(node.NodeType).Append(':').Append(TypeName(node.Type)).Append(' ');
+            var result = base.Visit(node);
+            _text.Append(')');
+            return result;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            var index = _scoped.IndexOf(node);
+            _text.Append('$').Append(index >= 0 ? index.ToString(CultureInfo.InvariantCulture) : "?" + node.Name);
+            return node;
+        }
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            WriteValue(node.Value);
+            return node;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            WriteMember(node.Member);
+            Visit(node.Expression);
+            return node;
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            WriteMember(node.Method);
+            Visit(node.Object);
+            foreach (var argument in node.Arguments)
+            {
+                Visit(argument);
+            }
+
+            return node;
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.Method is not null)
+            {
+                WriteMember(node.Method);
+            }
+
+            if (node.IsLiftedToNull)
+            {
+                _text.Append("lifted ");
+            }
+
+            Visit(node.Left);
+            Visit(node.Right);
+            if (node.Conversion is not null)
+            {
+                Visit(node.Conversion);
+            }
+
+            return node;
+        }
+
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            if (node.Method is not null)
+            {
+                WriteMember(node.Method);
+            }
+
+            Visit(node.Operand);
+            return node;
+        }
+
+        protected override Expression VisitNew(NewExpression node)
+        {
+            if (node.Constructor is not null)
+            {
+                WriteMember(node.Constructor);
+            }
+
+            foreach (var argument in node.Arguments)
+            {
+                Visit(argument);
+            }
+
+            return node;
+        }
+
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            _text.Append("params[");
+            foreach (var parameter in node.Parameters)
+            {
+                _scoped.Add(parameter);
+                _text.Append(TypeName(parameter.Type)).Append(';');
+            }
+
+            _text.Append(']');
+            Visit(node.Body);
+            return node;
+        }
+
+        protected override Expression VisitTypeBinary(TypeBinaryExpression node)
+        {
+            _text.Append(TypeName(node.TypeOperand)).Append(' ');
+            Visit(node.Expression);
+            return node;
+        }
+
+        protected override Expression VisitExtension(Expression node)
+        {
+            WriteValue(node);
+            return node;
+        }
+
+        protected override Expression VisitBlock(BlockExpression node)
+        {
+            foreach (var variable in node.Variables)
+            {
+                _scoped.Add(variable);
+            }
+
+            return base.VisitBlock(node);
+        }
+
+        protected override MemberBinding VisitMemberBinding(MemberBinding node)
+        {
+            WriteMember(node.Member);
+            return base.VisitMemberBinding(node);
+        }
+
+        protected override ElementInit VisitElementInit(ElementInit node)
+        {
+            WriteMember(node.AddMethod);
+            return base.VisitElementInit(node);
+        }
+
+        private void WriteMember(MemberInfo member)
+        {
+            _text.Append(TypeName(member.DeclaringType)).Append("::").Append(member.Name);
+            if (member is MethodBase method)
+            {
+                _text.Append('<');
+                if (method.IsGenericMethod)
+                {
+                    foreach (var argument in method.GetGenericArguments())
+                    {
+                        _text.Append(TypeName(argument)).Append(';');
+                    }
+                }
+
+                _text.Append('|');
+                foreach (var parameter in method.GetParameters())
+                {
+                    _text.Append(TypeName(parameter.ParameterType)).Append(';');
+                }
+
+                _text.Append('>');
+            }
+
+            _text.Append(' ');
+        }
+
+        private void WriteValue(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    _text.Append("null");
+                    break;
+                case string s:
+                    _text.Append('"').Append(s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                    break;
+                case Type type:
+                    _text.Append("typeof ").Append(TypeName(type));
+                    break;
+                case Enum e:
+                    _text.Append(TypeName(e.GetType())).Append('.').Append(Convert.ToInt64(e, CultureInfo.InvariantCulture));
+                    break;
+                case double d:
+                    _text.Append(d.ToString("R", CultureInfo.InvariantCulture)).Append('d');
+                    break;
+                case float f:
+                    _text.Append(f.ToString("R", CultureInfo.InvariantCulture)).Append('f');
+                    break;
+                case IConvertible c when value.GetType().IsPrimitive || value is decimal || value is DateTime:
+                    _text.Append(TypeName(value.GetType())).Append(' ').Append(c.ToString(CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    _text.Append("#object").Append(owner.IdentityOf(value));
+                    break;
+            }
+        }
+
+        private static string TypeName(Type? type) => type?.AssemblyQualifiedName ?? type?.FullName ?? type?.Name ?? "?";
+    }
+}

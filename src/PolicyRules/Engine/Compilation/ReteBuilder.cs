@@ -1,0 +1,333 @@
+using System.Collections.ObjectModel;
+using System.Linq.Expressions;
+using System.Reflection;
+using PolicyRules.Engine.Model;
+using PolicyRules.Engine.Rete;
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Compilation;
+
+/// <summary>
+/// Compiles rule definitions into a Rete network: a shared alpha network (type roots, hash dispatch,
+/// selections, memories) and one beta chain per rule ending in a terminal node. Every expression is
+/// compiled here, once.
+/// </summary>
+internal sealed class ReteBuilder(IExpressionCompiler compiler)
+{
+    private static readonly MethodInfo KeyOfValue = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object)])!;
+    private static readonly MethodInfo KeyOfValues = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object[])])!;
+    private static readonly MethodInfo CreateListMethod = typeof(ReteBuilder).GetMethod(nameof(CreateList), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private readonly List<ReteNode> _nodes = [];
+    private readonly Dictionary<Type, TypeNode> _typeNodes = [];
+    private readonly Dictionary<(AlphaNode Parent, string Key), AlphaNode> _alphaIndex = [];
+    private readonly List<StartNode> _starts = [];
+    private readonly List<CompiledRule> _rules = [];
+    private readonly ExpressionKey _keys = new();
+
+    public IReadOnlyList<ReteNode> Nodes => _nodes;
+
+    public IReadOnlyDictionary<Type, TypeNode> TypeNodes => _typeNodes;
+
+    public IReadOnlyList<StartNode> StartNodes => _starts;
+
+    public IReadOnlyList<CompiledRule> Rules => _rules;
+
+    public void Add(RuleDefinition rule)
+    {
+        var scope = new Scope(rule.Id);
+        var slotCount = rule.Conditions.Count(e => e is PatternElement or AggregateElement);
+        LeftAdapterNode? adapter = null;
+        StartNode? start = null;
+        BetaNode? last = null;
+
+        void Chain(BetaNode node)
+        {
+            Register(node, rule.Id);
+            if (last is not null)
+            {
+                last.Child = node;
+            }
+            else if (adapter is not null)
+            {
+                adapter.Child = node;
+            }
+            else
+            {
+                start = new StartNode(slotCount);
+                Register(start, rule.Id);
+                start.Child = node;
+                _starts.Add(start);
+            }
+
+            last = node;
+        }
+
+        for (var index = 0; index < rule.Conditions.Count; index++)
+        {
+            switch (rule.Conditions[index])
+            {
+                case PatternElement pattern when index == 0:
+                {
+                    var plan = ConditionAnalyzer.Analyze(pattern, scope, rule.Id);
+                    adapter = new LeftAdapterNode(slotCount);
+                    Register(adapter, rule.Id);
+                    BuildAlpha(pattern.FactType, plan, rule.Id).LeftSuccessors.Add(adapter);
+                    scope.Add(pattern.Alias, pattern.FactType, isAggregate: false);
+                    break;
+                }
+
+                case PatternElement pattern:
+                {
+                    var plan = ConditionAnalyzer.Analyze(pattern, scope, rule.Id);
+                    var join = new JoinNode(scope.Count, CompileBeta(plan, scope, pattern.FactType));
+                    Chain(join);
+                    BuildAlpha(pattern.FactType, plan, rule.Id).RightSuccessors.Add(join);
+                    scope.Add(pattern.Alias, pattern.FactType, isAggregate: false);
+                    break;
+                }
+
+                case NotElement not:
+                    AddBlocking(not.Pattern, scope, rule.Id, condition => new NotNode(condition), Chain);
+                    break;
+
+                case ExistsElement exists:
+                    AddBlocking(exists.Pattern, scope, rule.Id, condition => new ExistsNode(condition), Chain);
+                    break;
+
+                case AggregateElement aggregate:
+                {
+                    var plan = ConditionAnalyzer.Analyze(aggregate.Source, scope, rule.Id);
+                    var (test, text) = CompileResultTest(aggregate, scope, rule.Id);
+                    var node = new AggregateNode(
+                        scope.Count,
+                        aggregate.Kind,
+                        CreateListFactory(aggregate.Source.FactType),
+                        test,
+                        text,
+                        CompileBeta(plan, scope, aggregate.Source.FactType));
+                    Chain(node);
+                    BuildAlpha(aggregate.Source.FactType, plan, rule.Id).RightSuccessors.Add(node);
+                    scope.Add(aggregate.Alias, aggregate.ResultType, isAggregate: true);
+                    break;
+                }
+
+                default:
+                    throw Errors.Definition(rule.Id, $"element {index} is of an unknown kind.");
+            }
+        }
+
+        var compiled = new CompiledRule(
+            rule,
+            scope.Bindings.Select(b => new CompiledRule.Slot(b.Alias, b.Slot, b.IsAggregate)).ToArray(),
+            rule.Actions.Select((a, i) => CompileAction(a, scope, rule.Id, i)).ToArray());
+        _rules.Add(compiled);
+        Chain(new TerminalNode(compiled));
+    }
+
+    private void AddBlocking(PatternElement pattern, Scope scope, string ruleId, Func<BetaCondition, BlockingNode> create, Action<BetaNode> chain)
+    {
+        var plan = ConditionAnalyzer.Analyze(pattern, scope, ruleId);
+        var node = create(CompileBeta(plan, scope, pattern.FactType));
+        chain(node);
+        BuildAlpha(pattern.FactType, plan, ruleId).RightSuccessors.Add(node);
+    }
+
+    private void Register(ReteNode node, string ruleId)
+    {
+        node.Id = _nodes.Count;
+        _nodes.Add(node);
+        node.RuleIds.Add(ruleId);
+    }
+
+    private AlphaMemoryNode BuildAlpha(Type factType, PatternPlan plan, string ruleId)
+    {
+        if (!_typeNodes.TryGetValue(factType, out var typeNode))
+        {
+            typeNode = new TypeNode(factType);
+            Register(typeNode, ruleId);
+            _typeNodes.Add(factType, typeNode);
+        }
+        else
+        {
+            typeNode.RuleIds.Add(ruleId);
+        }
+
+        AlphaNode parent = typeNode;
+        foreach (var test in plan.Alpha)
+        {
+            parent = test.Kind switch
+            {
+                AlphaTestKind.Equality => Branch(
+                    (EqualityDispatchNode)Child(parent, "eq " + _keys.Of(test.Accessor!, [plan.Fact]), ruleId, () =>
+                        new EqualityDispatchNode(CompileAccessor(test.Accessor!, plan.Fact), test.Accessor!.ToString())).Node,
+                    n => n.Branches,
+                    test,
+                    plan.Fact,
+                    ruleId),
+                AlphaTestKind.Contains => Branch(
+                    (ContainsDispatchNode)Child(parent, "in " + _keys.Of(test.Accessor!, [plan.Fact]), ruleId, () =>
+                    {
+                        ExpressionShapes.TryContains(test.Condition, out _, out _, out var element);
+                        return new ContainsDispatchNode(
+                            CompileAccessor(test.Accessor!, plan.Fact),
+                            element.MakeArrayType(),
+                            typeof(List<>).MakeGenericType(element),
+                            test.Accessor!.ToString());
+                    }).Node,
+                    n => n.Branches,
+                    test,
+                    plan.Fact,
+                    ruleId),
+                _ => Child(parent, "where " + _keys.Of(test.Condition, [plan.Fact]), ruleId, () =>
+                    new SelectionNode(CompilePredicate(test.Condition, plan.Fact), test.Description)).Node,
+            };
+        }
+
+        return (AlphaMemoryNode)Child(parent, "memory", ruleId, () => new AlphaMemoryNode()).Node;
+    }
+
+    private (AlphaNode Node, bool Created) Child(AlphaNode parent, string key, string ruleId, Func<AlphaNode> create)
+    {
+        if (_alphaIndex.TryGetValue((parent, key), out var existing))
+        {
+            existing.RuleIds.Add(ruleId);
+            return (existing, false);
+        }
+
+        var node = create();
+        Register(node, ruleId);
+        parent.Children.Add(node);
+        _alphaIndex.Add((parent, key), node);
+        return (node, true);
+    }
+
+    private DispatchBranch Branch<TNode>(TNode dispatch, Func<TNode, Dictionary<object, DispatchBranch>> branches, AlphaTest test, ParameterExpression fact, string ruleId)
+        where TNode : AlphaNode
+    {
+        var key = JoinKey.Of(test.Value);
+        var map = branches(dispatch);
+        if (!map.TryGetValue(key, out var branch))
+        {
+            branch = new DispatchBranch(key, CompilePredicate(test.Condition, fact));
+            Register(branch, ruleId);
+            map.Add(key, branch);
+        }
+        else
+        {
+            branch.RuleIds.Add(ruleId);
+        }
+
+        return branch;
+    }
+
+    private Func<object, bool> CompilePredicate(Expression condition, ParameterExpression fact)
+    {
+        var input = Expression.Parameter(typeof(object), "fact");
+        var body = ParameterReplacer.Replace(condition, new Dictionary<ParameterExpression, Expression> { [fact] = Expression.Convert(input, fact.Type) });
+        return compiler.Compile(Expression.Lambda<Func<object, bool>>(body, input));
+    }
+
+    private Func<object, object?> CompileAccessor(Expression accessor, ParameterExpression fact)
+    {
+        var input = Expression.Parameter(typeof(object), "fact");
+        var body = ParameterReplacer.Replace(accessor, new Dictionary<ParameterExpression, Expression> { [fact] = Expression.Convert(input, fact.Type) });
+        return compiler.Compile(Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), input));
+    }
+
+    private BetaCondition CompileBeta(PatternPlan plan, Scope scope, Type factType)
+    {
+        if (plan.Keys.Count == 0 && plan.Residual.Count == 0)
+        {
+            return BetaCondition.None;
+        }
+
+        var tuple = Expression.Parameter(typeof(object?[]), "tuple");
+        var fact = Expression.Parameter(typeof(object), "fact");
+        var map = TupleReads(scope, tuple);
+        map[plan.Fact] = Expression.Convert(fact, factType);
+
+        Func<object?[], object>? leftKey = null;
+        Func<object, object>? rightKey = null;
+        if (plan.Keys.Count > 0)
+        {
+            leftKey = compiler.Compile(Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => k.Left), map), tuple));
+            rightKey = compiler.Compile(Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => k.Right), map), fact));
+        }
+
+        Func<object?[], object, bool>? residual = null;
+        if (plan.Residual.Count > 0)
+        {
+            var body = plan.Residual.Select(r => ParameterReplacer.Replace(r, map)).Aggregate(Expression.AndAlso);
+            residual = compiler.Compile(Expression.Lambda<Func<object?[], object, bool>>(body, tuple, fact));
+        }
+
+        return new BetaCondition(leftKey, rightKey, residual, plan.JoinDescription);
+    }
+
+    private static Dictionary<ParameterExpression, Expression> TupleReads(Scope scope, ParameterExpression tuple) =>
+        scope.Bindings.ToDictionary(
+            b => b.Parameter,
+            b => (Expression)Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(b.Slot)), b.Type));
+
+    private static Expression KeyOf(IEnumerable<Expression> values, Dictionary<ParameterExpression, Expression> map)
+    {
+        var boxed = values.Select(v => (Expression)Expression.Convert(ParameterReplacer.Replace(v, map), typeof(object))).ToArray();
+        return boxed.Length == 1
+            ? Expression.Call(KeyOfValue, boxed[0])
+            : Expression.Call(KeyOfValues, Expression.NewArrayInit(typeof(object), boxed));
+    }
+
+    private (Func<object?[], object, bool>? Test, string Text) CompileResultTest(AggregateElement aggregate, Scope scope, string ruleId)
+    {
+        if (aggregate.ResultConditions.Count == 0)
+        {
+            return (null, "true");
+        }
+
+        var subject = Expression.Parameter(aggregate.ResultType, aggregate.Alias);
+        var bodies = aggregate.ResultConditions
+            .Select(c => ConditionAnalyzer.Normalize(c, aggregate.ResultType, subject, scope, $"result condition {c} of aggregate '{aggregate.Alias}'", ruleId))
+            .ToArray();
+        var tuple = Expression.Parameter(typeof(object?[]), "tuple");
+        var result = Expression.Parameter(typeof(object), "result");
+        var map = TupleReads(scope, tuple);
+        map[subject] = Expression.Convert(result, aggregate.ResultType);
+        var body = bodies.Select(b => ParameterReplacer.Replace(b, map)).Aggregate(Expression.AndAlso);
+        var text = string.Join(" && ", aggregate.ResultConditions.Select(c => c.ToString()));
+        return (compiler.Compile(Expression.Lambda<Func<object?[], object, bool>>(body, tuple, result)), text);
+    }
+
+    private Action<IActionContext, IMatch, object?[]> CompileAction(RuleAction action, Scope scope, string ruleId, int index)
+    {
+        var context = Expression.Parameter(typeof(IActionContext), "context");
+        var match = Expression.Parameter(typeof(IMatch), "match");
+        var tuple = Expression.Parameter(typeof(object?[]), "tuple");
+        var map = new Dictionary<ParameterExpression, Expression>();
+        foreach (var parameter in action.Expression.Parameters)
+        {
+            if (parameter.Type == typeof(IActionContext))
+            {
+                map[parameter] = context;
+            }
+            else if (parameter.Type == typeof(IMatch))
+            {
+                map[parameter] = match;
+            }
+            else
+            {
+                var binding = scope.Resolve(parameter, $"action {index + 1}");
+                map[parameter] = Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(binding.Slot)), parameter.Type);
+            }
+        }
+
+        var body = ParameterReplacer.Replace(action.Expression.Body, map);
+        return compiler.Compile(Expression.Lambda<Action<IActionContext, IMatch, object?[]>>(body, context, match, tuple));
+    }
+
+    private static Func<IReadOnlyList<object>, object> CreateListFactory(Type elementType) =>
+        CreateListMethod.MakeGenericMethod(elementType).CreateDelegate<Func<IReadOnlyList<object>, object>>();
+
+    private static object CreateList<T>(IReadOnlyList<object> facts) =>
+        new ReadOnlyCollection<T>(facts.Cast<T>().ToArray());
+}

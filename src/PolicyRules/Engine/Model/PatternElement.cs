@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+
+namespace PolicyRules.Engine.Model;
+
+/// <summary>
+/// Matches one fact of a type that satisfies every condition, and binds it to an alias.
+/// </summary>
+/// <remarks>
+/// Each condition is a lambda returning <see cref="bool"/>. Its first parameter is the fact being
+/// matched (any name); every further parameter is bound by name to an alias declared earlier in the
+/// rule, which is how patterns join. A condition over the fact alone is tested in the alpha network
+/// (shared between rules and dispatched by hash where it is a constant equality); a condition over
+/// earlier aliases is a join test (hashed where it is an equality).
+/// </remarks>
+public sealed class PatternElement : RuleElement
+{
+    /// <summary>Creates a pattern.</summary>
+    /// <param name="factType">The type of fact matched; facts of derived types match too.</param>
+    /// <param name="alias">The name the matched fact is bound to.</param>
+    /// <param name="conditions">Conditions the fact must satisfy, all of them.</param>
+    public PatternElement(Type factType, string alias, IEnumerable<LambdaExpression> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(factType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        ArgumentNullException.ThrowIfNull(conditions);
+        FactType = factType;
+        Alias = alias;
+        Conditions = conditions.ToArray();
+    }
+
+    /// <summary>The type of fact matched.</summary>
+    public Type FactType { get; }
+
+    /// <summary>The name the matched fact is bound to.</summary>
+    public string Alias { get; }
+
+    /// <summary>The conditions the fact must satisfy.</summary>
+    public IReadOnlyList<LambdaExpression> Conditions { get; }
+}

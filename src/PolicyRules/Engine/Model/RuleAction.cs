@@ -1,0 +1,22 @@
+using System.Linq.Expressions;
+
+namespace PolicyRules.Engine.Model;
+
+/// <summary>One action of a rule's right-hand side.</summary>
+/// <remarks>
+/// The action is a lambda. A parameter of type <see cref="Runtime.IActionContext"/> receives the
+/// context (to insert, update or retract facts); one of type <see cref="Runtime.IMatch"/> receives the
+/// match; every other parameter is bound by name to an alias of the left-hand side.
+/// </remarks>
+public sealed class RuleAction
+{
+    /// <summary>Creates an action.</summary>
+    public RuleAction(LambdaExpression expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        Expression = expression;
+    }
+
+    /// <summary>The action's lambda.</summary>
+    public LambdaExpression Expression { get; }
+}

@@ -1,0 +1,136 @@
+using PolicyRules.Engine.Model;
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// Folds, for each left token, the right facts that match it into one value (a count or a list),
+/// binds it to <see cref="Slot"/> and passes the token on while the result test holds. When the
+/// matching facts change, the old result is withdrawn and the new one passed on.
+/// </summary>
+internal sealed class AggregateNode(
+    int slot,
+    AggregateKind kind,
+    Func<IReadOnlyList<object>, object> createList,
+    Func<object?[], object, bool>? resultTest,
+    string resultDescription,
+    BetaCondition condition) : RightInputNode(condition)
+{
+    public int Slot { get; } = slot;
+
+    public override void LeftActivate(RuleSession session, Token token)
+    {
+        var memory = Memory(session);
+        token.Key = LeftKey(session, token);
+        memory.Left.Add(token.Key, token);
+        var matches = new List<RightEntry>();
+        var bucket = memory.Right.Get(token.Key);
+        if (bucket is not null)
+        {
+            for (var i = 0; i < bucket.Count; i++)
+            {
+                if (Matches(session, token, bucket[i].Fact))
+                {
+                    matches.Add(bucket[i]);
+                }
+            }
+        }
+
+        token.State = matches;
+        Publish(session, token, matches);
+    }
+
+    public override void LeftRetract(RuleSession session, Token token)
+    {
+        Memory(session).Left.Remove(token.Key, token);
+        token.State = null;
+        RetractChildren(session, token);
+    }
+
+    public override void RightActivate(RuleSession session, FactHandle handle)
+    {
+        var memory = Memory(session);
+        var entry = AddRight(session, memory, handle);
+        var bucket = memory.Left.Get(entry.Key);
+        if (bucket is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < bucket.Count; i++)
+        {
+            var token = bucket[i];
+            if (Matches(session, token, entry.Fact))
+            {
+                var matches = (List<RightEntry>)token.State!;
+                matches.Add(entry);
+                RetractChildren(session, token);
+                Publish(session, token, matches);
+            }
+        }
+    }
+
+    public override void RightRetract(RuleSession session, FactHandle handle)
+    {
+        var memory = Memory(session);
+        var entry = RemoveRight(memory, handle);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var bucket = memory.Left.Get(entry.Key);
+        if (bucket is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < bucket.Count; i++)
+        {
+            var token = bucket[i];
+            var matches = (List<RightEntry>)token.State!;
+            if (matches.Remove(entry))
+            {
+                RetractChildren(session, token);
+                Publish(session, token, matches);
+            }
+        }
+    }
+
+    private void Publish(RuleSession session, Token token, List<RightEntry> matches)
+    {
+        object result;
+        if (kind == AggregateKind.Count)
+        {
+            result = matches.Count;
+        }
+        else
+        {
+            var facts = matches.OrderBy(e => e.Handle.Sequence).Select(e => e.Fact).ToArray();
+            result = createList(facts);
+        }
+
+        if (resultTest is not null)
+        {
+            session.Metrics.JoinConditionEvaluations++;
+            bool passed;
+            try
+            {
+                passed = resultTest(token.Facts, result);
+            }
+            catch (Exception ex)
+            {
+                throw new RuleConditionException(RuleIds.Distinct().ToArray(), resultDescription, [.. token.Facts.Where(f => f is not null), result], ex);
+            }
+
+            if (!passed)
+            {
+                return;
+            }
+        }
+
+        var extended = (object?[])token.Facts.Clone();
+        extended[Slot] = result;
+        Emit(session, token, extended, null);
+    }
+}

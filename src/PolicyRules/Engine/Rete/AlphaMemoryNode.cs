@@ -1,0 +1,61 @@
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// The end of an alpha chain: the facts that passed every test of a pattern. It stores nothing
+/// itself (each beta node keeps its own keyed index); it records membership on the fact and tells
+/// its successors.
+/// </summary>
+internal sealed class AlphaMemoryNode : AlphaNode
+{
+    /// <summary>Beta nodes that take these facts on their right input.</summary>
+    public List<RightInputNode> RightSuccessors { get; } = [];
+
+    /// <summary>Adapters that start rules' beta chains with these facts.</summary>
+    public List<LeftAdapterNode> LeftSuccessors { get; } = [];
+
+    public override void Activate(RuleSession session, FactHandle handle)
+    {
+        handle.Memories.Add(this);
+        if (session.IsBatching)
+        {
+            session.DeferAlphaActivation(this, handle);
+            return;
+        }
+
+        PropagateRight(session, handle);
+        PropagateLeft(session, handle);
+    }
+
+    public void PropagateRight(RuleSession session, FactHandle handle)
+    {
+        var successors = RightSuccessors;
+        for (var i = 0; i < successors.Count; i++)
+        {
+            successors[i].RightActivate(session, handle);
+        }
+    }
+
+    public void PropagateLeft(RuleSession session, FactHandle handle)
+    {
+        var successors = LeftSuccessors;
+        for (var i = 0; i < successors.Count; i++)
+        {
+            successors[i].Activate(session, handle);
+        }
+    }
+
+    public void Deactivate(RuleSession session, FactHandle handle)
+    {
+        foreach (var adapter in LeftSuccessors)
+        {
+            adapter.Retract(session, handle);
+        }
+
+        foreach (var node in RightSuccessors)
+        {
+            node.RightRetract(session, handle);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// The compiled tests between a pattern's fact and the earlier aliases of a rule: hash keys for
+/// the equality tests (null when there are none) and one residual predicate for the rest.
+/// </summary>
+internal sealed record BetaCondition(
+    Func<object?[], object>? LeftKey,
+    Func<object, object>? RightKey,
+    Func<object?[], object, bool>? Residual,
+    string Description)
+{
+    public static BetaCondition None { get; } = new(null, null, null, "true");
+
+    public bool IsKeyed => LeftKey is not null;
+}

@@ -1,0 +1,116 @@
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// The common machinery of <c>not</c> and <c>exists</c>: each left token remembers one right fact
+/// that matches it (its blocker), never the full set of pairs. Another blocker is sought only when
+/// that one goes.
+/// </summary>
+internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(condition)
+{
+    /// <summary>True for exists (a token passes while blocked), false for not (while unblocked).</summary>
+    protected abstract bool PassesWhenBlocked { get; }
+
+    public override void LeftActivate(RuleSession session, Token token)
+    {
+        var memory = Memory(session);
+        token.Key = LeftKey(session, token);
+        memory.Left.Add(token.Key, token);
+        var blocker = FindBlocker(session, memory, token);
+        blocker?.AddBlocked(token);
+        if (blocker is not null == PassesWhenBlocked)
+        {
+            Emit(session, token, token.Facts, null);
+        }
+    }
+
+    public override void LeftRetract(RuleSession session, Token token)
+    {
+        Memory(session).Left.Remove(token.Key, token);
+        token.Blocker?.RemoveBlocked(token);
+        RetractChildren(session, token);
+    }
+
+    public override void RightActivate(RuleSession session, FactHandle handle)
+    {
+        var memory = Memory(session);
+        var entry = AddRight(session, memory, handle);
+        var bucket = memory.Left.Get(entry.Key);
+        if (bucket is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < bucket.Count; i++)
+        {
+            var token = bucket[i];
+            if (token.Blocker is not null || !Matches(session, token, entry.Fact))
+            {
+                continue;
+            }
+
+            entry.AddBlocked(token);
+            if (PassesWhenBlocked)
+            {
+                Emit(session, token, token.Facts, null);
+            }
+            else
+            {
+                RetractChildren(session, token);
+            }
+        }
+    }
+
+    public override void RightRetract(RuleSession session, FactHandle handle)
+    {
+        var memory = Memory(session);
+        var entry = RemoveRight(memory, handle);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var token = entry.FirstBlocked;
+        while (token is not null)
+        {
+            var next = token.NextBlocked;
+            entry.RemoveBlocked(token);
+            var blocker = FindBlocker(session, memory, token);
+            if (blocker is not null)
+            {
+                blocker.AddBlocked(token);
+            }
+            else if (PassesWhenBlocked)
+            {
+                RetractChildren(session, token);
+            }
+            else
+            {
+                Emit(session, token, token.Facts, null);
+            }
+
+            token = next;
+        }
+    }
+
+    private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, Token token)
+    {
+        var bucket = memory.Right.Get(token.Key);
+        if (bucket is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < bucket.Count; i++)
+        {
+            var entry = bucket[i];
+            if (Matches(session, token, entry.Fact))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+}

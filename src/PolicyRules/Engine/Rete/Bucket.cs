@@ -1,0 +1,41 @@
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// An unordered list with O(1) add and remove: removal moves the last item into the gap and
+/// updates its remembered index. Iterate it by index, and never while removing from it.
+/// </summary>
+internal sealed class Bucket<T>
+    where T : BucketItem
+{
+    private T[] _items = new T[4];
+
+    public int Count { get; private set; }
+
+    public T this[int index] => _items[index];
+
+    public void Add(T item)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Count * 2);
+        }
+
+        item.BucketIndex = Count;
+        _items[Count++] = item;
+    }
+
+    public void Remove(T item)
+    {
+        var index = item.BucketIndex;
+        var last = --Count;
+        if (index != last)
+        {
+            var moved = _items[last];
+            _items[index] = moved;
+            moved.BucketIndex = index;
+        }
+
+        _items[last] = null!;
+        item.BucketIndex = -1;
+    }
+}

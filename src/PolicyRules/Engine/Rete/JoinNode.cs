@@ -1,0 +1,85 @@
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>Extends each token with every right fact that has its key and passes the residual test.</summary>
+internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNode(condition)
+{
+    /// <summary>The slot of the token's fact array that the right fact fills.</summary>
+    public int Slot { get; } = slot;
+
+    public override void LeftActivate(RuleSession session, Token token)
+    {
+        var memory = Memory(session);
+        token.Key = LeftKey(session, token);
+        memory.Left.Add(token.Key, token);
+        var bucket = memory.Right.Get(token.Key);
+        if (bucket is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < bucket.Count; i++)
+        {
+            var entry = bucket[i];
+            if (Matches(session, token, entry.Fact))
+            {
+                Emit(session, token, Extend(token, entry.Fact), entry);
+            }
+        }
+    }
+
+    public override void LeftRetract(RuleSession session, Token token)
+    {
+        Memory(session).Left.Remove(token.Key, token);
+        RetractChildren(session, token);
+    }
+
+    public override void RightActivate(RuleSession session, FactHandle handle)
+    {
+        var memory = Memory(session);
+        var entry = AddRight(session, memory, handle);
+        var bucket = memory.Left.Get(entry.Key);
+        if (bucket is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < bucket.Count; i++)
+        {
+            var token = bucket[i];
+            if (Matches(session, token, entry.Fact))
+            {
+                Emit(session, token, Extend(token, entry.Fact), entry);
+            }
+        }
+    }
+
+    public override void RightRetract(RuleSession session, FactHandle handle)
+    {
+        var entry = RemoveRight(Memory(session), handle);
+        if (entry is null)
+        {
+            return;
+        }
+
+        var child = entry.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextByRight;
+            child.Parent!.RemoveChild(child);
+            child.PrevByRight = child.NextByRight = null;
+            Child!.LeftRetract(session, child);
+            child = next;
+        }
+
+        entry.FirstChild = null;
+    }
+
+    private object?[] Extend(Token token, object fact)
+    {
+        var facts = (object?[])token.Facts.Clone();
+        facts[Slot] = fact;
+        return facts;
+    }
+}

@@ -1,0 +1,112 @@
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// A beta node with facts on its right input (join, not, exists, aggregate). Equality tests between
+/// the fact and earlier aliases become a hash key on both sides, so a token meets only the facts
+/// with its key; the remaining tests (the residual) run on those pairs alone.
+/// </summary>
+internal abstract class RightInputNode(BetaCondition condition) : BetaNode
+{
+    public BetaCondition Condition { get; } = condition;
+
+    public abstract void RightActivate(RuleSession session, FactHandle handle);
+
+    public abstract void RightRetract(RuleSession session, FactHandle handle);
+
+    protected BetaMemory Memory(RuleSession session) => session.MemoryOf<BetaMemory>(this);
+
+    protected object LeftKey(RuleSession session, Token token)
+    {
+        var key = Condition.LeftKey;
+        if (key is null)
+        {
+            return JoinKey.None;
+        }
+
+        session.Metrics.JoinKeyEvaluations++;
+        try
+        {
+            return key(token.Facts);
+        }
+        catch (Exception ex)
+        {
+            throw Failure(token.Facts, null, ex);
+        }
+    }
+
+    protected object RightKey(RuleSession session, object fact)
+    {
+        var key = Condition.RightKey;
+        if (key is null)
+        {
+            return JoinKey.None;
+        }
+
+        session.Metrics.JoinKeyEvaluations++;
+        try
+        {
+            return key(fact);
+        }
+        catch (Exception ex)
+        {
+            throw Failure(null, fact, ex);
+        }
+    }
+
+    /// <summary>The tests that hashing does not cover, on one token and one fact with the same key.</summary>
+    protected bool Matches(RuleSession session, Token token, object fact)
+    {
+        var residual = Condition.Residual;
+        if (residual is null)
+        {
+            return true;
+        }
+
+        session.Metrics.JoinConditionEvaluations++;
+        try
+        {
+            return residual(token.Facts, fact);
+        }
+        catch (Exception ex)
+        {
+            throw Failure(token.Facts, fact, ex);
+        }
+    }
+
+    protected RightEntry AddRight(RuleSession session, BetaMemory memory, FactHandle handle)
+    {
+        var entry = new RightEntry(handle, RightKey(session, handle.Fact));
+        memory.Right.Add(entry.Key, entry);
+        memory.ByHandle.Add(handle, entry);
+        return entry;
+    }
+
+    protected RightEntry? RemoveRight(BetaMemory memory, FactHandle handle)
+    {
+        if (!memory.ByHandle.Remove(handle, out var entry))
+        {
+            return null;
+        }
+
+        memory.Right.Remove(entry.Key, entry);
+        return entry;
+    }
+
+    private RuleConditionException Failure(object?[]? tuple, object? fact, Exception inner)
+    {
+        var facts = new List<object?>();
+        if (tuple is not null)
+        {
+            facts.AddRange(tuple.Where(f => f is not null));
+        }
+
+        if (fact is not null)
+        {
+            facts.Add(fact);
+        }
+
+        return new RuleConditionException(RuleIds.Distinct().ToArray(), Condition.Description, facts, inner);
+    }
+}

@@ -1,0 +1,28 @@
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>Passes on the facts that satisfy one condition over the fact alone.</summary>
+internal sealed class SelectionNode(Func<object, bool> predicate, string condition) : AlphaNode
+{
+    public string Condition { get; } = condition;
+
+    public override void Activate(RuleSession session, FactHandle handle)
+    {
+        session.Metrics.AlphaConditionEvaluations++;
+        bool passed;
+        try
+        {
+            passed = predicate(handle.Fact);
+        }
+        catch (Exception ex)
+        {
+            throw Failure(Condition, handle.Fact, ex);
+        }
+
+        if (passed)
+        {
+            ActivateChildren(session, handle);
+        }
+    }
+}

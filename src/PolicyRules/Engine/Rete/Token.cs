@@ -1,0 +1,67 @@
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// A partial match flowing down a rule's beta chain: the facts bound so far, by slot.
+/// </summary>
+/// <remarks>
+/// Each token is produced by one node and consumed by exactly one (the next in the chain), so it
+/// carries fields for both: links among its producer's output (siblings under the same parent and
+/// under the same right fact, for O(1) removal) and the consumer's bookkeeping (index key, blocker,
+/// children, aggregate state or activation). No dictionary is needed to find what a token caused.
+/// </remarks>
+internal sealed class Token(object?[] facts, Token? parent, RightEntry? right) : BucketItem
+{
+    /// <summary>Bound values by slot; never mutated after creation, and shared by tokens that add no binding.</summary>
+    public readonly object?[] Facts = facts;
+
+    public readonly Token? Parent = parent;
+
+    /// <summary>The right fact this token was joined with, if a join produced it.</summary>
+    public readonly RightEntry? Right = right;
+
+    // Producer side: membership in Parent's and Right's child lists.
+    public Token? PrevSibling;
+    public Token? NextSibling;
+    public Token? PrevByRight;
+    public Token? NextByRight;
+
+    // Consumer side.
+    public Token? FirstChild;
+    public object Key = JoinKey.None;
+    public RightEntry? Blocker;
+    public Token? PrevBlocked;
+    public Token? NextBlocked;
+
+    /// <summary>The consumer's extra state: an aggregate's matches, or a terminal's activation.</summary>
+    public object? State;
+
+    public void AddChild(Token child)
+    {
+        child.NextSibling = FirstChild;
+        if (FirstChild is not null)
+        {
+            FirstChild.PrevSibling = child;
+        }
+
+        FirstChild = child;
+    }
+
+    public void RemoveChild(Token child)
+    {
+        if (child.PrevSibling is not null)
+        {
+            child.PrevSibling.NextSibling = child.NextSibling;
+        }
+        else
+        {
+            FirstChild = child.NextSibling;
+        }
+
+        if (child.NextSibling is not null)
+        {
+            child.NextSibling.PrevSibling = child.PrevSibling;
+        }
+
+        child.PrevSibling = child.NextSibling = null;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using PolicyRules.Engine.Compilation;
+using PolicyRules.Engine.Model;
+using PolicyRules.Engine.Rete;
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine;
+
+/// <summary>
+/// Rules compiled into a Rete network. The network is immutable and thread-safe: compile it once,
+/// then create a cheap <see cref="RuleSession"/> per unit of work, on any thread.
+/// </summary>
+public sealed class RuleNetwork
+{
+    private readonly Dictionary<Type, TypeNode> _typeNodes;
+    private readonly ConcurrentDictionary<Type, TypeNode[]> _routes = new();
+
+    private RuleNetwork(IReadOnlyList<RuleDefinition> rules, ReteBuilder builder)
+    {
+        Rules = rules;
+        NodeCount = builder.Nodes.Count;
+        StartNodes = builder.StartNodes.ToArray();
+        _typeNodes = new Dictionary<Type, TypeNode>(builder.TypeNodes);
+        Statistics = NetworkStatistics.Of(builder.Nodes);
+    }
+
+    /// <summary>The rules, in the order given.</summary>
+    public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    /// <summary>How many nodes of each kind the network has: shows how much was shared.</summary>
+    public NetworkStatistics Statistics { get; }
+
+    internal int NodeCount { get; }
+
+    internal IReadOnlyList<StartNode> StartNodes { get; }
+
+    /// <summary>Compiles rules into a network.</summary>
+    /// <exception cref="RuleDefinitionException">A rule is ill-formed: repeated id, unknown alias, wrong type, …</exception>
+    public static RuleNetwork Compile(IEnumerable<RuleDefinition> rules, RuleNetworkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var list = rules.ToArray();
+        var builder = new ReteBuilder((options ?? new RuleNetworkOptions()).ExpressionCompiler);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in list)
+        {
+            ArgumentNullException.ThrowIfNull(rule, nameof(rules));
+            if (!ids.Add(rule.Id))
+            {
+                throw Errors.Definition(rule.Id, "the id is used by another rule.");
+            }
+
+            builder.Add(rule);
+        }
+
+        return new RuleNetwork(list, builder);
+    }
+
+    /// <summary>Creates an empty session over this network.</summary>
+    public RuleSession CreateSession() => new(this);
+
+    /// <summary>The type roots a fact of <paramref name="runtimeType"/> enters: those of its type and of every base type and interface rules match.</summary>
+    internal TypeNode[] TypeNodesFor(Type runtimeType) =>
+        _routes.GetOrAdd(runtimeType, type => _typeNodes.Values.Where(n => n.FactType.IsAssignableFrom(type)).OrderBy(n => n.Id).ToArray());
+}

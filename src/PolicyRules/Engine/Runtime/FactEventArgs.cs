@@ -1,0 +1,8 @@
+namespace PolicyRules.Engine.Runtime;
+
+/// <summary>A fact entered, changed in, or left working memory.</summary>
+public sealed class FactEventArgs(object fact) : EventArgs
+{
+    /// <summary>The fact.</summary>
+    public object Fact { get; } = fact;
+}

@@ -1,0 +1,379 @@
+using PolicyRules.Engine.Rete;
+
+namespace PolicyRules.Engine.Runtime;
+
+/// <summary>
+/// A working memory over a compiled <see cref="RuleNetwork"/>: insert, update and retract facts,
+/// then fire the agenda. Sessions are cheap; the network they share is immutable. A session itself
+/// is not thread-safe: use one per thread or per document.
+/// </summary>
+public sealed class RuleSession
+{
+    private readonly RuleNetwork _network;
+    private readonly object?[] _memories;
+    private readonly Dictionary<object, FactHandle> _facts = new(ReferenceEqualityComparer.Instance);
+    private readonly Queue<FactHandle> _linkedToRetract = new();
+    private readonly List<(AlphaMemoryNode Memory, FactHandle Handle)> _deferred = [];
+    private readonly ActionContext _context;
+    private long _factSequence;
+    private long _activationSequence;
+
+    internal RuleSession(RuleNetwork network)
+    {
+        _network = network;
+        _memories = new object?[network.NodeCount];
+        _context = new ActionContext(this);
+        foreach (var start in network.StartNodes)
+        {
+            start.Start(this);
+        }
+    }
+
+    /// <summary>A fact entered working memory.</summary>
+    public event EventHandler<FactEventArgs>? FactInserted;
+
+    /// <summary>A fact in working memory was updated.</summary>
+    public event EventHandler<FactEventArgs>? FactUpdated;
+
+    /// <summary>A fact left working memory (retracted, or withdrawn with the match it was linked to).</summary>
+    public event EventHandler<FactEventArgs>? FactRetracted;
+
+    /// <summary>A rule is about to fire.</summary>
+    public event EventHandler<MatchEventArgs>? RuleFiring;
+
+    /// <summary>A rule has fired.</summary>
+    public event EventHandler<MatchEventArgs>? RuleFired;
+
+    /// <summary>The network this session runs.</summary>
+    public RuleNetwork Network => _network;
+
+    /// <summary>Counters of the work done so far.</summary>
+    public SessionMetrics Metrics { get; } = new();
+
+    /// <summary>The number of facts in working memory.</summary>
+    public int FactCount => _facts.Count;
+
+    /// <summary>The matches waiting to fire, in firing order.</summary>
+    public IReadOnlyList<IMatch> PendingMatches => Agenda.Snapshot();
+
+    internal Agenda Agenda { get; } = new();
+
+    internal bool IsBatching { get; private set; }
+
+    /// <summary>Inserts a fact.</summary>
+    /// <exception cref="InvalidOperationException">The fact is already in working memory.</exception>
+    public void Insert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (_facts.ContainsKey(fact))
+        {
+            throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
+        }
+
+        Run(() =>
+        {
+            var handle = Add(fact);
+            Route(handle);
+            return handle;
+        }, FactInserted);
+    }
+
+    /// <summary>
+    /// Inserts several facts at once. All facts enter their alpha memories first and join
+    /// afterwards, right inputs before left, so a <c>not</c> sees its blockers before the tokens
+    /// they block and no match is made only to be withdrawn.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A fact is already in working memory, or given twice; nothing is inserted.</exception>
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var batch = facts.ToList();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var fact in batch)
+        {
+            ArgumentNullException.ThrowIfNull(fact, nameof(facts));
+            if (_facts.ContainsKey(fact) || !seen.Add(fact))
+            {
+                throw new InvalidOperationException($"The fact {fact} is already in working memory or repeated in the batch.");
+            }
+        }
+
+        RunBatch(() => batch.Select(Add).ToList(), RouteBatch, FactInserted);
+    }
+
+    /// <summary>Re-evaluates a fact that changed: its matches are withdrawn and made anew.</summary>
+    /// <exception cref="InvalidOperationException">The fact is not in working memory.</exception>
+    public void Update(object fact)
+    {
+        var handle = Find(fact);
+        Run(() =>
+        {
+            Unroute(handle);
+            Route(handle);
+            return handle;
+        }, FactUpdated);
+    }
+
+    /// <summary>Re-evaluates several facts that changed.</summary>
+    /// <exception cref="InvalidOperationException">A fact is not in working memory; nothing is updated.</exception>
+    public void UpdateAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var handles = facts.Select(Find).Distinct().ToList();
+        RunBatch(
+            () =>
+            {
+                foreach (var handle in handles)
+                {
+                    Unroute(handle);
+                }
+
+                return handles;
+            },
+            RouteBatch,
+            FactUpdated);
+    }
+
+    /// <summary>Removes a fact, and every match it took part in.</summary>
+    /// <exception cref="InvalidOperationException">The fact is not in working memory.</exception>
+    public void Retract(object fact)
+    {
+        var handle = Find(fact);
+        Run(() =>
+        {
+            Remove(handle);
+            return handle;
+        }, FactRetracted);
+    }
+
+    /// <summary>Removes several facts.</summary>
+    /// <exception cref="InvalidOperationException">A fact is not in working memory; nothing is retracted.</exception>
+    public void RetractAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var handles = facts.Select(Find).Distinct().ToList();
+        RunBatch(
+            () =>
+            {
+                foreach (var handle in handles)
+                {
+                    Remove(handle);
+                }
+
+                return handles;
+            },
+            _ => { },
+            FactRetracted);
+    }
+
+    /// <summary>True when the fact (this very object) is in working memory.</summary>
+    public bool Contains(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return _facts.ContainsKey(fact);
+    }
+
+    /// <summary>The facts in working memory assignable to <typeparamref name="T"/>, in insertion order.</summary>
+    public IReadOnlyList<T> Query<T>() =>
+        _facts.Values.Where(h => h.Fact is T).OrderBy(h => h.Sequence).Select(h => (T)h.Fact).ToArray();
+
+    /// <summary>Fires activations until the agenda is empty or an action halts.</summary>
+    /// <returns>The number of rules fired.</returns>
+    public int Fire() => Fire(int.MaxValue);
+
+    /// <summary>Fires at most <paramref name="maxRules"/> activations.</summary>
+    /// <returns>The number of rules fired.</returns>
+    /// <exception cref="RuleActionException">An action threw; the exception names the rule and the facts.</exception>
+    public int Fire(int maxRules)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRules);
+        var fired = 0;
+        _context.IsHalted = false;
+        while (fired < maxRules && !_context.IsHalted && Agenda.TryTake(out var activation))
+        {
+            fired++;
+            Metrics.RulesFired++;
+            RuleFiring?.Invoke(this, new MatchEventArgs(activation));
+            _context.Current = activation;
+            foreach (var action in activation.CompiledRule.Actions)
+            {
+                try
+                {
+                    action(_context, activation, activation.Token.Facts);
+                }
+                catch (RuleEngineException)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    throw new RuleActionException(activation, ex);
+                }
+            }
+
+            RuleFired?.Invoke(this, new MatchEventArgs(activation));
+        }
+
+        return fired;
+    }
+
+    internal T MemoryOf<T>(ReteNode node)
+        where T : class
+    {
+        return (T)(_memories[node.Id] ??= CreateMemory(node));
+    }
+
+    internal long NextActivationSequence() => ++_activationSequence;
+
+    internal void DeferAlphaActivation(AlphaMemoryNode memory, FactHandle handle) => _deferred.Add((memory, handle));
+
+    internal void InsertLinked(object fact, Activation activation)
+    {
+        Insert(fact);
+        if (activation.State == Activation.Status.Withdrawn)
+        {
+            // The match went away during its own firing: the fact has nothing left to hold it.
+            Retract(fact);
+            return;
+        }
+
+        var handle = _facts[fact];
+        handle.LinkedTo = activation;
+        (activation.LinkedFacts ??= []).Add(handle);
+    }
+
+    /// <summary>Queues the facts an activation inserted as linked; they leave once the current change is done.</summary>
+    internal void RetractLinkedFacts(Activation activation)
+    {
+        if (activation.LinkedFacts is null)
+        {
+            return;
+        }
+
+        foreach (var handle in activation.LinkedFacts)
+        {
+            _linkedToRetract.Enqueue(handle);
+        }
+
+        activation.LinkedFacts = null;
+    }
+
+    private static object CreateMemory(ReteNode node) => node switch
+    {
+        RightInputNode beta => new BetaMemory(beta.Condition.IsKeyed),
+        LeftAdapterNode => new Dictionary<FactHandle, Token>(),
+        _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
+    };
+
+    private FactHandle Add(object fact)
+    {
+        var handle = new FactHandle(fact, ++_factSequence);
+        _facts.Add(fact, handle);
+        return handle;
+    }
+
+    private FactHandle Find(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return _facts.TryGetValue(fact, out var handle)
+            ? handle
+            : throw new InvalidOperationException($"The fact {fact} is not in working memory.");
+    }
+
+    private void Route(FactHandle handle)
+    {
+        foreach (var typeNode in _network.TypeNodesFor(handle.Fact.GetType()))
+        {
+            typeNode.Activate(this, handle);
+        }
+    }
+
+    private void RouteBatch(IReadOnlyList<FactHandle> handles)
+    {
+        IsBatching = true;
+        try
+        {
+            foreach (var handle in handles)
+            {
+                Route(handle);
+            }
+        }
+        finally
+        {
+            IsBatching = false;
+        }
+
+        // Right inputs first: blockers and join partners are in place before the tokens arrive.
+        foreach (var (memory, handle) in _deferred)
+        {
+            memory.PropagateRight(this, handle);
+        }
+
+        foreach (var (memory, handle) in _deferred)
+        {
+            memory.PropagateLeft(this, handle);
+        }
+
+        _deferred.Clear();
+    }
+
+    private void Unroute(FactHandle handle)
+    {
+        var memories = handle.Memories;
+        handle.Memories = [];
+        foreach (var memory in memories)
+        {
+            memory.Deactivate(this, handle);
+        }
+    }
+
+    private void Remove(FactHandle handle)
+    {
+        _facts.Remove(handle.Fact);
+        Unroute(handle);
+        if (handle.LinkedTo is { LinkedFacts: { } linked })
+        {
+            linked.Remove(handle);
+        }
+
+        handle.LinkedTo = null;
+    }
+
+    private void Run(Func<FactHandle> change, EventHandler<FactEventArgs>? changed) =>
+        RunBatch(() => [change()], _ => { }, changed);
+
+    /// <summary>
+    /// Runs one change of working memory, then retracts the linked facts of matches it withdrew
+    /// (never in the middle of propagation), then raises events once the network is consistent.
+    /// </summary>
+    private void RunBatch(Func<IReadOnlyList<FactHandle>> change, Action<IReadOnlyList<FactHandle>> propagate, EventHandler<FactEventArgs>? changed)
+    {
+        var withdrawn = new List<FactHandle>();
+        var handles = change();
+        propagate(handles);
+        while (_linkedToRetract.TryDequeue(out var linked))
+        {
+            if (_facts.TryGetValue(linked.Fact, out var current) && current == linked)
+            {
+                Remove(linked);
+                withdrawn.Add(linked);
+            }
+        }
+
+        if (changed is not null)
+        {
+            foreach (var handle in handles)
+            {
+                changed(this, new FactEventArgs(handle.Fact));
+            }
+        }
+
+        if (FactRetracted is not null)
+        {
+            foreach (var handle in withdrawn)
+            {
+                FactRetracted(this, new FactEventArgs(handle.Fact));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using static PolicyRules.Tests.Engine.Rules;
+
+namespace PolicyRules.Tests.Engine;
+
+public class JoinTests
+{
+    [Fact]
+    public void An_equality_join_computes_one_key_per_tuple_and_per_fact_not_one_test_per_pair()
+    {
+        const int n = 40, m = 60;
+        var session = Session(Rule("J")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Build());
+        var agreements = Enumerable.Range(0, n).Select(i => new Agreement { Id = $"A{i}" }).ToArray();
+        var clauses = Enumerable.Range(0, m).Select(i => new Clause { Id = i, AgreementId = $"A{i % 10}" }).ToArray();
+
+        session.InsertAll([.. agreements, .. clauses]);
+
+        session.Metrics.JoinKeyEvaluations.Should().Be(n + m);
+        session.Metrics.JoinConditionEvaluations.Should().Be(0, "the equality is entirely in the hash key");
+        session.PendingMatches.Should().HaveCount(m, "each clause belongs to one of the first ten agreements");
+    }
+
+    [Fact]
+    public void The_residual_test_runs_only_on_pairs_that_share_the_key()
+    {
+        var session = Session(Rule("J")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id && c.Id > a.Id.Length)
+            .Build());
+        session.InsertAll([
+            new Agreement { Id = "A" }, new Agreement { Id = "B" },
+            new Clause { Id = 1, AgreementId = "A" }, new Clause { Id = 3, AgreementId = "A" }, new Clause { Id = 4, AgreementId = "C" },
+        ]);
+
+        session.Metrics.JoinConditionEvaluations.Should().Be(2, "only the two clauses of agreement A meet it");
+        session.Matches().Should().Equal("J(a=Agreement A,c=Clause#3)");
+    }
+
+    [Fact]
+    public void A_composite_key_joins_on_every_equality()
+    {
+        var session = Session(Rule("J")
+            .Match<Clause>("x", x => x.Kind == "exception")
+            .Match<Clause>("y", (Clause y, Clause x) => y.AgreementId == x.AgreementId && y.Id == x.Id + 1)
+            .Build());
+        session.InsertAll([
+            new Clause { Id = 1, AgreementId = "A", Kind = "exception" },
+            new Clause { Id = 2, AgreementId = "A" },
+            new Clause { Id = 2, AgreementId = "B" },
+        ]);
+
+        session.Metrics.JoinConditionEvaluations.Should().Be(0);
+        session.Matches().Should().Equal("J(x=Clause#1,y=Clause#2)");
+    }
+
+    [Fact]
+    public void A_non_equality_join_pairs_by_its_condition()
+    {
+        var session = Session(Rule("Lt")
+            .Match<Clause>("a")
+            .Match<Clause>("b", (Clause b, Clause a) => a.Id < b.Id)
+            .Build());
+        session.InsertAll([new Clause { Id = 1 }, new Clause { Id = 2 }, new Clause { Id = 3 }]);
+
+        session.Matches().Should().BeEquivalentTo("Lt(a=Clause#1,b=Clause#2)", "Lt(a=Clause#1,b=Clause#3)", "Lt(a=Clause#2,b=Clause#3)");
+    }
+
+    [Fact]
+    public void Retracting_either_side_withdraws_exactly_its_matches()
+    {
+        var session = Session(Rule("J")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Build());
+        var a = new Agreement { Id = "A" };
+        var b = new Agreement { Id = "B" };
+        var c1 = new Clause { Id = 1, AgreementId = "A" };
+        var c2 = new Clause { Id = 2, AgreementId = "A" };
+        var c3 = new Clause { Id = 3, AgreementId = "B" };
+        session.InsertAll([a, b, c1, c2, c3]);
+
+        session.Retract(c1);
+        session.Matches().Should().BeEquivalentTo("J(a=Agreement A,c=Clause#2)", "J(a=Agreement B,c=Clause#3)");
+
+        session.Retract(a);
+        session.Matches().Should().Equal("J(a=Agreement B,c=Clause#3)");
+    }
+
+    [Fact]
+    public void An_update_uses_the_key_the_fact_had_to_remove_it_and_the_new_one_to_add_it()
+    {
+        var session = Session(Rule("J")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Build());
+        var clause = new Clause { Id = 1, AgreementId = "A" };
+        session.InsertAll([new Agreement { Id = "A" }, new Agreement { Id = "B" }, clause]);
+
+        clause.AgreementId = "B";
+        session.Update(clause);
+
+        session.Matches().Should().Equal("J(a=Agreement B,c=Clause#1)");
+    }
+
+    [Fact]
+    public void A_fact_can_join_with_itself()
+    {
+        var session = Session(Rule("Self")
+            .Match<Clause>("a")
+            .Match<Clause>("b", (Clause b, Clause a) => b.AgreementId == a.AgreementId)
+            .Build());
+
+        session.Insert(new Clause { Id = 1 });
+
+        session.Matches().Should().Equal("Self(a=Clause#1,b=Clause#1)");
+    }
+}

@@ -1,0 +1,215 @@
+using PolicyRules.Engine;
+using PolicyRules.Engine.Runtime;
+using static PolicyRules.Tests.Engine.Rules;
+
+namespace PolicyRules.Tests.Engine;
+
+public class SessionTests
+{
+    [Fact]
+    public void Inserting_a_fact_twice_or_removing_an_unknown_one_is_refused()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        var clause = new Clause();
+        session.Insert(clause);
+
+        session.Invoking(s => s.Insert(clause)).Should().Throw<InvalidOperationException>().WithMessage("*already*");
+        session.Invoking(s => s.Retract(new Clause())).Should().Throw<InvalidOperationException>().WithMessage("*not in working memory*");
+        session.Invoking(s => s.Update(new Clause())).Should().Throw<InvalidOperationException>();
+        session.Invoking(s => s.InsertAll([new Clause(), clause])).Should().Throw<InvalidOperationException>();
+        session.FactCount.Should().Be(1, "a refused batch inserts nothing");
+    }
+
+    [Fact]
+    public void Each_match_fires_once()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        session.InsertAll([new Clause { Id = 1 }, new Clause { Id = 2 }]);
+
+        session.Fire().Should().Be(2);
+        session.Fire().Should().Be(0);
+
+        session.Insert(new Clause { Id = 3 });
+        session.Fire().Should().Be(1, "only the new match is pending");
+    }
+
+    [Fact]
+    public void An_updated_fact_matches_afresh_and_fires_again()
+    {
+        var session = Session(Rule("R").Match<Clause>("c", c => c.Kind == "mfn").Build());
+        var clause = new Clause { Id = 1, Kind = "mfn" };
+        session.Insert(clause);
+        session.Fire().Should().Be(1);
+
+        session.Update(clause);
+        session.Fire().Should().Be(1);
+
+        clause.Kind = "subsidy";
+        session.Update(clause);
+        session.Fire().Should().Be(0);
+    }
+
+    [Fact]
+    public void The_agenda_fires_higher_priority_first_then_the_most_recent()
+    {
+        var fired = new List<string>();
+        var session = Session(
+            Rule("LOW").Priority(1).Match<Clause>("c").Do((_, m) => fired.Add($"LOW {m.Get<Clause>("c").Id}")).Build(),
+            Rule("HIGH").Priority(5).Match<Clause>("c").Do((_, m) => fired.Add($"HIGH {m.Get<Clause>("c").Id}")).Build());
+        session.Insert(new Clause { Id = 1 });
+        session.Insert(new Clause { Id = 2 });
+
+        session.Fire();
+
+        fired.Should().Equal("HIGH 2", "HIGH 1", "LOW 2", "LOW 1");
+    }
+
+    [Fact]
+    public void Fire_can_be_bounded_and_halted()
+    {
+        var session = Session(
+            Rule("STOP").Priority(9).Match<Agreement>("a").Then((IActionContext ctx) => ctx.Halt()).Build(),
+            Rule("R").Match<Clause>("c").Build());
+        session.InsertAll([new Clause { Id = 1 }, new Clause { Id = 2 }, new Clause { Id = 3 }]);
+
+        session.Fire(2).Should().Be(2);
+        session.PendingMatches.Should().HaveCount(1);
+
+        session.InsertAll([new Agreement(), new Clause { Id = 4 }]);
+        session.Fire().Should().Be(1, "the halting rule fires first and stops the loop");
+        session.Fire().Should().Be(2);
+    }
+
+    [Fact]
+    public void Facts_inserted_by_actions_chain_into_other_rules()
+    {
+        var session = Session(
+            Rule("TAG").Match<Clause>("c", c => c.Kind == "market-access").Then((IActionContext ctx, Clause c) => ctx.Insert(new Finding("TAG", c.Id))).Build(),
+            Rule("REPORT").Match<Finding>("f", f => f.RuleId == "TAG").Then((IActionContext ctx, Finding f) => ctx.Insert(new Finding("REPORT", f.ClauseId))).Build());
+        session.Insert(new Clause { Id = 7 });
+
+        session.Fire().Should().Be(2);
+
+        session.Query<Finding>().Should().Equal(new Finding("TAG", 7), new Finding("REPORT", 7));
+    }
+
+    [Fact]
+    public void Linked_facts_go_when_their_match_no_longer_holds_and_take_their_own_consequences_with_them()
+    {
+        var session = Session(
+            Rule("TAG").Match<Clause>("c", c => c.Kind == "market-access").Then((IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("TAG", c.Id))).Build(),
+            Rule("REPORT").Match<Finding>("f", f => f.RuleId == "TAG").Then((IActionContext ctx, Finding f) => ctx.InsertLinked(new Finding("REPORT", f.ClauseId))).Build());
+        var clause = new Clause { Id = 7 };
+        var retracted = new List<object>();
+        session.FactRetracted += (_, e) => retracted.Add(e.Fact);
+        session.Insert(clause);
+        session.Fire();
+
+        clause.Kind = "subsidy";
+        session.Update(clause);
+
+        session.Query<Finding>().Should().BeEmpty();
+        retracted.Should().BeEquivalentTo([new Finding("TAG", 7), new Finding("REPORT", 7)]);
+    }
+
+    [Fact]
+    public void Query_lists_facts_of_a_type_in_insertion_order()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        var second = new Clause { Id = 2 };
+        session.InsertAll([new Clause { Id = 1 }, second, new Agreement(), new Clause { Id = 3 }]);
+        session.Retract(second);
+
+        session.Query<Clause>().Select(c => c.Id).Should().Equal(1, 3);
+        session.Query<object>().Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Events_report_facts_and_firings_in_order()
+    {
+        var log = new List<string>();
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        session.FactInserted += (_, e) => log.Add($"+{e.Fact}");
+        session.FactUpdated += (_, e) => log.Add($"~{e.Fact}");
+        session.FactRetracted += (_, e) => log.Add($"-{e.Fact}");
+        session.RuleFiring += (_, e) => log.Add($"firing {e.Match.Rule.Id}");
+        session.RuleFired += (_, e) => log.Add($"fired {e.Match.Rule.Id}");
+        var clause = new Clause { Id = 1 };
+
+        session.Insert(clause);
+        session.Update(clause);
+        session.Fire();
+        session.Retract(clause);
+
+        log.Should().Equal("+Clause#1", "~Clause#1", "firing R", "fired R", "-Clause#1");
+    }
+
+    [Fact]
+    public void A_match_explains_which_fact_matched_which_pattern()
+    {
+        var session = Session(Rule("J")
+            .Match<Agreement>("a")
+            .Not<Clause>((Clause e) => e.Kind == "exception")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Build());
+        var agreement = new Agreement { Id = "A" };
+        var clause = new Clause { Id = 1 };
+        session.InsertAll([agreement, clause]);
+
+        var match = session.PendingMatches.Should().ContainSingle().Subject;
+
+        match.Bindings.Should().Equal(new MatchBinding("a", agreement, false), new MatchBinding("c", clause, false));
+        match.Get<Clause>("c").Should().BeSameAs(clause);
+        match.Invoking(m => m.Get<Clause>("x")).Should().Throw<KeyNotFoundException>();
+    }
+
+    [Fact]
+    public void A_failing_action_names_the_rule_and_the_facts()
+    {
+        var session = Session(Rule("BAD").Match<Clause>("c").Do((_, _) => throw new FormatException("bad template")).Build());
+        session.Insert(new Clause { Id = 3 });
+
+        session.Invoking(s => s.Fire()).Should().Throw<RuleActionException>()
+            .Where(e => e.RuleId == "BAD" && e.Message.Contains("Clause#3"))
+            .WithInnerException<FormatException>();
+    }
+
+    [Fact]
+    public void A_failing_join_condition_names_the_rule_and_both_facts()
+    {
+        var session = Session(Rule("JOIN")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.Sectors.Length > a.Id.Length)
+            .Build());
+        session.Insert(new Agreement { Id = "A" });
+
+        session.Invoking(s => s.Insert(new Clause { Id = 4, Sectors = null! })).Should().Throw<RuleConditionException>()
+            .Where(e => e.RuleIds.Single() == "JOIN" && e.Facts.Count == 2);
+    }
+
+    [Fact]
+    public void One_network_serves_many_sessions_on_many_threads()
+    {
+        var network = RuleNetwork.Compile([Rule("NOT")
+            .Match<Clause>("c", c => c.Kind == "market-access")
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Build()]);
+
+        int Run(int i)
+        {
+            // Agreements below i % 10 hold only exceptions; the others only market access, unexempted.
+            var session = network.CreateSession();
+            session.InsertAll(Enumerable.Range(0, 100).Select(j => new Clause
+            {
+                Id = j,
+                AgreementId = $"A{j % 10}",
+                Kind = j % 10 < i % 10 ? "exception" : "market-access",
+            }));
+            return session.Fire();
+        }
+
+        var parallel = Enumerable.Range(0, 64).AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(Run).ToList();
+
+        parallel.Should().Equal(Enumerable.Range(0, 64).Select(i => 100 - (i % 10 * 10)));
+    }
+}

@@ -1,0 +1,251 @@
+using System.Linq.Expressions;
+using Newtonsoft.Json.Linq;
+using PolicyRules.Domain;
+using PolicyRules.Engine.Runtime;
+using PolicyRules.Language.Catalog;
+using PolicyRules.Language.Diagnostics;
+using PolicyRules.Language.Syntax;
+
+namespace PolicyRules.Language.Binding;
+
+/// <summary>
+/// Binds the actions of <c>then</c>. Each inserts a derived fact linked to its match — a
+/// <see cref="Tag"/>, <see cref="Conflict"/>, <see cref="Mitigation"/> or <see cref="Support"/> — so
+/// what a rule concluded goes away when the match stops holding, and other rules can chain on it.
+/// </summary>
+internal sealed class ActionBinder(BindContext context, BindingScope scope, ConditionBinder paths, RuleSyntax rule)
+{
+    private static readonly string[] Actions = ["tag", "conflict", "mitigate", "support"];
+    private static readonly string[] Extents = ["full", "partial"];
+
+    private readonly TemplateBinder _templates = new(context, scope, paths);
+    private readonly ParameterExpression _context = Expression.Parameter(typeof(IActionContext), "context");
+
+    private DiagnosticBag Diagnostics => context.Diagnostics;
+
+    public LambdaExpression? Bind(ActionSyntax action)
+    {
+        Expression? fact = action.Name switch
+        {
+            "tag" => Tag(action),
+            "conflict" => Conflict(action),
+            "mitigate" => Mitigate(action),
+            "support" => Support(action),
+            _ => UnknownAction(action),
+        };
+        if (fact is null)
+        {
+            return null;
+        }
+
+        var body = Expression.Call(_context, typeof(IActionContext).GetMethod(nameof(IActionContext.InsertLinked))!, fact);
+        var aliases = Engine.Compilation.FreeParameters.Of(body).Where(p => p != _context).OrderBy(p => p.Name, StringComparer.Ordinal);
+        return Expression.Lambda(body, [_context, .. aliases]);
+    }
+
+    private Expression? UnknownAction(ActionSyntax action)
+    {
+        Diagnostics.Error(DiagnosticCodes.UnknownAction, action.Span, $"Unknown action '{action.Name}'.{Suggestions.DidYouMean(action.Name, Actions)} Actions: {string.Join(", ", Actions)}.");
+        return null;
+    }
+
+    private Expression? Tag(ActionSyntax action)
+    {
+        Known(action, "on", "name", "value", "evidence");
+        var on = Alias(action, "on");
+        var name = Text(action, "name", required: true);
+        var value = action.Arguments.ContainsKey("value") ? Template(action, "value") : Expression.Constant(null, typeof(string));
+        var evidence = Evidence(action);
+        return on is null || name is null || value is null || evidence is null
+            ? null
+            : New<Tag>(Expression.Constant(rule.Id), on, name, value, evidence);
+    }
+
+    private Expression? Conflict(ActionSyntax action)
+    {
+        Known(action, "on", "message", "remedy", "evidence");
+        var principle = Principle(action);
+        var on = Alias(action, "on");
+        var message = Template(action, "message");
+        Expression? remedy = action.Arguments.ContainsKey("remedy")
+            ? Template(action, "remedy")
+            : Expression.Constant(rule.Remedy, typeof(string));
+        var evidence = Evidence(action);
+        return principle is null || on is null || message is null || remedy is null || evidence is null
+            ? null
+            : New<Conflict>(
+                Expression.Constant(rule.Id),
+                principle,
+                Expression.Constant(rule.Severity.Value),
+                Expression.Constant(rule.Basis.ToArray(), typeof(IReadOnlyList<string>)),
+                on,
+                message,
+                remedy,
+                evidence);
+    }
+
+    private Expression? Mitigate(ActionSyntax action)
+    {
+        Known(action, "conflict", "by", "extent", "message");
+        var conflict = Alias(action, "conflict");
+        if (conflict is not null && conflict.Type != typeof(Conflict))
+        {
+            Diagnostics.Error(DiagnosticCodes.TypeMismatch, action.Arguments["conflict"].Span, $"'conflict' must name an alias bound to a Conflict, not {conflict.Type.Name}.");
+            conflict = null;
+        }
+
+        var by = Alias(action, "by");
+        var extent = action.Arguments.ContainsKey("extent") ? Text(action, "extent", required: true) : Expression.Constant("full");
+        if (extent is ConstantExpression { Value: string e } && !Extents.Contains(e))
+        {
+            Diagnostics.Error(DiagnosticCodes.InvalidValue, action.Arguments["extent"].Span, $"'extent' is 'full' or 'partial', not '{e}'.");
+            extent = null;
+        }
+
+        var message = Template(action, "message");
+        return conflict is null || by is null || extent is null || message is null
+            ? null
+            : New<Mitigation>(Expression.Constant(rule.Id), conflict, by, extent, message);
+    }
+
+    private Expression? Support(ActionSyntax action)
+    {
+        Known(action, "on", "message");
+        var principle = Principle(action);
+        var on = Alias(action, "on");
+        var message = Template(action, "message");
+        return principle is null || on is null || message is null
+            ? null
+            : New<Support>(Expression.Constant(rule.Id), principle, on, message);
+    }
+
+    private static NewExpression New<T>(params Expression[] arguments)
+    {
+        var constructor = typeof(T).GetConstructors().Single();
+        var parameters = constructor.GetParameters();
+        return Expression.New(constructor, arguments.Select((a, i) => a.Type == parameters[i].ParameterType ? a : Expression.Convert(a, parameters[i].ParameterType)));
+    }
+
+    private Expression? Principle(ActionSyntax action)
+    {
+        if (rule.Principle is { } principle)
+        {
+            return Expression.Constant(principle.Value);
+        }
+
+        Diagnostics.Error(DiagnosticCodes.MissingField, action.Span, $"A rule with a '{action.Name}' action needs a 'principle'.");
+        return null;
+    }
+
+    /// <summary>An argument naming an alias: <c>"on": "$c"</c>, the fact itself.</summary>
+    private Expression? Alias(ActionSyntax action, string name)
+    {
+        if (!action.Arguments.TryGetValue(name, out var argument))
+        {
+            Diagnostics.Error(DiagnosticCodes.MissingField, action.Span, $"The '{action.Name}' action needs '{name}', an alias such as \"$c\".");
+            return null;
+        }
+
+        if (argument.Value.Type != JTokenType.String || (string)argument.Value! is not ['$', .. var alias] || alias.Contains('.', StringComparison.Ordinal))
+        {
+            Diagnostics.Error(DiagnosticCodes.InvalidValue, argument.Span, $"'{name}' names an alias, such as \"$c\".");
+            return null;
+        }
+
+        if (!scope.TryGet(alias, out var bound))
+        {
+            BindingScope.ReportUnbound(Diagnostics, argument.Span, alias, scope);
+            return null;
+        }
+
+        return bound.Expression;
+    }
+
+    private Expression? Text(ActionSyntax action, string name, bool required)
+    {
+        if (!action.Arguments.TryGetValue(name, out var argument))
+        {
+            if (required)
+            {
+                Diagnostics.Error(DiagnosticCodes.MissingField, action.Span, $"The '{action.Name}' action needs '{name}'.");
+            }
+
+            return null;
+        }
+
+        if (argument.Value.Type != JTokenType.String)
+        {
+            Diagnostics.Error(DiagnosticCodes.InvalidValue, argument.Span, $"'{name}' must be a string.");
+            return null;
+        }
+
+        return Expression.Constant((string)argument.Value!);
+    }
+
+    private Expression? Template(ActionSyntax action, string name)
+    {
+        if (Text(action, name, required: true) is not ConstantExpression { Value: string template })
+        {
+            return null;
+        }
+
+        return _templates.Bind(template, action.Arguments[name].Span);
+    }
+
+    /// <summary><c>"evidence": ["$c.sectors", "$c.kind"]</c>: the fields shown as the reason.</summary>
+    private Expression? Evidence(ActionSyntax action)
+    {
+        var items = new List<Expression>();
+        if (action.Arguments.TryGetValue("evidence", out var argument))
+        {
+            if (argument.Value is not JArray list)
+            {
+                Diagnostics.Error(DiagnosticCodes.InvalidValue, argument.Span, "'evidence' is a list of fields such as \"$c.sectors\".");
+                return null;
+            }
+
+            foreach (var item in list)
+            {
+                var at = SourceSpan.Of(item, argument.Span.File);
+                if (item.Type != JTokenType.String || (string)item! is not ['$', .. var reference])
+                {
+                    Diagnostics.Error(DiagnosticCodes.InvalidValue, at, "An evidence field is written \"$alias.member\".");
+                    return null;
+                }
+
+                var dot = reference.IndexOf('.', StringComparison.Ordinal);
+                var alias = dot < 0 ? reference : reference[..dot];
+                if (!scope.TryGet(alias, out var bound))
+                {
+                    BindingScope.ReportUnbound(Diagnostics, at, alias, scope);
+                    return null;
+                }
+
+                var path = dot < 0 ? "" : reference[(dot + 1)..];
+                if (paths.Path(bound, path, at) is not { } value)
+                {
+                    return null;
+                }
+
+                items.Add(New<Evidence>(
+                    Expression.Constant(path.Length == 0 ? alias : path),
+                    Expression.Call(typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.Show))!, Expression.Convert(value.Expression, typeof(object))),
+                    Expression.Constant(null, typeof(int?)),
+                    Expression.Constant(null, typeof(int?))));
+            }
+        }
+
+        return Expression.Convert(Expression.NewArrayInit(typeof(Evidence), items), typeof(IReadOnlyList<Evidence>));
+    }
+
+    private void Known(ActionSyntax action, params string[] names)
+    {
+        foreach (var (name, argument) in action.Arguments)
+        {
+            if (!names.Contains(name))
+            {
+                Diagnostics.Warning(DiagnosticCodes.UnknownField, argument.Span, $"'{name}' is not an argument of '{action.Name}'; it is ignored.{Suggestions.DidYouMean(name, names)}");
+            }
+        }
+    }
+}

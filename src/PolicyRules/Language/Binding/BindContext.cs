@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using PolicyRules.Language.Catalog;
+using PolicyRules.Language.Diagnostics;
+
+namespace PolicyRules.Language.Binding;
+
+/// <summary>What binding a rule file needs around it: the catalog, the named sets in force, limits, and where diagnostics go.</summary>
+internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<object>> sets, RulebookLimits limits, DiagnosticBag diagnostics)
+{
+    private readonly Dictionary<(string, bool), Regex> _regexes = [];
+
+    public FactCatalog Catalog { get; } = catalog;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<object>> Sets { get; } = sets;
+
+    public RulebookLimits Limits { get; } = limits;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>
+    /// One compiled, non-backtracking expression per pattern: matching time is linear in the
+    /// input, and rules that use the same pattern share a node.
+    /// </summary>
+    public Regex? Regex(string pattern, bool ignoreCase, SourceSpan at)
+    {
+        if (pattern.Length > Limits.MaxRegexLength)
+        {
+            Diagnostics.Error(DiagnosticCodes.RegexTooLong, at, $"The regular expression is {pattern.Length:N0} characters long; the limit is {Limits.MaxRegexLength:N0}.");
+            return null;
+        }
+
+        if (_regexes.TryGetValue((pattern, ignoreCase), out var regex))
+        {
+            return regex;
+        }
+
+        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        try
+        {
+            regex = new Regex(pattern, options, Limits.RegexTimeout);
+        }
+        catch (ArgumentException ex)
+        {
+            Diagnostics.Error(DiagnosticCodes.InvalidRegex, at, $"Invalid regular expression: {ex.Message}");
+            return null;
+        }
+        catch (NotSupportedException ex)
+        {
+            Diagnostics.Error(DiagnosticCodes.InvalidRegex, at, $"The regular expression uses a construct the non-backtracking engine does not run (backreferences, lookarounds, atomic groups): {ex.Message}");
+            return null;
+        }
+
+        _regexes.Add((pattern, ignoreCase), regex);
+        return regex;
+    }
+}

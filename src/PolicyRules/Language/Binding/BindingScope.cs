@@ -1,0 +1,31 @@
+using System.Linq.Expressions;
+using PolicyRules.Language.Catalog;
+using PolicyRules.Language.Diagnostics;
+
+namespace PolicyRules.Language.Binding;
+
+/// <summary>The aliases a rule has bound so far: what <c>$name</c> may refer to.</summary>
+internal sealed class BindingScope
+{
+    private readonly Dictionary<string, BoundValue> _aliases = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> Names => _aliases.Keys;
+
+    public IReadOnlyList<ParameterExpression> Parameters => _aliases.Values.Select(v => (ParameterExpression)v.Expression).ToArray();
+
+    public bool TryGet(string alias, out BoundValue value) => _aliases.TryGetValue(alias, out value!);
+
+    public bool TryAdd(string alias, ValueKind kind, Type clrType, Type? elementType, out ParameterExpression parameter)
+    {
+        parameter = Expression.Parameter(clrType, alias);
+        return _aliases.TryAdd(alias, new BoundValue(parameter, kind, elementType, false, "$" + alias));
+    }
+
+    public string Known() => _aliases.Count == 0 ? "none yet" : string.Join(", ", _aliases.Keys.Order(StringComparer.Ordinal).Select(a => "$" + a));
+
+    public static void ReportUnbound(DiagnosticBag diagnostics, SourceSpan at, string alias, BindingScope scope) =>
+        diagnostics.Error(
+            DiagnosticCodes.UnboundAlias,
+            at,
+            $"'${alias}' is not bound before this point (bound: {scope.Known()}).{Suggestions.DidYouMean(alias, scope.Names)}");
+}

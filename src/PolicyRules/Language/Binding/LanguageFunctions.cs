@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PolicyRules.Language.Binding;
+
+/// <summary>
+/// The functions compiled rules call: null-safe list and text tests. This is the whole library a
+/// rule file can reach besides the members of registered types.
+/// </summary>
+internal static class LanguageFunctions
+{
+    public static bool Overlaps<T>(IEnumerable<T>? list, HashSet<T> values)
+    {
+        if (list is null)
+        {
+            return false;
+        }
+
+        foreach (var item in list)
+        {
+            if (values.Contains(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool OverlapsList<T>(IEnumerable<T>? list, IEnumerable<T>? other) =>
+        list is not null && other is not null && Overlaps(list, other as HashSet<T> ?? [.. other]);
+
+    public static bool SubsetOf<T>(IEnumerable<T>? list, HashSet<T> values) => list is null || list.All(values.Contains);
+
+    public static bool SubsetOfList<T>(IEnumerable<T>? list, IEnumerable<T>? other) =>
+        list is null || (other is not null && SubsetOf(list, other as HashSet<T> ?? [.. other]));
+
+    public static bool ContainsIgnoreCase(IEnumerable<string?>? list, string value) =>
+        list is not null && list.Any(item => string.Equals(item, value, StringComparison.OrdinalIgnoreCase));
+
+    public static int Count<T>(IEnumerable<T>? list) => list switch
+    {
+        null => 0,
+        IReadOnlyCollection<T> collection => collection.Count,
+        _ => list.Count(),
+    };
+
+    public static bool IsEmpty<T>(IEnumerable<T>? list) => Count(list) == 0;
+
+    public static bool In<T>(T value, HashSet<T> values) => value is not null && values.Contains(value);
+
+    public static bool ContainsText(string? text, string value, bool ignoreCase) =>
+        text is not null && text.Contains(value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    public static bool StartsWith(string? text, string value, bool ignoreCase) =>
+        text is not null && text.StartsWith(value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    public static bool EndsWith(string? text, string value, bool ignoreCase) =>
+        text is not null && text.EndsWith(value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    public static bool Matches(string? text, Regex regex) => text is not null && regex.IsMatch(text);
+
+    public static int CompareText(string? left, string? right) => string.CompareOrdinal(left, right);
+
+    public static string? Attribute(IReadOnlyDictionary<string, string>? attributes, string name) =>
+        attributes is not null && attributes.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>How a template shows a value: lists joined with commas, numbers invariant, null as empty.</summary>
+    public static string Show(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(Show)),
+        _ => value.ToString() ?? "",
+    };
+}

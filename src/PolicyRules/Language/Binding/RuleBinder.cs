@@ -1,0 +1,153 @@
+using System.Linq.Expressions;
+using PolicyRules.Engine.Compilation;
+using PolicyRules.Engine.Model;
+using PolicyRules.Language.Catalog;
+using PolicyRules.Language.Diagnostics;
+using PolicyRules.Language.Syntax;
+
+namespace PolicyRules.Language.Binding;
+
+/// <summary>
+/// Translates one rule's syntax into the engine's rule model, resolving types, members, aliases and
+/// sets. Every problem becomes a diagnostic; a rule with any error yields no definition.
+/// </summary>
+internal sealed class RuleBinder(BindContext context, string rulebook)
+{
+    public RulebookRule? Bind(RuleSyntax rule)
+    {
+        var errorsBefore = context.Diagnostics.ErrorCount;
+        var scope = new BindingScope();
+        var conditions = new ConditionBinder(context, scope);
+        var elements = new List<RuleElement>();
+        var hidden = 0;
+
+        foreach (var element in rule.When)
+        {
+            switch (element)
+            {
+                case PatternSyntax pattern:
+                {
+                    var alias = pattern.Alias?.Value ?? $"${++hidden}";
+                    if (BindPattern(pattern, alias, conditions) is { } bound)
+                    {
+                        elements.Add(bound);
+                        Declare(scope, pattern.Alias?.Span ?? pattern.Span, alias, ValueKind.Object, bound.FactType, bound.FactType);
+                    }
+
+                    break;
+                }
+
+                case NoneSyntax none:
+                    if (BindPattern(none.Pattern, $"${++hidden}", conditions) is { } negated)
+                    {
+                        elements.Add(new NotElement(negated));
+                    }
+
+                    break;
+                case ExistsSyntax exists:
+                    if (BindPattern(exists.Pattern, $"${++hidden}", conditions) is { } existential)
+                    {
+                        elements.Add(new ExistsElement(existential));
+                    }
+
+                    break;
+                case AggregateSyntax aggregate:
+                    if (BindAggregate(aggregate, $"${++hidden}", scope, conditions) is { } folded)
+                    {
+                        elements.Add(folded);
+                        var collected = aggregate.IsCollect ? folded.Source.FactType : null;
+                        Declare(scope, aggregate.Alias.Span, folded.Alias, aggregate.IsCollect ? ValueKind.ObjectList : ValueKind.Number, folded.ResultType, collected);
+                    }
+
+                    break;
+            }
+        }
+
+        var actions = new ActionBinder(context, scope, conditions, rule);
+        var bodies = rule.Then.Select(actions.Bind).ToArray();
+        if (context.Diagnostics.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["rulebook"] = rulebook,
+            ["severity"] = rule.Severity.Value,
+        };
+        if (rule.Principle is { } principle)
+        {
+            metadata["principle"] = principle.Value;
+        }
+
+        var definition = new RuleDefinition(rule.Id, rule.Title, rule.Priority, elements, bodies.Select(b => new RuleAction(b!)), metadata);
+        return new RulebookRule(
+            definition,
+            rulebook,
+            rule.Title,
+            rule.Principle?.Value,
+            rule.Basis,
+            rule.Severity.Value,
+            rule.Remedy,
+            rule.Tags,
+            rule.References,
+            rule.Verification,
+            rule.Span);
+    }
+
+    private void Declare(BindingScope scope, SourceSpan at, string alias, ValueKind kind, Type type, Type? element)
+    {
+        if (!scope.TryAdd(alias, kind, type, element, out _))
+        {
+            context.Diagnostics.Error(DiagnosticCodes.DuplicateAlias, at, $"The alias '{alias}' is already bound in this rule.");
+        }
+    }
+
+    private PatternElement? BindPattern(PatternSyntax pattern, string alias, ConditionBinder conditions)
+    {
+        if (context.Catalog.Find(pattern.Type.Value) is not { } info)
+        {
+            context.Diagnostics.Error(
+                DiagnosticCodes.UnknownFactType,
+                pattern.Type.Span,
+                $"Unknown fact type '{pattern.Type.Value}'.{Suggestions.DidYouMean(pattern.Type.Value, context.Catalog.Names)} Types: {string.Join(", ", context.Catalog.Names)}.");
+            return null;
+        }
+
+        var subject = Expression.Parameter(info.Type, alias);
+        if (pattern.Where is null)
+        {
+            return new PatternElement(info.Type, alias, []);
+        }
+
+        var body = conditions.Bind(pattern.Where, new BoundValue(subject, ValueKind.Object, info.Type, false, pattern.Alias is null ? info.Name : "$" + alias));
+        return body is null ? null : new PatternElement(info.Type, alias, [Lambda(body, subject)]);
+    }
+
+    private AggregateElement? BindAggregate(AggregateSyntax aggregate, string sourceAlias, BindingScope scope, ConditionBinder conditions)
+    {
+        if (BindPattern(aggregate.Source, sourceAlias, conditions) is not { } source)
+        {
+            return null;
+        }
+
+        var kind = aggregate.IsCollect ? AggregateKind.Collect : AggregateKind.Count;
+        var result = new AggregateElement(aggregate.Alias.Value, kind, source);
+        if (aggregate.Having is null)
+        {
+            return result;
+        }
+
+        var subject = Expression.Parameter(result.ResultType, aggregate.Alias.Value);
+        var value = new BoundValue(subject, aggregate.IsCollect ? ValueKind.ObjectList : ValueKind.Number, aggregate.IsCollect ? source.FactType : null, false, "$" + aggregate.Alias.Value);
+        var body = conditions.Bind(aggregate.Having, value);
+        return body is null ? null : new AggregateElement(aggregate.Alias.Value, kind, source, [Lambda(body, subject)]);
+    }
+
+    /// <summary>The condition's lambda: the subject first, then the aliases it reads, which the engine binds by name.</summary>
+    private static LambdaExpression Lambda(Expression body, ParameterExpression subject)
+    {
+        var aliases = FreeParameters.Of(body).Where(p => p != subject).OrderBy(p => p.Name, StringComparer.Ordinal);
+        return Expression.Lambda(body, [subject, .. aliases]);
+    }
+}

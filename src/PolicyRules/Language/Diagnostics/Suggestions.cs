@@ -1,0 +1,40 @@
+namespace PolicyRules.Language.Diagnostics;
+
+/// <summary>"Did you mean" for misspelt names: the closest candidate by edit distance, if close enough.</summary>
+internal static class Suggestions
+{
+    public static string DidYouMean(string name, IEnumerable<string> candidates)
+    {
+        var best = candidates
+            .Select(c => (Candidate: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Where(p => p.Distance <= Math.Max(2, name.Length / 3))
+            .OrderBy(p => p.Distance)
+            .ThenBy(p => p.Candidate, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Candidate is null ? "" : $" Did you mean '{best.Candidate}'?";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,147 @@
+using PolicyRules.Language.Binding;
+using PolicyRules.Language.Catalog;
+using PolicyRules.Language.Diagnostics;
+using PolicyRules.Language.Parsing;
+using PolicyRules.Language.Syntax;
+
+namespace PolicyRules.Language;
+
+/// <summary>
+/// Loads rule files at run time: reads, checks and translates them into the engine's rule model,
+/// and composes several rulebooks in order (a later one may add rules, override a rule by id with
+/// <c>"override": true</c>, or disable rules by id).
+/// </summary>
+/// <example>
+/// <code>
+/// var catalog = new FactCatalog().Register&lt;Clause&gt;().Register&lt;Agreement&gt;();
+/// var set = new RulebookLoader(catalog).Load(RulebookSource.FromPath("rules"));
+/// foreach (var d in set.Diagnostics) Console.Error.WriteLine(d);   // path(line,col): error PR1004: …
+/// var network = set.Compile();
+/// </code>
+/// </example>
+public sealed class RulebookLoader
+{
+    private readonly FactCatalog _catalog;
+    private readonly RulebookLimits _limits;
+
+    /// <summary>Creates a loader for the fact types of <paramref name="catalog"/>.</summary>
+    public RulebookLoader(FactCatalog catalog, RulebookLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _limits = limits ?? new RulebookLimits();
+    }
+
+    /// <summary>Loads rule files in order; each may use the sets of those before it.</summary>
+    public RulebookSet Load(IEnumerable<RulebookSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var diagnostics = new DiagnosticBag();
+        var sets = new Dictionary<string, IReadOnlyList<object>>(StringComparer.Ordinal);
+        var rules = new List<RulebookRule>();
+        var books = new List<(RulebookSyntax Syntax, string? Path)>();
+
+        foreach (var source in sources)
+        {
+            if (Read(source, diagnostics) is not { } text)
+            {
+                continue;
+            }
+
+            var syntax = new RulebookParser(source.Path, _limits, diagnostics).Parse(text);
+            if (syntax is null)
+            {
+                continue;
+            }
+
+            books.Add((syntax, source.Path));
+            foreach (var set in syntax.Sets)
+            {
+                sets[set.Name] = set.Values.Select(v => v.Value).ToArray();
+            }
+
+            Disable(syntax, rules, diagnostics);
+            var context = new BindContext(_catalog, sets, _limits, diagnostics);
+            var binder = new RuleBinder(context, syntax.Name);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var ruleSyntax in syntax.Rules)
+            {
+                if (!ids.Add(ruleSyntax.Id))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateRuleId, ruleSyntax.Span, $"Rule id '{ruleSyntax.Id}' is used twice in this rulebook.");
+                    continue;
+                }
+
+                if (binder.Bind(ruleSyntax) is { } rule)
+                {
+                    Compose(rule, ruleSyntax, rules, diagnostics);
+                }
+            }
+        }
+
+        var infos = books
+            .Select(b => new RulebookInfo(b.Syntax.Name, b.Syntax.Version, b.Syntax.Sha256, b.Path, rules.Count(r => r.Rulebook == b.Syntax.Name)))
+            .ToArray();
+        return new RulebookSet(infos, rules, diagnostics.Items);
+    }
+
+    /// <summary>Loads one rule file given as text.</summary>
+    public RulebookSet Load(string text, string? path = null) => Load([RulebookSource.FromText(text, path)]);
+
+    private string? Read(RulebookSource source, DiagnosticBag diagnostics)
+    {
+        var at = new SourceSpan(source.Path, 0, 0);
+        try
+        {
+            if (source.Length > _limits.MaxFileBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.FileTooLarge, at, $"The rule file is {source.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}.");
+                return null;
+            }
+
+            return source.Read();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, at, $"Cannot read the rule file: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static void Disable(RulebookSyntax book, List<RulebookRule> rules, DiagnosticBag diagnostics)
+    {
+        foreach (var id in book.Disable)
+        {
+            if (rules.RemoveAll(r => r.Id == id.Value) == 0)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownRuleReference, id.Span, $"No earlier rulebook defines rule '{id.Value}' to disable.");
+            }
+        }
+    }
+
+    private static void Compose(RulebookRule rule, RuleSyntax syntax, List<RulebookRule> rules, DiagnosticBag diagnostics)
+    {
+        var existing = rules.FindIndex(r => r.Id == rule.Id);
+        if (existing < 0)
+        {
+            if (syntax.Override)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownRuleReference, syntax.Span, $"Rule '{rule.Id}' overrides nothing: no earlier rulebook defines it.");
+            }
+
+            rules.Add(rule);
+        }
+        else if (syntax.Override)
+        {
+            rules[existing] = rule;
+        }
+        else
+        {
+            var previous = rules[existing].Location;
+            diagnostics.Error(
+                DiagnosticCodes.DuplicateRuleId,
+                syntax.Span,
+                $"Rule id '{rule.Id}' is already defined by rulebook '{rules[existing].Rulebook}' ({previous.File}({previous.Line},{previous.Column})); add \"override\": true to replace it, or list it under 'disable'.");
+        }
+    }
+}

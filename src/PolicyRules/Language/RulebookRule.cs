@@ -1,0 +1,70 @@
+using PolicyRules.Engine.Model;
+using PolicyRules.Language.Diagnostics;
+
+namespace PolicyRules.Language;
+
+/// <summary>A rule loaded from a rule file: the engine's definition and what the file says about it.</summary>
+public sealed class RulebookRule
+{
+    internal RulebookRule(
+        RuleDefinition definition,
+        string rulebook,
+        string? title,
+        string? principle,
+        IReadOnlyList<string> basis,
+        string severity,
+        string? remedy,
+        IReadOnlyList<string> tags,
+        IReadOnlyList<string> references,
+        string? verification,
+        SourceSpan location)
+    {
+        Definition = definition;
+        Rulebook = rulebook;
+        Title = title;
+        Principle = principle;
+        Basis = basis;
+        Severity = severity;
+        Remedy = remedy;
+        Tags = tags;
+        References = references;
+        Verification = verification;
+        Location = location;
+    }
+
+    /// <summary>The rule's id.</summary>
+    public string Id => Definition.Id;
+
+    /// <summary>The rule as the engine runs it.</summary>
+    public RuleDefinition Definition { get; }
+
+    /// <summary>The name of the rulebook that defines it.</summary>
+    public string Rulebook { get; }
+
+    /// <summary>A short title.</summary>
+    public string? Title { get; }
+
+    /// <summary>The principle id it checks, if any.</summary>
+    public string? Principle { get; }
+
+    /// <summary>The Convention articles and declarations it rests on.</summary>
+    public IReadOnlyList<string> Basis { get; }
+
+    /// <summary><c>critical</c>, <c>high</c>, <c>medium</c>, <c>low</c> or <c>info</c>.</summary>
+    public string Severity { get; }
+
+    /// <summary>What an analyst can do about a conflict it finds.</summary>
+    public string? Remedy { get; }
+
+    /// <summary>Free tags.</summary>
+    public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>Sources for the rule.</summary>
+    public IReadOnlyList<string> References { get; }
+
+    /// <summary>How well its facts are verified: <c>V</c>, <c>V-sec</c>, <c>M</c> or <c>U</c>.</summary>
+    public string? Verification { get; }
+
+    /// <summary>Where the rule is written.</summary>
+    public SourceSpan Location { get; }
+}

@@ -9,6 +9,9 @@ internal sealed class BindingScope
 {
     private readonly Dictionary<string, BoundValue> _aliases = new(StringComparer.Ordinal);
 
+    // Aliases whose pattern failed to bind: uses of them are not errors of their own.
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+
     public IEnumerable<string> Names => _aliases.Keys;
 
     public IReadOnlyList<ParameterExpression> Parameters => _aliases.Values.Select(v => (ParameterExpression)v.Expression).ToArray();
@@ -21,11 +24,22 @@ internal sealed class BindingScope
         return _aliases.TryAdd(alias, new BoundValue(parameter, kind, elementType, false, "$" + alias));
     }
 
+    public void MarkFailed(string alias) => _failed.Add(alias);
+
+    public bool IsFailed(string alias) => _failed.Contains(alias);
+
     public string Known() => _aliases.Count == 0 ? "none yet" : string.Join(", ", _aliases.Keys.Order(StringComparer.Ordinal).Select(a => "$" + a));
 
-    public static void ReportUnbound(DiagnosticBag diagnostics, SourceSpan at, string alias, BindingScope scope) =>
+    public static void ReportUnbound(DiagnosticBag diagnostics, SourceSpan at, string alias, BindingScope scope)
+    {
+        if (scope.IsFailed(alias))
+        {
+            return;
+        }
+
         diagnostics.Error(
             DiagnosticCodes.UnboundAlias,
             at,
             $"'${alias}' is not bound before this point (bound: {scope.Known()}).{Suggestions.DidYouMean(alias, scope.Names)}");
+    }
 }

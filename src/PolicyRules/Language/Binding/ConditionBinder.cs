@@ -14,6 +14,9 @@ namespace PolicyRules.Language.Binding;
 /// </summary>
 internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 {
+    // The member whose operators are being bound, for messages about their arguments.
+    private BoundValue? _subject;
+
     private DiagnosticBag Diagnostics => context.Diagnostics;
 
     public Expression? Bind(ConditionSyntax condition, BoundValue subject) => condition switch
@@ -97,7 +100,13 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         return Combine(test.Operators.Select(op => BindOperator(value, op)).ToArray(), Expression.AndAlso, true);
     }
 
-    private Expression? BindOperator(BoundValue subject, OperatorSyntax op) => op.Name switch
+    private Expression? BindOperator(BoundValue subject, OperatorSyntax op)
+    {
+        _subject = subject;
+        return BindOperatorOn(subject, op);
+    }
+
+    private Expression? BindOperatorOn(BoundValue subject, OperatorSyntax op) => op.Name switch
     {
         "eq" => Equality(subject, op),
         "ne" => Equality(subject, op) is { } eq ? Expression.Not(eq) : null,
@@ -177,7 +186,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                 }
 
                 var compared = Expression.Call(Method(nameof(LanguageFunctions.CompareText)), subject.Expression, text);
-                return Expression.MakeBinary(comparison, compared, Expression.Constant(0));
+                return Expression.MakeBinary(comparison, compared, Expression.Constant(0, typeof(int?)));
             default:
                 return Mismatch(op, subject, op.Name, "only numbers and text are ordered");
         }
@@ -442,7 +451,8 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         };
         if (result is null)
         {
-            Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' compares with {BoundValue.Describe(expected)}, but {Show(op.Argument)} is {JsonKind(value.Type)}.");
+            var what = _subject is null ? $"'{op.Name}' compares with {BoundValue.Describe(expected)}" : $"'{_subject.Name}' is {BoundValue.Describe(expected)}";
+            Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Argument.Span, $"{what}, but {Show(op.Argument)} is {JsonKind(value.Type)}.");
         }
 
         return result;

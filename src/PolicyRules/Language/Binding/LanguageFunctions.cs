@@ -60,7 +60,9 @@ internal static class LanguageFunctions
 
     public static bool Matches(string? text, Regex regex) => text is not null && regex.IsMatch(text);
 
-    public static int CompareText(string? left, string? right) => string.CompareOrdinal(left, right);
+    /// <summary>Ordinal order of two texts; null when either is missing, so every ordering test on it is false.</summary>
+    public static int? CompareText(string? left, string? right) =>
+        left is null || right is null ? null : string.CompareOrdinal(left, right);
 
     public static string? Attribute(IReadOnlyDictionary<string, string>? attributes, string name) =>
         attributes is not null && attributes.TryGetValue(name, out var value) ? value : null;

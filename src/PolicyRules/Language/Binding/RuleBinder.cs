@@ -33,6 +33,10 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
                         elements.Add(bound);
                         Declare(scope, pattern.Alias?.Span ?? pattern.Span, alias, ValueKind.Object, bound.FactType, bound.FactType);
                     }
+                    else
+                    {
+                        scope.MarkFailed(alias);
+                    }
 
                     break;
                 }
@@ -57,6 +61,10 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
                         elements.Add(folded);
                         var collected = aggregate.IsCollect ? folded.Source.FactType : null;
                         Declare(scope, aggregate.Alias.Span, folded.Alias, aggregate.IsCollect ? ValueKind.ObjectList : ValueKind.Number, folded.ResultType, collected);
+                    }
+                    else
+                    {
+                        scope.MarkFailed(aggregate.Alias.Value);
                     }
 
                     break;

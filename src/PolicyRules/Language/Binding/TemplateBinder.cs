@@ -55,11 +55,16 @@ internal sealed class TemplateBinder(BindContext context, BindingScope scope, Co
             var alias = dot < 0 ? reference : reference[..dot];
             if (!scope.TryGet(alias, out var bound))
             {
+                ok = false;
+                if (scope.IsFailed(alias))
+                {
+                    continue;
+                }
+
                 context.Diagnostics.Error(
                     DiagnosticCodes.InvalidTemplate,
                     at,
                     $"The template reads '{{{reference}}}', but '{alias}' is not an alias of this rule (bound: {scope.Known()}).{Suggestions.DidYouMean(alias, scope.Names)}");
-                ok = false;
                 continue;
             }
 

@@ -450,7 +450,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 diagnostics.Error(
                     DiagnosticCodes.UnknownOperator,
                     At(property),
-                    $"Unknown operator '{property.Name}'.{Suggestions.DidYouMean(property.Name, Keywords.Operators)} Operators: {string.Join(", ", Keywords.Operators)}.");
+                    $"Unknown operator '{property.Name}'.{OperatorHint(property.Name)} Operators: {string.Join(", ", Keywords.Operators)}.");
                 continue;
             }
 
@@ -465,6 +465,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
 
         return new MemberTestSyntax(At(obj), new Located<string>(At(obj), path), operators);
     }
+
+    private static string OperatorHint(string name) =>
+        Keywords.OperatorSynonyms.TryGetValue(name, out var known) ? $" Did you mean '{known}'?" : Suggestions.DidYouMean(name, Keywords.Operators);
 
     private ValueSyntax? ParseValue(JToken token, int depth)
     {

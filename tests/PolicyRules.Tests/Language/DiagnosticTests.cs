@@ -1,0 +1,258 @@
+using PolicyRules.Language;
+using PolicyRules.Language.Diagnostics;
+using static PolicyRules.Tests.Language.LanguageFixture;
+
+namespace PolicyRules.Tests.Language;
+
+/// <summary>Every diagnostic code, with where it points and what it says.</summary>
+public class DiagnosticTests
+{
+    private static Diagnostic Single(RulebookSet set, string code)
+    {
+        set.Diagnostics.Should().Contain(d => d.Code == code, $"the file should get {code}; it got {string.Join(" | ", set.Diagnostics)}");
+        return set.Diagnostics.First(d => d.Code == code);
+    }
+
+    private static RulebookSet Where(string where) => Load(Book($$"""[ { "match": "Item", "as": "x", "where": {{where}} } ]"""));
+
+    [Fact]
+    public void PR1001_malformed_json_points_at_the_line_and_column()
+    {
+        var d = Single(Load("{\n  \"rulebook\": \"x\",\n  \"rules\": [ { \"id\": \"R\" \"when\": [] } ]\n}"), DiagnosticCodes.MalformedJson);
+
+        d.Line.Should().Be(3);
+        d.Column.Should().BeGreaterThan(10);
+        d.ToString().Should().StartWith("test.json(3,").And.Contain("error PR1001: Malformed JSON");
+    }
+
+    [Fact]
+    public void PR1001_a_repeated_property_is_malformed()
+    {
+        Single(Load("""{ "rulebook": "a", "rulebook": "b", "version": "1", "rules": [] }"""), DiagnosticCodes.MalformedJson)
+            .Message.Should().Contain("rulebook");
+    }
+
+    [Fact]
+    public void PR1002_missing_required_fields_are_each_reported()
+    {
+        var set = Load("""{ "rules": [ { "when": [] } ] }""");
+
+        set.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingField).Select(d => d.Message)
+            .Should().Contain(m => m.Contains("'rulebook'")).And.Contain(m => m.Contains("'version'"))
+            .And.Contain(m => m.Contains("'id'")).And.Contain(m => m.Contains("'then'"));
+    }
+
+    [Fact]
+    public void PR1003_unknown_fact_type_suggests_the_closest()
+    {
+        var d = Single(Load(Book("""[ { "match": "Itme", "as": "x" } ]""")), DiagnosticCodes.UnknownFactType);
+
+        d.Message.Should().Contain("'Itme'").And.Contain("Did you mean 'Item'?");
+        d.Line.Should().Be(4);
+    }
+
+    [Fact]
+    public void PR1004_unknown_member_suggests_the_closest_and_lists_the_members()
+    {
+        var d = Single(Where("""{ "colour": "red", "lables": { "contains": "x" } }"""), DiagnosticCodes.UnknownMember);
+
+        d.Message.Should().Contain("Item has no member 'lables'").And.Contain("Did you mean 'labels'?");
+        d.ToString().Should().MatchRegex(@"^test\.json\(\d+,\d+\): error PR1004: ");
+    }
+
+    [Theory]
+    [InlineData("GetType")]
+    [InlineData("getType")]
+    [InlineData("toString")]
+    [InlineData("period")]
+    public void PR1004_only_registered_public_properties_are_reachable(string member)
+    {
+        var set = Where($$"""{ "{{member}}.assembly": "x" }""");
+
+        set.Codes().Should().Contain(c => c == DiagnosticCodes.UnknownMember || c == DiagnosticCodes.TypeMismatch);
+        set.HasErrors.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("""{ "price": "cheap" }""", "'$x.price' is a number, but \"cheap\" is text")]
+    [InlineData("""{ "colour": 3 }""", "text")]
+    [InlineData("""{ "labels": "fragile" }""", "lists are tested with")]
+    [InlineData("""{ "active": { "gt": 1 } }""", "only numbers and text are ordered")]
+    [InlineData("""{ "price": { "startsWith": "1" } }""", "applies to text")]
+    [InlineData("""{ "labels": { "in": ["a"] } }""", "overlaps or subsetOf")]
+    [InlineData("""{ "price": null }""", "always has a value")]
+    [InlineData("""{ "colour": { "exists": "yes" } }""", "takes true or false")]
+    public void PR1005_type_mismatches_say_what_was_expected(string where, string expected)
+    {
+        Single(Where(where), DiagnosticCodes.TypeMismatch).Message.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void PR1005_a_join_with_a_member_of_another_type()
+    {
+        var set = Load(Book("""[ { "match": "Box", "as": "b" }, { "match": "Item", "as": "x", "where": { "boxId": "$b.capacity" } } ]"""));
+
+        Single(set, DiagnosticCodes.TypeMismatch).Message.Should().Contain("'$b.capacity' is a number");
+    }
+
+    [Fact]
+    public void PR1006_unknown_set()
+    {
+        Single(Where("""{ "colour": "@wram" }"""), DiagnosticCodes.UnknownSet).Message.Should().Contain("Did you mean 'warm'?");
+    }
+
+    [Fact]
+    public void PR1007_alias_used_before_it_is_bound()
+    {
+        var set = Load(Book("""[ { "match": "Item", "as": "x", "where": { "boxId": "$b.id" } }, { "match": "Box", "as": "b" } ]"""));
+
+        Single(set, DiagnosticCodes.UnboundAlias).Message.Should().Contain("'$b' is not bound").And.Contain("bound: none yet");
+    }
+
+    [Fact]
+    public void PR1007_an_action_naming_an_unbound_alias()
+    {
+        Single(Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "tag": { "on": "$y", "name": "n" } } ]""")), DiagnosticCodes.UnboundAlias)
+            .Message.Should().Contain("bound: $x");
+    }
+
+    [Theory]
+    [InlineData("(unclosed")]
+    [InlineData("a{2,1}")]
+    [InlineData("(a)\\\\1")]
+    [InlineData("(?=lookahead)")]
+    public void PR1008_invalid_or_unsupported_regex(string pattern)
+    {
+        Single(Where($$"""{ "name": { "matches": "{{pattern}}" } }"""), DiagnosticCodes.InvalidRegex);
+    }
+
+    [Theory]
+    [InlineData("""{ "colour": { "equals": "red" } }""", "Did you mean 'eq'?")]
+    [InlineData("""{ "colour": { "startswith": "r" } }""", "Did you mean 'startsWith'?")]
+    public void PR1009_unknown_operator(string where, string hint)
+    {
+        Single(Where(where), DiagnosticCodes.UnknownOperator).Message.Should().Contain(hint);
+    }
+
+    [Fact]
+    public void PR1009_unknown_element_keyword()
+    {
+        Single(Load(Book("""[ { "matches": "Item", "as": "x" } ]""")), DiagnosticCodes.UnknownOperator).Message.Should().Contain("Did you mean 'match'?");
+    }
+
+    [Fact]
+    public void PR1010_duplicate_rule_ids_in_one_file_and_across_rulebooks()
+    {
+        var twice = Load("""
+            { "rulebook": "a", "version": "1", "rules": [
+              { "id": "R", "when": [], "then": [] },
+              { "id": "R", "when": [], "then": [] } ] }
+            """);
+        Single(twice, DiagnosticCodes.DuplicateRuleId).Line.Should().Be(3);
+
+        var loader = new RulebookLoader(Catalog());
+        var across = loader.Load([
+            RulebookSource.FromText("""{ "rulebook": "a", "version": "1", "rules": [ { "id": "R", "when": [], "then": [] } ] }""", "a.json"),
+            RulebookSource.FromText("""{ "rulebook": "b", "version": "1", "rules": [ { "id": "R", "when": [], "then": [] } ] }""", "b.json"),
+        ]);
+        Single(across, DiagnosticCodes.DuplicateRuleId).Message.Should().Contain("rulebook 'a'").And.Contain("override");
+    }
+
+    [Theory]
+    [InlineData("""{ "rulebook": 3, "version": "1", "rules": [] }""")]
+    [InlineData("""{ "rulebook": "a", "version": "1", "rules": {} }""")]
+    [InlineData("""{ "rulebook": "a", "version": "1", "rules": [ { "id": "R", "severity": "severe", "when": [], "then": [] } ] }""")]
+    [InlineData("""{ "rulebook": "a", "version": "1", "rules": [ { "id": "R", "priority": 1.5, "when": [], "then": [] } ] }""")]
+    [InlineData("""{ "rulebook": "a", "version": "1", "rules": [ { "id": "R", "when": [ { "match": "Item", "as": "1x" } ], "then": [] } ] }""")]
+    [InlineData("""{ "rulebook": "a", "version": "1", "rules": [ { "id": "R", "when": [ { "match": "Item", "where": { "labels": ["a"] } } ], "then": [] } ] }""")]
+    [InlineData("""[]""")]
+    public void PR1011_values_of_the_wrong_json_kind(string json)
+    {
+        Single(Load(json), DiagnosticCodes.InvalidValue);
+    }
+
+    [Fact]
+    public void PR1015_unknown_action()
+    {
+        Single(Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "conflcit": { "on": "$x" } } ]""")), DiagnosticCodes.UnknownAction)
+            .Message.Should().Contain("Did you mean 'conflict'?");
+    }
+
+    [Fact]
+    public void PR1016_an_alias_bound_twice()
+    {
+        Single(Load(Book("""[ { "match": "Item", "as": "x" }, { "match": "Box", "as": "x" } ]""")), DiagnosticCodes.DuplicateAlias);
+    }
+
+    [Fact]
+    public void PR1017_unknown_fields_are_warnings_with_a_suggestion()
+    {
+        var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", extra: """, "remedey": "fix it" """));
+
+        var d = Single(set, DiagnosticCodes.UnknownField);
+        d.Severity.Should().Be(DiagnosticSeverity.Warning);
+        d.Message.Should().Contain("Did you mean 'remedy'?");
+        set.HasErrors.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("Item {y.id}", "'y' is not an alias")]
+    [InlineData("Item {x.idd}", "no member 'idd'")]
+    [InlineData("Item {x.id", "Unclosed")]
+    [InlineData("Item x.id}", "Unmatched")]
+    public void PR1018_templates_that_read_what_is_not_there(string template, string expected)
+    {
+        var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", $$"""[ { "conflict": { "on": "$x", "message": "{{template}}" } } ]"""));
+
+        set.Diagnostics.Should().Contain(d => (d.Code == DiagnosticCodes.InvalidTemplate || d.Code == DiagnosticCodes.UnknownMember) && d.Message.Contains(expected));
+    }
+
+    [Fact]
+    public void PR1019_disabling_or_overriding_a_rule_nobody_defined()
+    {
+        var set = Load("""
+            { "rulebook": "a", "version": "1", "disable": ["NOPE"],
+              "rules": [ { "id": "R", "override": true, "when": [], "then": [] } ] }
+            """);
+
+        set.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnknownRuleReference).Should().HaveCount(2).And.OnlyContain(d => d.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void PR1020_a_missing_file()
+    {
+        var set = new RulebookLoader(Catalog()).Load(RulebookSource.FromPath("/no/such/rules.json"));
+
+        Single(set, DiagnosticCodes.UnreadableFile).File.Should().Be("/no/such/rules.json");
+    }
+
+    [Fact]
+    public void Every_problem_of_a_file_is_reported_at_once()
+    {
+        var set = Load("""
+            { "rulebook": "a", "version": "1", "rules": [
+              { "id": "R1", "when": [ { "match": "Itme", "as": "x" } ], "then": [] },
+              { "id": "R2", "when": [ { "match": "Item", "as": "x", "where": { "colr": "red", "price": "cheap" } } ], "then": [] },
+              { "id": "R3", "when": [ { "match": "Item", "as": "x", "where": { "colour": "@none" } } ], "then": [ { "nope": {} } ] } ] }
+            """);
+
+        set.Codes().Should().Contain([DiagnosticCodes.UnknownFactType, DiagnosticCodes.UnknownMember, DiagnosticCodes.TypeMismatch, DiagnosticCodes.UnknownSet, DiagnosticCodes.UnknownAction]);
+        set.Rules.Should().BeEmpty("no rule with an error is kept");
+        set.Invoking(s => s.Compile()).Should().Throw<InvalidOperationException>().WithMessage("*PR1003*");
+    }
+
+    [Fact]
+    public void A_later_rulebook_overrides_and_disables_rules_by_id()
+    {
+        var loader = new RulebookLoader(Catalog());
+        var set = loader.Load([
+            RulebookSource.FromText("""{ "rulebook": "base", "version": "1", "rules": [ { "id": "A", "when": [], "then": [] }, { "id": "B", "when": [], "then": [] } ] }""", "base.json"),
+            RulebookSource.FromText("""{ "rulebook": "mine", "version": "2", "disable": ["B"], "rules": [ { "id": "A", "title": "mine", "override": true, "when": [], "then": [] }, { "id": "C", "when": [], "then": [] } ] }""", "mine.json"),
+        ]);
+
+        set.HasErrors.Should().BeFalse();
+        set.Rules.Select(r => (r.Id, r.Rulebook)).Should().Equal(("A", "mine"), ("C", "mine"));
+        set.Rulebooks.Select(b => (b.Name, b.Rules)).Should().Equal(("base", 0), ("mine", 2));
+        set.Rulebooks[0].Sha256.Should().MatchRegex("^[0-9a-f]{64}$");
+    }
+}

@@ -1,0 +1,29 @@
+namespace PolicyRules.Domain;
+
+/// <summary>What limits a clause's obligations: an exemption's reach, or a limit stated elsewhere (taxonomy 3.8).</summary>
+public sealed class ExceptionScope
+{
+    /// <summary><c>general-cultural-exemption</c>, <c>chapter-exclusion</c>, <c>annex-II-reservation</c>, …</summary>
+    public string Type { get; init; } = "";
+
+    /// <summary>The clause or annex that states it.</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>The parties it covers; empty means all.</summary>
+    public IReadOnlyList<string> Parties { get; init; } = [];
+
+    /// <summary>The sectors it covers.</summary>
+    public IReadOnlyList<string> Sectors { get; init; } = [];
+
+    /// <summary>The obligations it covers; <c>*</c> means all.</summary>
+    public IReadOnlyList<string> ObligationsCovered { get; init; } = [];
+
+    /// <summary>The chapters it covers; <c>*</c> means all.</summary>
+    public IReadOnlyList<string> Chapters { get; init; } = [];
+
+    /// <summary>Provisions it does not cover.</summary>
+    public IReadOnlyList<string> ExceptProvisions { get; init; } = [];
+
+    /// <summary>Whether it counts as a cultural mitigation (false for the false friends).</summary>
+    public bool? CountsAsCulturalMitigation { get; init; }
+}

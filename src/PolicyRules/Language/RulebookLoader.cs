@@ -1,6 +1,6 @@
 using PolicyRules.Language.Binding;
 using PolicyRules.Language.Catalog;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using PolicyRules.Language.Parsing;
 using PolicyRules.Language.Syntax;
 
@@ -68,7 +68,7 @@ public sealed class RulebookLoader
             {
                 if (!ids.Add(ruleSyntax.Id))
                 {
-                    diagnostics.Error(DiagnosticCodes.DuplicateRuleId, ruleSyntax.Span, $"Rule id '{ruleSyntax.Id}' is used twice in this rulebook.");
+                    diagnostics.Error(RuleDiagnosticCodes.DuplicateRuleId, ruleSyntax.Span, $"Rule id '{ruleSyntax.Id}' is used twice in this rulebook.");
                     continue;
                 }
 
@@ -95,7 +95,7 @@ public sealed class RulebookLoader
         {
             if (source.Length > _limits.MaxFileBytes)
             {
-                diagnostics.Error(DiagnosticCodes.FileTooLarge, at, $"The rule file is {source.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}.");
+                diagnostics.Error(RuleDiagnosticCodes.FileTooLarge, at, $"The rule file is {source.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0}.");
                 return null;
             }
 
@@ -103,7 +103,7 @@ public sealed class RulebookLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.UnreadableFile, at, $"Cannot read the rule file: {ex.Message}");
+            diagnostics.Error(RuleDiagnosticCodes.UnreadableFile, at, $"Cannot read the rule file: {ex.Message}");
             return null;
         }
     }
@@ -114,7 +114,7 @@ public sealed class RulebookLoader
         {
             if (rules.RemoveAll(r => r.Id == id.Value) == 0)
             {
-                diagnostics.Warning(DiagnosticCodes.UnknownRuleReference, id.Span, $"No earlier rulebook defines rule '{id.Value}' to disable.");
+                diagnostics.Warning(RuleDiagnosticCodes.UnknownRuleReference, id.Span, $"No earlier rulebook defines rule '{id.Value}' to disable.");
             }
         }
     }
@@ -126,7 +126,7 @@ public sealed class RulebookLoader
         {
             if (syntax.Override)
             {
-                diagnostics.Warning(DiagnosticCodes.UnknownRuleReference, syntax.Span, $"Rule '{rule.Id}' overrides nothing: no earlier rulebook defines it.");
+                diagnostics.Warning(RuleDiagnosticCodes.UnknownRuleReference, syntax.Span, $"Rule '{rule.Id}' overrides nothing: no earlier rulebook defines it.");
             }
 
             rules.Add(rule);
@@ -139,7 +139,7 @@ public sealed class RulebookLoader
         {
             var previous = rules[existing].Location;
             diagnostics.Error(
-                DiagnosticCodes.DuplicateRuleId,
+                RuleDiagnosticCodes.DuplicateRuleId,
                 syntax.Span,
                 $"Rule id '{rule.Id}' is already defined by rulebook '{rules[existing].Rulebook}' ({previous.File}({previous.Line},{previous.Column})); add \"override\": true to replace it, or list it under 'disable'.");
         }

@@ -1,5 +1,5 @@
 using PolicyRules.Engine;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language;
 

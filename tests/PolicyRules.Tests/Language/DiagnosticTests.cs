@@ -1,5 +1,5 @@
 using PolicyRules.Language;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using static PolicyRules.Tests.Language.LanguageFixture;
 
 namespace PolicyRules.Tests.Language;
@@ -18,7 +18,7 @@ public class DiagnosticTests
     [Fact]
     public void PR1001_malformed_json_points_at_the_line_and_column()
     {
-        var d = Single(Load("{\n  \"rulebook\": \"x\",\n  \"rules\": [ { \"id\": \"R\" \"when\": [] } ]\n}"), DiagnosticCodes.MalformedJson);
+        var d = Single(Load("{\n  \"rulebook\": \"x\",\n  \"rules\": [ { \"id\": \"R\" \"when\": [] } ]\n}"), RuleDiagnosticCodes.MalformedJson);
 
         d.Line.Should().Be(3);
         d.Column.Should().BeGreaterThan(10);
@@ -28,7 +28,7 @@ public class DiagnosticTests
     [Fact]
     public void PR1001_a_repeated_property_is_malformed()
     {
-        Single(Load("""{ "rulebook": "a", "rulebook": "b", "version": "1", "rules": [] }"""), DiagnosticCodes.MalformedJson)
+        Single(Load("""{ "rulebook": "a", "rulebook": "b", "version": "1", "rules": [] }"""), RuleDiagnosticCodes.MalformedJson)
             .Message.Should().Contain("rulebook");
     }
 
@@ -37,7 +37,7 @@ public class DiagnosticTests
     {
         var set = Load("""{ "rules": [ { "when": [] } ] }""");
 
-        set.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingField).Select(d => d.Message)
+        set.Diagnostics.Where(d => d.Code == RuleDiagnosticCodes.MissingField).Select(d => d.Message)
             .Should().Contain(m => m.Contains("'rulebook'")).And.Contain(m => m.Contains("'version'"))
             .And.Contain(m => m.Contains("'id'")).And.Contain(m => m.Contains("'then'"));
     }
@@ -45,7 +45,7 @@ public class DiagnosticTests
     [Fact]
     public void PR1003_unknown_fact_type_suggests_the_closest()
     {
-        var d = Single(Load(Book("""[ { "match": "Itme", "as": "x" } ]""")), DiagnosticCodes.UnknownFactType);
+        var d = Single(Load(Book("""[ { "match": "Itme", "as": "x" } ]""")), RuleDiagnosticCodes.UnknownFactType);
 
         d.Message.Should().Contain("'Itme'").And.Contain("Did you mean 'Item'?");
         d.Line.Should().Be(4);
@@ -54,7 +54,7 @@ public class DiagnosticTests
     [Fact]
     public void PR1004_unknown_member_suggests_the_closest_and_lists_the_members()
     {
-        var d = Single(Where("""{ "colour": "red", "lables": { "contains": "x" } }"""), DiagnosticCodes.UnknownMember);
+        var d = Single(Where("""{ "colour": "red", "lables": { "contains": "x" } }"""), RuleDiagnosticCodes.UnknownMember);
 
         d.Message.Should().Contain("Item has no member 'lables'").And.Contain("Did you mean 'labels'?");
         d.ToString().Should().MatchRegex(@"^test\.json\(\d+,\d+\): error PR1004: ");
@@ -69,7 +69,7 @@ public class DiagnosticTests
     {
         var set = Where($$"""{ "{{member}}.assembly": "x" }""");
 
-        set.Codes().Should().Contain(c => c == DiagnosticCodes.UnknownMember || c == DiagnosticCodes.TypeMismatch);
+        set.Codes().Should().Contain(c => c == RuleDiagnosticCodes.UnknownMember || c == RuleDiagnosticCodes.TypeMismatch);
         set.HasErrors.Should().BeTrue();
     }
 
@@ -84,7 +84,7 @@ public class DiagnosticTests
     [InlineData("""{ "colour": { "exists": "yes" } }""", "takes true or false")]
     public void PR1005_type_mismatches_say_what_was_expected(string where, string expected)
     {
-        Single(Where(where), DiagnosticCodes.TypeMismatch).Message.Should().Contain(expected);
+        Single(Where(where), RuleDiagnosticCodes.TypeMismatch).Message.Should().Contain(expected);
     }
 
     [Fact]
@@ -92,13 +92,13 @@ public class DiagnosticTests
     {
         var set = Load(Book("""[ { "match": "Box", "as": "b" }, { "match": "Item", "as": "x", "where": { "boxId": "$b.capacity" } } ]"""));
 
-        Single(set, DiagnosticCodes.TypeMismatch).Message.Should().Contain("'$b.capacity' is a number");
+        Single(set, RuleDiagnosticCodes.TypeMismatch).Message.Should().Contain("'$b.capacity' is a number");
     }
 
     [Fact]
     public void PR1006_unknown_set()
     {
-        Single(Where("""{ "colour": "@wram" }"""), DiagnosticCodes.UnknownSet).Message.Should().Contain("Did you mean 'warm'?");
+        Single(Where("""{ "colour": "@wram" }"""), RuleDiagnosticCodes.UnknownSet).Message.Should().Contain("Did you mean 'warm'?");
     }
 
     [Fact]
@@ -106,13 +106,13 @@ public class DiagnosticTests
     {
         var set = Load(Book("""[ { "match": "Item", "as": "x", "where": { "boxId": "$b.id" } }, { "match": "Box", "as": "b" } ]"""));
 
-        Single(set, DiagnosticCodes.UnboundAlias).Message.Should().Contain("'$b' is not bound").And.Contain("bound: none yet");
+        Single(set, RuleDiagnosticCodes.UnboundAlias).Message.Should().Contain("'$b' is not bound").And.Contain("bound: none yet");
     }
 
     [Fact]
     public void PR1007_an_action_naming_an_unbound_alias()
     {
-        Single(Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "tag": { "on": "$y", "name": "n" } } ]""")), DiagnosticCodes.UnboundAlias)
+        Single(Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "tag": { "on": "$y", "name": "n" } } ]""")), RuleDiagnosticCodes.UnboundAlias)
             .Message.Should().Contain("bound: $x");
     }
 
@@ -123,7 +123,7 @@ public class DiagnosticTests
     [InlineData("(?=lookahead)")]
     public void PR1008_invalid_or_unsupported_regex(string pattern)
     {
-        Single(Where($$"""{ "name": { "matches": "{{pattern}}" } }"""), DiagnosticCodes.InvalidRegex);
+        Single(Where($$"""{ "name": { "matches": "{{pattern}}" } }"""), RuleDiagnosticCodes.InvalidRegex);
     }
 
     [Theory]
@@ -131,13 +131,13 @@ public class DiagnosticTests
     [InlineData("""{ "colour": { "startswith": "r" } }""", "Did you mean 'startsWith'?")]
     public void PR1009_unknown_operator(string where, string hint)
     {
-        Single(Where(where), DiagnosticCodes.UnknownOperator).Message.Should().Contain(hint);
+        Single(Where(where), RuleDiagnosticCodes.UnknownOperator).Message.Should().Contain(hint);
     }
 
     [Fact]
     public void PR1009_unknown_element_keyword()
     {
-        Single(Load(Book("""[ { "matches": "Item", "as": "x" } ]""")), DiagnosticCodes.UnknownOperator).Message.Should().Contain("Did you mean 'match'?");
+        Single(Load(Book("""[ { "matches": "Item", "as": "x" } ]""")), RuleDiagnosticCodes.UnknownOperator).Message.Should().Contain("Did you mean 'match'?");
     }
 
     [Fact]
@@ -148,14 +148,14 @@ public class DiagnosticTests
               { "id": "R", "when": [], "then": [] },
               { "id": "R", "when": [], "then": [] } ] }
             """);
-        Single(twice, DiagnosticCodes.DuplicateRuleId).Line.Should().Be(3);
+        Single(twice, RuleDiagnosticCodes.DuplicateRuleId).Line.Should().Be(3);
 
         var loader = new RulebookLoader(Catalog());
         var across = loader.Load([
             RulebookSource.FromText("""{ "rulebook": "a", "version": "1", "rules": [ { "id": "R", "when": [], "then": [] } ] }""", "a.json"),
             RulebookSource.FromText("""{ "rulebook": "b", "version": "1", "rules": [ { "id": "R", "when": [], "then": [] } ] }""", "b.json"),
         ]);
-        Single(across, DiagnosticCodes.DuplicateRuleId).Message.Should().Contain("rulebook 'a'").And.Contain("override");
+        Single(across, RuleDiagnosticCodes.DuplicateRuleId).Message.Should().Contain("rulebook 'a'").And.Contain("override");
     }
 
     [Theory]
@@ -168,20 +168,20 @@ public class DiagnosticTests
     [InlineData("""[]""")]
     public void PR1011_values_of_the_wrong_json_kind(string json)
     {
-        Single(Load(json), DiagnosticCodes.InvalidValue);
+        Single(Load(json), RuleDiagnosticCodes.InvalidValue);
     }
 
     [Fact]
     public void PR1015_unknown_action()
     {
-        Single(Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "conflcit": { "on": "$x" } } ]""")), DiagnosticCodes.UnknownAction)
+        Single(Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "conflcit": { "on": "$x" } } ]""")), RuleDiagnosticCodes.UnknownAction)
             .Message.Should().Contain("Did you mean 'conflict'?");
     }
 
     [Fact]
     public void PR1016_an_alias_bound_twice()
     {
-        Single(Load(Book("""[ { "match": "Item", "as": "x" }, { "match": "Box", "as": "x" } ]""")), DiagnosticCodes.DuplicateAlias);
+        Single(Load(Book("""[ { "match": "Item", "as": "x" }, { "match": "Box", "as": "x" } ]""")), RuleDiagnosticCodes.DuplicateAlias);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class DiagnosticTests
     {
         var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", extra: """, "remedey": "fix it" """));
 
-        var d = Single(set, DiagnosticCodes.UnknownField);
+        var d = Single(set, RuleDiagnosticCodes.UnknownField);
         d.Severity.Should().Be(DiagnosticSeverity.Warning);
         d.Message.Should().Contain("Did you mean 'remedy'?");
         set.HasErrors.Should().BeFalse();
@@ -204,7 +204,7 @@ public class DiagnosticTests
     {
         var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", $$"""[ { "conflict": { "on": "$x", "message": "{{template}}" } } ]"""));
 
-        set.Diagnostics.Should().Contain(d => (d.Code == DiagnosticCodes.InvalidTemplate || d.Code == DiagnosticCodes.UnknownMember) && d.Message.Contains(expected));
+        set.Diagnostics.Should().Contain(d => (d.Code == RuleDiagnosticCodes.InvalidTemplate || d.Code == RuleDiagnosticCodes.UnknownMember) && d.Message.Contains(expected));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class DiagnosticTests
               "rules": [ { "id": "R", "override": true, "when": [], "then": [] } ] }
             """);
 
-        set.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnknownRuleReference).Should().HaveCount(2).And.OnlyContain(d => d.Severity == DiagnosticSeverity.Warning);
+        set.Diagnostics.Where(d => d.Code == RuleDiagnosticCodes.UnknownRuleReference).Should().HaveCount(2).And.OnlyContain(d => d.Severity == DiagnosticSeverity.Warning);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public class DiagnosticTests
     {
         var set = new RulebookLoader(Catalog()).Load(RulebookSource.FromPath("/no/such/rules.json"));
 
-        Single(set, DiagnosticCodes.UnreadableFile).File.Should().Be("/no/such/rules.json");
+        Single(set, RuleDiagnosticCodes.UnreadableFile).File.Should().Be("/no/such/rules.json");
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public class DiagnosticTests
               { "id": "R3", "when": [ { "match": "Item", "as": "x", "where": { "colour": "@none" } } ], "then": [ { "nope": {} } ] } ] }
             """);
 
-        set.Codes().Should().Contain([DiagnosticCodes.UnknownFactType, DiagnosticCodes.UnknownMember, DiagnosticCodes.TypeMismatch, DiagnosticCodes.UnknownSet, DiagnosticCodes.UnknownAction]);
+        set.Codes().Should().Contain([RuleDiagnosticCodes.UnknownFactType, RuleDiagnosticCodes.UnknownMember, RuleDiagnosticCodes.TypeMismatch, RuleDiagnosticCodes.UnknownSet, RuleDiagnosticCodes.UnknownAction]);
         set.Rules.Should().BeEmpty("no rule with an error is kept");
         set.Invoking(s => s.Compile()).Should().Throw<InvalidOperationException>().WithMessage("*PR1003*");
     }

@@ -1,5 +1,5 @@
 using PolicyRules.Language;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using static PolicyRules.Tests.Language.LanguageFixture;
 
 namespace PolicyRules.Tests.Language;
@@ -15,7 +15,7 @@ public class HostileRuleFileTests
     {
         var set = Load(Book($$"""[ { "match": "Item", "as": "x", "where": {{where}} } ]"""));
 
-        set.Codes().Should().Contain(DiagnosticCodes.UnknownMember);
+        set.Codes().Should().Contain(RuleDiagnosticCodes.UnknownMember);
         set.Rules.Should().BeEmpty();
     }
 
@@ -25,7 +25,7 @@ public class HostileRuleFileTests
     [InlineData("PolicyRules.Tests.Language.Item")]
     public void Type_names_are_not_fact_types(string type)
     {
-        Load(Book($$"""[ { "match": "{{type}}", "as": "x" } ]""")).Codes().Should().Equal(DiagnosticCodes.UnknownFactType);
+        Load(Book($$"""[ { "match": "{{type}}", "as": "x" } ]""")).Codes().Should().Equal(RuleDiagnosticCodes.UnknownFactType);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class HostileRuleFileTests
         var pattern = string.Concat(Enumerable.Repeat("(a|b)", 50_000));
 
         Load(Book($$"""[ { "match": "Item", "as": "x", "where": { "name": { "matches": "{{pattern}}" } } } ]""")).Codes()
-            .Should().Equal(DiagnosticCodes.RegexTooLong);
+            .Should().Equal(RuleDiagnosticCodes.RegexTooLong);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class HostileRuleFileTests
     {
         var nested = string.Concat(Enumerable.Repeat("""{ "not": """, 40)) + """{ "colour": "red" }""" + new string('}', 40);
 
-        Load(Book($$"""[ { "match": "Item", "as": "x", "where": {{nested}} } ]""")).Codes().Should().Contain(DiagnosticCodes.NestingTooDeep);
+        Load(Book($$"""[ { "match": "Item", "as": "x", "where": {{nested}} } ]""")).Codes().Should().Contain(RuleDiagnosticCodes.NestingTooDeep);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class HostileRuleFileTests
     {
         var nested = new string('[', 500) + new string(']', 500);
 
-        Load(nested).Codes().Should().Equal(DiagnosticCodes.NestingTooDeep);
+        Load(nested).Codes().Should().Equal(RuleDiagnosticCodes.NestingTooDeep);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class HostileRuleFileTests
 
             var set = new RulebookLoader(Catalog()).Load(RulebookSource.FromPath(path));
 
-            set.Codes().Should().Equal(DiagnosticCodes.FileTooLarge);
+            set.Codes().Should().Equal(RuleDiagnosticCodes.FileTooLarge);
             set.Diagnostics[0].File.Should().Be(path);
         }
         finally
@@ -91,6 +91,6 @@ public class HostileRuleFileTests
     {
         var limits = new RulebookLimits { MaxFileBytes = 100 };
 
-        Load(Book("""[ { "match": "Item", "as": "x" } ]"""), limits).Codes().Should().Equal(DiagnosticCodes.FileTooLarge);
+        Load(Book("""[ { "match": "Item", "as": "x" } ]"""), limits).Codes().Should().Equal(RuleDiagnosticCodes.FileTooLarge);
     }
 }

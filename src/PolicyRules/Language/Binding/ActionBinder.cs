@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 using PolicyRules.Domain;
 using PolicyRules.Engine.Runtime;
 using PolicyRules.Language.Catalog;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using PolicyRules.Language.Syntax;
 
 namespace PolicyRules.Language.Binding;
@@ -45,7 +45,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
 
     private Expression? UnknownAction(ActionSyntax action)
     {
-        Diagnostics.Error(DiagnosticCodes.UnknownAction, action.Span, $"Unknown action '{action.Name}'.{Suggestions.DidYouMean(action.Name, Actions)} Actions: {string.Join(", ", Actions)}.");
+        Diagnostics.Error(RuleDiagnosticCodes.UnknownAction, action.Span, $"Unknown action '{action.Name}'.{Suggestions.DidYouMean(action.Name, Actions)} Actions: {string.Join(", ", Actions)}.");
         return null;
     }
 
@@ -90,7 +90,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         var conflict = Alias(action, "conflict");
         if (conflict is not null && conflict.Type != typeof(Conflict))
         {
-            Diagnostics.Error(DiagnosticCodes.TypeMismatch, action.Arguments["conflict"].Span, $"'conflict' must name an alias bound to a Conflict, not {conflict.Type.Name}.");
+            Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, action.Arguments["conflict"].Span, $"'conflict' must name an alias bound to a Conflict, not {conflict.Type.Name}.");
             conflict = null;
         }
 
@@ -98,7 +98,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         var extent = action.Arguments.ContainsKey("extent") ? Text(action, "extent", required: true) : Expression.Constant("full");
         if (extent is ConstantExpression { Value: string e } && !Extents.Contains(e))
         {
-            Diagnostics.Error(DiagnosticCodes.InvalidValue, action.Arguments["extent"].Span, $"'extent' is 'full' or 'partial', not '{e}'.");
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, action.Arguments["extent"].Span, $"'extent' is 'full' or 'partial', not '{e}'.");
             extent = null;
         }
 
@@ -133,7 +133,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             return Expression.Constant(principle.Value);
         }
 
-        Diagnostics.Error(DiagnosticCodes.MissingField, action.Span, $"A rule with a '{action.Name}' action needs a 'principle'.");
+        Diagnostics.Error(RuleDiagnosticCodes.MissingField, action.Span, $"A rule with a '{action.Name}' action needs a 'principle'.");
         return null;
     }
 
@@ -142,13 +142,13 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
     {
         if (!action.Arguments.TryGetValue(name, out var argument))
         {
-            Diagnostics.Error(DiagnosticCodes.MissingField, action.Span, $"The '{action.Name}' action needs '{name}', an alias such as \"$c\".");
+            Diagnostics.Error(RuleDiagnosticCodes.MissingField, action.Span, $"The '{action.Name}' action needs '{name}', an alias such as \"$c\".");
             return null;
         }
 
         if (argument.Value.Type != JTokenType.String || (string)argument.Value! is not ['$', .. var alias] || alias.Contains('.', StringComparison.Ordinal))
         {
-            Diagnostics.Error(DiagnosticCodes.InvalidValue, argument.Span, $"'{name}' names an alias, such as \"$c\".");
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, argument.Span, $"'{name}' names an alias, such as \"$c\".");
             return null;
         }
 
@@ -167,7 +167,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         {
             if (required)
             {
-                Diagnostics.Error(DiagnosticCodes.MissingField, action.Span, $"The '{action.Name}' action needs '{name}'.");
+                Diagnostics.Error(RuleDiagnosticCodes.MissingField, action.Span, $"The '{action.Name}' action needs '{name}'.");
             }
 
             return null;
@@ -175,7 +175,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
 
         if (argument.Value.Type != JTokenType.String)
         {
-            Diagnostics.Error(DiagnosticCodes.InvalidValue, argument.Span, $"'{name}' must be a string.");
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, argument.Span, $"'{name}' must be a string.");
             return null;
         }
 
@@ -200,7 +200,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         {
             if (argument.Value is not JArray list)
             {
-                Diagnostics.Error(DiagnosticCodes.InvalidValue, argument.Span, "'evidence' is a list of fields such as \"$c.sectors\".");
+                Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, argument.Span, "'evidence' is a list of fields such as \"$c.sectors\".");
                 return null;
             }
 
@@ -209,7 +209,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
                 var at = SourceSpan.Of(item, argument.Span.File);
                 if (item.Type != JTokenType.String || (string)item! is not ['$', .. var reference])
                 {
-                    Diagnostics.Error(DiagnosticCodes.InvalidValue, at, "An evidence field is written \"$alias.member\".");
+                    Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, at, "An evidence field is written \"$alias.member\".");
                     return null;
                 }
 
@@ -244,7 +244,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         {
             if (!names.Contains(name))
             {
-                Diagnostics.Warning(DiagnosticCodes.UnknownField, argument.Span, $"'{name}' is not an argument of '{action.Name}'; it is ignored.{Suggestions.DidYouMean(name, names)}");
+                Diagnostics.Warning(RuleDiagnosticCodes.UnknownField, argument.Span, $"'{name}' is not an argument of '{action.Name}'; it is ignored.{Suggestions.DidYouMean(name, names)}");
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using PolicyRules.Language.Catalog;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language.Binding;
 
@@ -25,7 +25,7 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
     {
         if (pattern.Length > Limits.MaxRegexLength)
         {
-            Diagnostics.Error(DiagnosticCodes.RegexTooLong, at, $"The regular expression is {pattern.Length:N0} characters long; the limit is {Limits.MaxRegexLength:N0}.");
+            Diagnostics.Error(RuleDiagnosticCodes.RegexTooLong, at, $"The regular expression is {pattern.Length:N0} characters long; the limit is {Limits.MaxRegexLength:N0}.");
             return null;
         }
 
@@ -41,12 +41,12 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
         }
         catch (ArgumentException ex)
         {
-            Diagnostics.Error(DiagnosticCodes.InvalidRegex, at, $"Invalid regular expression: {ex.Message}");
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidRegex, at, $"Invalid regular expression: {ex.Message}");
             return null;
         }
         catch (NotSupportedException ex)
         {
-            Diagnostics.Error(DiagnosticCodes.InvalidRegex, at, $"The regular expression uses a construct the non-backtracking engine does not run (backreferences, lookarounds, atomic groups): {ex.Message}");
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidRegex, at, $"The regular expression uses a construct the non-backtracking engine does not run (backreferences, lookarounds, atomic groups): {ex.Message}");
             return null;
         }
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using PolicyRules.Language.Catalog;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language.Binding;
 
@@ -38,7 +38,7 @@ internal sealed class BindingScope
         }
 
         diagnostics.Error(
-            DiagnosticCodes.UnboundAlias,
+            RuleDiagnosticCodes.UnboundAlias,
             at,
             $"'${alias}' is not bound before this point (bound: {scope.Known()}).{Suggestions.DidYouMean(alias, scope.Names)}");
     }

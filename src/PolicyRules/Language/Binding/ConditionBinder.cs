@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Newtonsoft.Json.Linq;
 using PolicyRules.Language.Catalog;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using PolicyRules.Language.Syntax;
 
 namespace PolicyRules.Language.Binding;
@@ -49,14 +49,14 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             var info = current is { Kind: ValueKind.Object, ElementType: { } type } ? context.Catalog.Describe(type) : null;
             if (info is null)
             {
-                Diagnostics.Error(DiagnosticCodes.UnknownMember, at, $"'{current.Name}' is {BoundValue.Describe(current.Kind)} and has no member '{segment}'.");
+                Diagnostics.Error(RuleDiagnosticCodes.UnknownMember, at, $"'{current.Name}' is {BoundValue.Describe(current.Kind)} and has no member '{segment}'.");
                 return null;
             }
 
             if (!info.Members.TryGetValue(segment, out var member))
             {
                 Diagnostics.Error(
-                    DiagnosticCodes.UnknownMember,
+                    RuleDiagnosticCodes.UnknownMember,
                     at,
                     $"{info.Name} has no member '{segment}'.{Suggestions.DidYouMean(segment, info.Members.Keys)} Members: {string.Join(", ", info.Members.Keys.Order(StringComparer.Ordinal))}.");
                 return null;
@@ -130,7 +130,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
     private Expression? Unknown(OperatorSyntax op)
     {
-        Diagnostics.Error(DiagnosticCodes.UnknownOperator, op.Span, $"Unknown operator '{op.Name}'.");
+        Diagnostics.Error(RuleDiagnosticCodes.UnknownOperator, op.Span, $"Unknown operator '{op.Name}'.");
         return null;
     }
 
@@ -416,7 +416,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
                 if (value.Kind != expected)
                 {
-                    Diagnostics.Error(DiagnosticCodes.TypeMismatch, alias.Span, $"'{op.Name}' needs {BoundValue.Describe(expected)} here, but '{value.Name}' is {BoundValue.Describe(value.Kind)}.");
+                    Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, alias.Span, $"'{op.Name}' needs {BoundValue.Describe(expected)} here, but '{value.Name}' is {BoundValue.Describe(value.Kind)}.");
                     return null;
                 }
 
@@ -428,7 +428,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                     ? Expression.Constant(literal)
                     : null;
             default:
-                Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' needs {BoundValue.Describe(expected)} here, not {Show(op.Argument)}.");
+                Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' needs {BoundValue.Describe(expected)} here, not {Show(op.Argument)}.");
                 return null;
         }
     }
@@ -438,7 +438,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
     {
         if (op.Argument is not LiteralSyntax { Value: var value })
         {
-            Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' needs a literal {BoundValue.Describe(expected)} here, not {Show(op.Argument)}.");
+            Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' needs a literal {BoundValue.Describe(expected)} here, not {Show(op.Argument)}.");
             return null;
         }
 
@@ -452,7 +452,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         if (result is null)
         {
             var what = _subject is null ? $"'{op.Name}' compares with {BoundValue.Describe(expected)}" : $"'{_subject.Name}' is {BoundValue.Describe(expected)}";
-            Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Argument.Span, $"{what}, but {Show(op.Argument)} is {JsonKind(value.Type)}.");
+            Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Argument.Span, $"{what}, but {Show(op.Argument)} is {JsonKind(value.Type)}.");
         }
 
         return result;
@@ -467,7 +467,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             case ListSyntax list:
                 if (list.Items.FirstOrDefault(i => i is not LiteralSyntax) is { } notLiteral)
                 {
-                    Diagnostics.Error(DiagnosticCodes.TypeMismatch, notLiteral.Span, $"A list given to '{op.Name}' holds literal values only.");
+                    Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, notLiteral.Span, $"A list given to '{op.Name}' holds literal values only.");
                     return null;
                 }
 
@@ -476,14 +476,14 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             case SetReferenceSyntax set:
                 if (!context.Sets.TryGetValue(set.Name, out var values))
                 {
-                    Diagnostics.Error(DiagnosticCodes.UnknownSet, set.Span, $"No set named '@{set.Name}'.{Suggestions.DidYouMean(set.Name, context.Sets.Keys)}");
+                    Diagnostics.Error(RuleDiagnosticCodes.UnknownSet, set.Span, $"No set named '@{set.Name}'.{Suggestions.DidYouMean(set.Name, context.Sets.Keys)}");
                     return null;
                 }
 
                 items = values.Select(v => (set.Span, (object?)v, v is string ? JTokenType.String : JTokenType.Float));
                 break;
             default:
-                Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' takes a list such as [\"a\", \"b\"] or a set such as \"@name\", not {Show(op.Argument)}.");
+                Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' takes a list such as [\"a\", \"b\"] or a set such as \"@name\", not {Show(op.Argument)}.");
                 return null;
         }
 
@@ -498,7 +498,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             };
             if (converted is null)
             {
-                Diagnostics.Error(DiagnosticCodes.TypeMismatch, span, $"'{op.Name}' needs {BoundValue.Describe(elementKind)} values, but the list holds {value ?? "null"}.");
+                Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, span, $"'{op.Name}' needs {BoundValue.Describe(elementKind)} values, but the list holds {value ?? "null"}.");
                 return null;
             }
 
@@ -579,7 +579,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
     private Expression? Mismatch(OperatorSyntax op, BoundValue subject, string given, string why)
     {
-        Diagnostics.Error(DiagnosticCodes.TypeMismatch, op.Span, $"'{op.Name}' cannot test '{subject.Name}' ({BoundValue.Describe(subject.Kind)}) with {given}: {why}.");
+        Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Span, $"'{op.Name}' cannot test '{subject.Name}' ({BoundValue.Describe(subject.Kind)}) with {given}: {why}.");
         return null;
     }
 

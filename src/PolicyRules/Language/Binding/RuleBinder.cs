@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using PolicyRules.Engine.Compilation;
 using PolicyRules.Engine.Model;
 using PolicyRules.Language.Catalog;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using PolicyRules.Language.Syntax;
 
 namespace PolicyRules.Language.Binding;
@@ -107,7 +107,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
     {
         if (!scope.TryAdd(alias, kind, type, element, out _))
         {
-            context.Diagnostics.Error(DiagnosticCodes.DuplicateAlias, at, $"The alias '{alias}' is already bound in this rule.");
+            context.Diagnostics.Error(RuleDiagnosticCodes.DuplicateAlias, at, $"The alias '{alias}' is already bound in this rule.");
         }
     }
 
@@ -116,7 +116,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         if (context.Catalog.Find(pattern.Type.Value) is not { } info)
         {
             context.Diagnostics.Error(
-                DiagnosticCodes.UnknownFactType,
+                RuleDiagnosticCodes.UnknownFactType,
                 pattern.Type.Span,
                 $"Unknown fact type '{pattern.Type.Value}'.{Suggestions.DidYouMean(pattern.Type.Value, context.Catalog.Names)} Types: {string.Join(", ", context.Catalog.Names)}.");
             return null;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Text;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language.Binding;
 
@@ -30,7 +30,7 @@ internal sealed class TemplateBinder(BindContext context, BindingScope scope, Co
 
             if (c == '}')
             {
-                context.Diagnostics.Error(DiagnosticCodes.InvalidTemplate, at, $"Unmatched '}}' at character {i + 1} of the template; write '}}}}' for a brace.");
+                context.Diagnostics.Error(RuleDiagnosticCodes.InvalidTemplate, at, $"Unmatched '}}' at character {i + 1} of the template; write '}}}}' for a brace.");
                 ok = false;
                 continue;
             }
@@ -44,7 +44,7 @@ internal sealed class TemplateBinder(BindContext context, BindingScope scope, Co
             var end = template.IndexOf('}', i + 1);
             if (end < 0)
             {
-                context.Diagnostics.Error(DiagnosticCodes.InvalidTemplate, at, $"Unclosed '{{' at character {i + 1} of the template; write '{{{{' for a brace.");
+                context.Diagnostics.Error(RuleDiagnosticCodes.InvalidTemplate, at, $"Unclosed '{{' at character {i + 1} of the template; write '{{{{' for a brace.");
                 ok = false;
                 break;
             }
@@ -62,7 +62,7 @@ internal sealed class TemplateBinder(BindContext context, BindingScope scope, Co
                 }
 
                 context.Diagnostics.Error(
-                    DiagnosticCodes.InvalidTemplate,
+                    RuleDiagnosticCodes.InvalidTemplate,
                     at,
                     $"The template reads '{{{reference}}}', but '{alias}' is not an alias of this rule (bound: {scope.Known()}).{Suggestions.DidYouMean(alias, scope.Names)}");
                 continue;

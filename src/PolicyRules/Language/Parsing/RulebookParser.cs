@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 using PolicyRules.Language.Syntax;
 
 namespace PolicyRules.Language.Parsing;
@@ -19,7 +19,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var start = new SourceSpan(file, 1, 1);
         if (Encoding.UTF8.GetByteCount(text) > limits.MaxFileBytes)
         {
-            diagnostics.Error(DiagnosticCodes.FileTooLarge, start, $"The rule file is larger than {limits.MaxFileBytes:N0} bytes.");
+            diagnostics.Error(RuleDiagnosticCodes.FileTooLarge, start, $"The rule file is larger than {limits.MaxFileBytes:N0} bytes.");
             return null;
         }
 
@@ -51,11 +51,11 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             var at = new SourceSpan(file, ex.LineNumber, ex.LinePosition);
             if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
             {
-                diagnostics.Error(DiagnosticCodes.NestingTooDeep, at, $"The file nests deeper than {limits.MaxDepth} levels.");
+                diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, at, $"The file nests deeper than {limits.MaxDepth} levels.");
             }
             else
             {
-                diagnostics.Error(DiagnosticCodes.MalformedJson, at, $"Malformed JSON: {FirstSentence(ex.Message)}");
+                diagnostics.Error(RuleDiagnosticCodes.MalformedJson, at, $"Malformed JSON: {FirstSentence(ex.Message)}");
             }
 
             return null;
@@ -63,7 +63,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
 
         if (root is not JObject book)
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, At(root), "A rule file is a JSON object with 'rulebook', 'version' and 'rules'.");
+            diagnostics.Error(RuleDiagnosticCodes.InvalidValue, At(root), "A rule file is a JSON object with 'rulebook', 'version' and 'rules'.");
             return null;
         }
 
@@ -269,7 +269,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         {
             var first = element.Properties().FirstOrDefault();
             diagnostics.Error(
-                DiagnosticCodes.UnknownOperator,
+                RuleDiagnosticCodes.UnknownOperator,
                 first is null ? At(element) : At(first),
                 $"An element starts with one of {string.Join(", ", Keywords.Elements)}." + (first is null ? "" : Suggestions.DidYouMean(first.Name, Keywords.Elements)));
             return null;
@@ -335,7 +335,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
     {
         if (depth > limits.MaxDepth)
         {
-            diagnostics.Error(DiagnosticCodes.NestingTooDeep, At(token), $"Conditions nest deeper than {limits.MaxDepth} levels.");
+            diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, At(token), $"Conditions nest deeper than {limits.MaxDepth} levels.");
             return null;
         }
 
@@ -414,7 +414,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
     {
         if (depth > limits.MaxDepth)
         {
-            diagnostics.Error(DiagnosticCodes.NestingTooDeep, At(token), $"Conditions nest deeper than {limits.MaxDepth} levels.");
+            diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, At(token), $"Conditions nest deeper than {limits.MaxDepth} levels.");
             return null;
         }
 
@@ -448,7 +448,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             if (!Keywords.Operators.Contains(property.Name))
             {
                 diagnostics.Error(
-                    DiagnosticCodes.UnknownOperator,
+                    RuleDiagnosticCodes.UnknownOperator,
                     At(property),
                     $"Unknown operator '{property.Name}'.{OperatorHint(property.Name)} Operators: {string.Join(", ", Keywords.Operators)}.");
                 continue;
@@ -520,7 +520,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return token;
         }
 
-        diagnostics.Error(DiagnosticCodes.MissingField, At(obj), $"Missing required field '{name}'.");
+        diagnostics.Error(RuleDiagnosticCodes.MissingField, At(obj), $"Missing required field '{name}'.");
         return null;
     }
 
@@ -570,13 +570,13 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name)))
         {
             diagnostics.Warning(
-                DiagnosticCodes.UnknownField,
+                RuleDiagnosticCodes.UnknownField,
                 At(property),
                 $"'{property.Name}' is not a field of a {what}; it is ignored.{Suggestions.DidYouMean(property.Name, known)}");
         }
     }
 
-    private void Invalid(JToken token, string message) => diagnostics.Error(DiagnosticCodes.InvalidValue, At(token), message);
+    private void Invalid(JToken token, string message) => diagnostics.Error(RuleDiagnosticCodes.InvalidValue, At(token), message);
 
     private SourceSpan At(JToken token) => SourceSpan.Of(token, file);
 }

@@ -1,4 +1,4 @@
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language.Syntax;
 

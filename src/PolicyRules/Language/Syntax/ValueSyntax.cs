@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using PolicyRules.Language.Diagnostics;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language.Syntax;
 

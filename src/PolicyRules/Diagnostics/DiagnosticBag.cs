@@ -1,4 +1,4 @@
-namespace PolicyRules.Language.Diagnostics;
+namespace PolicyRules.Diagnostics;
 
 /// <summary>Collects the diagnostics of a load, so every problem of a file is reported at once.</summary>
 internal sealed class DiagnosticBag

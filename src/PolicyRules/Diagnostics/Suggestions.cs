@@ -1,4 +1,4 @@
-namespace PolicyRules.Language.Diagnostics;
+namespace PolicyRules.Diagnostics;
 
 /// <summary>"Did you mean" for misspelt names: the closest candidate by edit distance, if close enough.</summary>
 internal static class Suggestions

@@ -1,10 +1,10 @@
-namespace PolicyRules.Language.Diagnostics;
+namespace PolicyRules.Language;
 
 /// <summary>
-/// The stable diagnostic codes of rule files. Codes are never reused or renumbered: tools and
+/// The stable diagnostic codes of rule files (PR1xxx). Codes are never reused or renumbered: tools and
 /// suppressions refer to them.
 /// </summary>
-public static class DiagnosticCodes
+public static class RuleDiagnosticCodes
 {
     /// <summary>The file is not well-formed JSON.</summary>
     public const string MalformedJson = "PR1001";

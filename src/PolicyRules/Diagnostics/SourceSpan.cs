@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace PolicyRules.Language.Diagnostics;
+namespace PolicyRules.Diagnostics;
 
 /// <summary>Where a piece of syntax starts in its file.</summary>
 /// <param name="File">The file, or null.</param>

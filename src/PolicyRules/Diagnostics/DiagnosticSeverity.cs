@@ -1,4 +1,4 @@
-namespace PolicyRules.Language.Diagnostics;
+namespace PolicyRules.Diagnostics;
 
 /// <summary>How bad a diagnostic is.</summary>
 public enum DiagnosticSeverity

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PolicyRules.Language.Diagnostics;
+namespace PolicyRules.Diagnostics;
 
 /// <summary>A problem found in an input file, with a stable code and where it is.</summary>
 /// <param name="Code">A stable code: PR1xxx for rule files, PR2xxx for drafts.</param>

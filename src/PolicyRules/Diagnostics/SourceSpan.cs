@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace PolicyRules.Diagnostics;
 
-/// <summary>Where a piece of syntax starts in its file.</summary>
+/// <summary>Where a piece of input starts in its file.</summary>
 /// <param name="File">The file, or null.</param>
 /// <param name="Line">1-based line, 0 when unknown.</param>
 /// <param name="Column">1-based column, 0 when unknown.</param>
@@ -11,8 +11,19 @@ public readonly record struct SourceSpan(string? File, int Line, int Column)
 {
     internal static SourceSpan Of(JToken token, string? file)
     {
-        // Newtonsoft reports the position after a token; a property's value is where users look.
         var info = (IJsonLineInfo)token;
-        return info.HasLineInfo() ? new SourceSpan(file, info.LineNumber, info.LinePosition) : new SourceSpan(file, 0, 0);
+        if (!info.HasLineInfo())
+        {
+            return new SourceSpan(file, 0, 0);
+        }
+
+        // Newtonsoft places a value at its last character and a property after its name; editors want the start.
+        var column = token switch
+        {
+            JProperty property => info.LinePosition - JsonConvert.ToString(property.Name).Length,
+            JValue value => info.LinePosition - value.ToString(Formatting.None).Length,
+            _ => info.LinePosition - 1,
+        };
+        return new SourceSpan(file, info.LineNumber, Math.Max(1, column + 1));
     }
 }

@@ -1,0 +1,356 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PolicyRules.Diagnostics;
+
+namespace PolicyRules.Domain.Drafts;
+
+/// <summary>
+/// Reads drafts in the format of DRAFT-FORMAT.md into facts. A problem in one clause makes that
+/// clause unreadable (reported with its diagnostics) and leaves the others to be checked; fields
+/// beyond the contract are kept as attributes.
+/// </summary>
+public sealed class DraftReader
+{
+    private static readonly HashSet<string> ClauseFields =
+    [
+        "id", "chapter", "article", "title", "text", "kind", "strength", "obligations", "sectors", "modes",
+        "measureTypes", "commitmentLevel", "parties", "exceptions", "definitionRef", "temporal",
+        "disputeSettlement", "conventionReference", "refersTo",
+    ];
+
+    /// <summary>The largest draft read, in bytes. Default 16 MiB.</summary>
+    public long MaxFileBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Reads a draft file.</summary>
+    public Draft ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var start = new SourceSpan(path, 0, 0);
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                return Unreadable(path, DraftDiagnosticCodes.FileTooLarge, start, $"The draft is {length:N0} bytes; the limit is {MaxFileBytes:N0}.");
+            }
+
+            return Read(File.ReadAllText(path), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(path, DraftDiagnosticCodes.UnreadableFile, start, $"Cannot read the draft: {ex.Message}");
+        }
+    }
+
+    /// <summary>Reads a draft from a stream (standard input, say).</summary>
+    public Draft Read(Stream stream, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        return Read(reader.ReadToEnd(), path);
+    }
+
+    /// <summary>Reads a draft given as text.</summary>
+    public Draft Read(string text, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Encoding.UTF8.GetByteCount(text) > MaxFileBytes)
+        {
+            return Unreadable(path, DraftDiagnosticCodes.FileTooLarge, new SourceSpan(path, 1, 1), $"The draft is larger than {MaxFileBytes:N0} bytes.");
+        }
+
+        JToken root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            root = JToken.ReadFrom(reader, new JsonLoadSettings
+            {
+                LineInfoHandling = LineInfoHandling.Load,
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                CommentHandling = CommentHandling.Ignore,
+            });
+        }
+        catch (JsonReaderException ex)
+        {
+            return Unreadable(path, DraftDiagnosticCodes.MalformedJson, new SourceSpan(path, ex.LineNumber, ex.LinePosition), $"Malformed JSON: {ex.Message.Split(" Path '")[0]}");
+        }
+
+        return new Reading(path).Draft(root);
+    }
+
+    private static Draft Unreadable(string? path, string code, SourceSpan at, string message)
+    {
+        var diagnostics = new DiagnosticBag();
+        diagnostics.Error(code, at, message);
+        return new Draft(path, null, null, [], diagnostics.Items);
+    }
+
+    /// <summary>The state of reading one draft: where diagnostics go, draft-level or clause-level.</summary>
+    private sealed class Reading(string? path)
+    {
+        private readonly DiagnosticBag _draft = new();
+
+        public Draft Draft(JToken root)
+        {
+            if (root is not JObject obj)
+            {
+                _draft.Error(DraftDiagnosticCodes.InvalidValue, At(root), "A draft is a JSON object with 'agreement' and 'clauses'.");
+                return new Draft(path, null, null, [], _draft.Items);
+            }
+
+            var agreementToken = Required(obj, "agreement", _draft) as JObject;
+            if (obj["agreement"] is { } a && a is not JObject)
+            {
+                _draft.Error(DraftDiagnosticCodes.InvalidValue, At(a), "'agreement' must be an object with 'id' and 'parties'.");
+            }
+
+            var perspective = obj["perspective"] is { Type: not JTokenType.Null } p ? Text(p, "perspective", _draft) : null;
+            var agreement = agreementToken is null ? null : Agreement(agreementToken, perspective);
+            if (agreement is not null && perspective is not null && !agreement.Parties.Any(party => party.Code == perspective))
+            {
+                _draft.Error(DraftDiagnosticCodes.UnknownPerspective, At(obj["perspective"]!), $"The perspective '{perspective}' is not a party of the agreement ({string.Join(", ", agreement.PartyCodes)}).");
+            }
+
+            var clauses = new List<DraftClause>();
+            if (Required(obj, "clauses", _draft) is { } clausesToken)
+            {
+                if (clausesToken is JArray array)
+                {
+                    var ids = new HashSet<string>(StringComparer.Ordinal);
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        clauses.Add(Clause(array[i], i, agreement?.Id ?? "", ids));
+                    }
+                }
+                else
+                {
+                    _draft.Error(DraftDiagnosticCodes.InvalidValue, At(clausesToken), "'clauses' must be a list of clauses.");
+                }
+            }
+
+            return new Draft(path, agreement, perspective, clauses, _draft.Items);
+        }
+
+        private Agreement? Agreement(JObject obj, string? perspective)
+        {
+            var id = Text(Required(obj, "id", _draft), "id", _draft);
+            var parties = new List<Party>();
+            if (Required(obj, "parties", _draft) is { } partiesToken)
+            {
+                if (partiesToken is JArray { Count: > 0 } list)
+                {
+                    foreach (var item in list)
+                    {
+                        if (item is JObject party && Text(Required(party, "code", _draft), "code", _draft) is { } code)
+                        {
+                            parties.Add(new Party { Code = code, Status = party["status"] is { } s ? Text(s, "status", _draft) : null });
+                        }
+                        else if (item is not JObject)
+                        {
+                            _draft.Error(DraftDiagnosticCodes.InvalidValue, At(item), "A party is an object such as { \"code\": \"CAN\", \"status\": \"developed\" }.");
+                        }
+                    }
+                }
+                else
+                {
+                    _draft.Error(DraftDiagnosticCodes.InvalidValue, At(partiesToken), "'parties' must be a list of at least one party.");
+                }
+            }
+
+            if (id is null)
+            {
+                return null;
+            }
+
+            return new Agreement
+            {
+                Id = id,
+                Name = Optional(obj, "name", _draft),
+                Type = Optional(obj, "type", _draft),
+                Signed = Optional(obj, "signed", _draft),
+                Parties = parties,
+                Perspective = perspective,
+                Attributes = Attributes(obj, ["id", "name", "type", "signed", "parties"]),
+            };
+        }
+
+        private DraftClause Clause(JToken token, int index, string agreementId, HashSet<string> ids)
+        {
+            var diagnostics = new DiagnosticBag();
+            var fallbackId = $"#{index + 1}";
+            if (token is not JObject obj)
+            {
+                diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(token), "A clause is a JSON object with 'id' and 'text'.");
+                return new DraftClause(fallbackId, null, At(token), diagnostics.Items);
+            }
+
+            var id = Text(Required(obj, "id", diagnostics), "id", diagnostics);
+            if (id is not null && !ids.Add(id))
+            {
+                diagnostics.Error(DraftDiagnosticCodes.DuplicateClauseId, At(obj["id"]!), $"Clause id '{id}' is used by an earlier clause.");
+            }
+
+            var clause = new Clause
+            {
+                Id = id ?? fallbackId,
+                AgreementId = agreementId,
+                Chapter = Optional(obj, "chapter", diagnostics),
+                Article = Optional(obj, "article", diagnostics),
+                Title = Optional(obj, "title", diagnostics),
+                Text = Text(Required(obj, "text", diagnostics), "text", diagnostics) ?? "",
+                Kind = Optional(obj, "kind", diagnostics),
+                Strength = Optional(obj, "strength", diagnostics),
+                Obligations = Texts(obj, "obligations", diagnostics),
+                Sectors = Texts(obj, "sectors", diagnostics),
+                Modes = Texts(obj, "modes", diagnostics, numbersAsText: true),
+                MeasureTypes = Texts(obj, "measureTypes", diagnostics),
+                CommitmentLevel = Optional(obj, "commitmentLevel", diagnostics),
+                Parties = Texts(obj, "parties", diagnostics),
+                Exceptions = Exceptions(obj, diagnostics),
+                DefinitionRef = Optional(obj, "definitionRef", diagnostics),
+                Temporal = obj["temporal"] is JObject temporal
+                    ? new Temporal { Permanent = Flag(temporal, "permanent", diagnostics), Expiry = Optional(temporal, "expiry", diagnostics), ReviewClause = Optional(temporal, "reviewClause", diagnostics) }
+                    : Object<Temporal>(obj, "temporal", diagnostics),
+                DisputeSettlement = obj["disputeSettlement"] is JObject ds
+                    ? new DisputeSettlement { StateState = Flag(ds, "stateState", diagnostics), Isds = Flag(ds, "isds", diagnostics), NonViolation = Flag(ds, "nonViolation", diagnostics) }
+                    : Object<DisputeSettlement>(obj, "disputeSettlement", diagnostics),
+                ConventionReference = Optional(obj, "conventionReference", diagnostics),
+                RefersTo = Texts(obj, "refersTo", diagnostics),
+                Attributes = Attributes(obj, ClauseFields),
+            };
+            return new DraftClause(clause.Id, diagnostics.ErrorCount == 0 ? clause : null, At(obj), diagnostics.Items);
+        }
+
+        private IReadOnlyList<ExceptionScope> Exceptions(JObject obj, DiagnosticBag diagnostics)
+        {
+            if (obj["exceptions"] is not { Type: not JTokenType.Null } token)
+            {
+                return [];
+            }
+
+            if (token is not JArray list)
+            {
+                diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(token), "'exceptions' must be a list of objects.");
+                return [];
+            }
+
+            var result = new List<ExceptionScope>();
+            foreach (var item in list)
+            {
+                if (item is not JObject e)
+                {
+                    diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(item), "An exception is an object with 'type'.");
+                    continue;
+                }
+
+                result.Add(new ExceptionScope
+                {
+                    Type = Text(Required(e, "type", diagnostics), "type", diagnostics) ?? "",
+                    Ref = Optional(e, "ref", diagnostics),
+                    Parties = Texts(e, "parties", diagnostics),
+                    Sectors = Texts(e, "sectors", diagnostics),
+                    ObligationsCovered = Texts(e, "obligationsCovered", diagnostics),
+                    Chapters = Texts(e, "chapters", diagnostics),
+                    ExceptProvisions = Texts(e, "exceptProvisions", diagnostics),
+                    CountsAsCulturalMitigation = Flag(e, "countsAsCulturalMitigation", diagnostics),
+                });
+            }
+
+            return result;
+        }
+
+        private T? Object<T>(JObject obj, string name, DiagnosticBag diagnostics)
+            where T : class
+        {
+            if (obj[name] is { Type: not JTokenType.Null } token)
+            {
+                diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(token), $"'{name}' must be an object.");
+            }
+
+            return null;
+        }
+
+        private static IReadOnlyDictionary<string, string> Attributes(JObject obj, IReadOnlyCollection<string> known) =>
+            obj.Properties()
+                .Where(p => !known.Contains(p.Name))
+                .ToDictionary(p => p.Name, p => p.Value.Type == JTokenType.String ? (string)p.Value! : p.Value.ToString(Formatting.None), StringComparer.Ordinal);
+
+        private JToken? Required(JObject obj, string name, DiagnosticBag diagnostics)
+        {
+            if (obj[name] is { Type: not JTokenType.Null } token)
+            {
+                return token;
+            }
+
+            diagnostics.Error(DraftDiagnosticCodes.MissingField, At(obj), $"Missing required field '{name}'.");
+            return null;
+        }
+
+        private string? Text(JToken? token, string name, DiagnosticBag diagnostics)
+        {
+            if (token is null)
+            {
+                return null;
+            }
+
+            if (token.Type == JTokenType.String)
+            {
+                return (string)token!;
+            }
+
+            diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(token), $"'{name}' must be a string.");
+            return null;
+        }
+
+        private string? Optional(JObject obj, string name, DiagnosticBag diagnostics) =>
+            obj[name] is { Type: not JTokenType.Null } token ? Text(token, name, diagnostics) : null;
+
+        private bool? Flag(JObject obj, string name, DiagnosticBag diagnostics)
+        {
+            if (obj[name] is not { Type: not JTokenType.Null } token)
+            {
+                return null;
+            }
+
+            if (token.Type == JTokenType.Boolean)
+            {
+                return (bool)token;
+            }
+
+            diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(token), $"'{name}' must be true or false.");
+            return null;
+        }
+
+        private IReadOnlyList<string> Texts(JObject obj, string name, DiagnosticBag diagnostics, bool numbersAsText = false)
+        {
+            if (obj[name] is not { Type: not JTokenType.Null } token)
+            {
+                return [];
+            }
+
+            if (token is not JArray list)
+            {
+                diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(token), $"'{name}' must be a list of strings.");
+                return [];
+            }
+
+            var result = new List<string>(list.Count);
+            foreach (var item in list)
+            {
+                if (item.Type == JTokenType.String || (numbersAsText && item.Type == JTokenType.Integer))
+                {
+                    result.Add(item.ToString());
+                }
+                else
+                {
+                    diagnostics.Error(DraftDiagnosticCodes.InvalidValue, At(item), $"'{name}' must hold {(numbersAsText ? "strings or whole numbers" : "strings")} only.");
+                }
+            }
+
+            return result;
+        }
+
+        private SourceSpan At(JToken token) => SourceSpan.Of(token, path);
+    }
+}

@@ -1,0 +1,95 @@
+using PolicyRules.Domain.Drafts;
+
+namespace PolicyRules.Tests.Domain;
+
+public class DraftReaderTests
+{
+    private const string Good = """
+        {
+          "agreement": { "id": "ckfta", "name": "Canada–Korea FTA", "type": "FTA", "signed": "2014-09-22",
+                         "parties": [ { "code": "CAN", "status": "developed" }, { "code": "KOR", "status": "developed" } ] },
+          "perspective": "CAN",
+          "clauses": [
+            { "id": "22.6", "chapter": "Exceptions", "title": "Cultural Industries", "text": "This Agreement is not to be construed …",
+              "kind": "cultural-exemption", "strength": "binding", "sectors": ["av-radio-tv", "publishing-printing"], "modes": [1, 2, "digital"],
+              "exceptions": [ { "type": "general-cultural-exemption", "ref": "22.6", "parties": ["CAN", "KOR"], "obligationsCovered": ["*"], "countsAsCulturalMitigation": true } ],
+              "temporal": { "permanent": true, "expiry": null }, "disputeSettlement": { "isds": false },
+              "reviewer": "ana", "score": 3 },
+            { "id": "8.4", "text": "Each Party shall accord …" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_draft_becomes_an_agreement_and_clause_facts()
+    {
+        var draft = new DraftReader().Read(Good, "ckfta.json");
+
+        draft.Diagnostics.Should().BeEmpty();
+        draft.Agreement!.Id.Should().Be("ckfta");
+        draft.Agreement.PartyCodes.Should().Equal("CAN", "KOR");
+        draft.Perspective.Should().Be("CAN");
+        draft.Clauses.Select(c => c.Id).Should().Equal("22.6", "8.4");
+
+        var exemption = draft.Clauses[0].Fact!;
+        exemption.AgreementId.Should().Be("ckfta");
+        exemption.Modes.Should().Equal("1", "2", "digital");
+        exemption.Exceptions.Single().ObligationsCovered.Should().Equal("*");
+        exemption.Temporal!.Permanent.Should().BeTrue();
+        exemption.DisputeSettlement!.Isds.Should().BeFalse();
+        exemption.Attributes.Should().Equal(new Dictionary<string, string> { ["reviewer"] = "ana", ["score"] = "3" });
+        draft.Clauses[0].Location.Line.Should().Be(6);
+        draft.Facts().Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void A_broken_clause_is_reported_with_its_position_and_the_others_are_still_read()
+    {
+        var draft = new DraftReader().Read("""
+            { "agreement": { "id": "a", "parties": [ { "code": "X" } ] },
+              "clauses": [
+                { "id": "1", "text": "fine" },
+                { "id": "2", "text": "broken", "sectors": "music" },
+                { "text": "no id" },
+                { "id": "1", "text": "twice" },
+                42
+              ] }
+            """, "d.json");
+
+        draft.Clauses.Select(c => (c.Id, c.IsBroken)).Should().Equal(("1", false), ("2", true), ("#3", true), ("1", true), ("#5", true));
+        draft.Clauses[1].Diagnostics.Single().ToString().Should().Be("d.json(4,47): error PR2003: 'sectors' must be a list of strings.");
+        draft.Clauses[2].Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.MissingField);
+        draft.Clauses[3].Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.DuplicateClauseId);
+        draft.Diagnostics.Should().BeEmpty("the problems belong to clauses");
+        draft.Facts().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_perspective_that_is_not_a_party_is_a_draft_error()
+    {
+        var draft = new DraftReader().Read("""{ "agreement": { "id": "a", "parties": [ { "code": "CAN" } ] }, "perspective": "MEX", "clauses": [] }""");
+
+        draft.Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.UnknownPerspective);
+        draft.Diagnostics.Single().Message.Should().Contain("MEX").And.Contain("CAN");
+    }
+
+    [Theory]
+    [InlineData("""{ "clauses": [] }""", DraftDiagnosticCodes.MissingField)]
+    [InlineData("""{ "agreement": { "id": "a", "parties": [] }, "clauses": [] }""", DraftDiagnosticCodes.InvalidValue)]
+    [InlineData("""{ "agreement": { "id": "a", "parties": [ { "code": "X" } ] }, "clauses": {} }""", DraftDiagnosticCodes.InvalidValue)]
+    [InlineData("""{ "agreement": { "id": "a", "parties": [ { "code": "X" } ] }, "clauses": [ }""", DraftDiagnosticCodes.MalformedJson)]
+    [InlineData("""[]""", DraftDiagnosticCodes.InvalidValue)]
+    public void Draft_level_problems_have_their_codes(string json, string code)
+    {
+        new DraftReader().Read(json).Diagnostics.Select(d => d.Code).Should().Contain(code);
+    }
+
+    [Fact]
+    public void Oversized_and_missing_files_are_refused_with_their_codes()
+    {
+        var reader = new DraftReader { MaxFileBytes = 10 };
+
+        reader.Read(Good).Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.FileTooLarge);
+        new DraftReader().ReadFile("/no/such/draft.json").Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.UnreadableFile);
+    }
+}

@@ -116,4 +116,18 @@ public class JoinTests
 
         session.Matches().Should().Equal("Self(a=Clause#1,b=Clause#1)");
     }
+
+    [Fact]
+    public void A_join_test_that_guards_a_later_test_of_the_same_lambda_keeps_guarding_it()
+    {
+        var session = Session(Rule("GUARD")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => a.HasExemption && c.Sectors.Length > 0)
+            .Build());
+
+        var act = () => session.InsertAll([new Agreement { Id = "A" }, new Clause { Id = 1, Sectors = null! }]);
+
+        act.Should().NotThrow("c.Sectors.Length runs only where a.HasExemption holds, as written");
+        session.Matches().Should().BeEmpty();
+    }
 }

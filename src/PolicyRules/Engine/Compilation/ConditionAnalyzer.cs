@@ -9,6 +9,13 @@ namespace PolicyRules.Engine.Compilation;
 /// </summary>
 internal static class ConditionAnalyzer
 {
+    private enum Stage
+    {
+        Alpha,
+        Keys,
+        Residual,
+    }
+
     public static PatternPlan Analyze(PatternElement pattern, Scope scope, string ruleId)
     {
         var fact = Expression.Parameter(pattern.FactType, pattern.Alias);
@@ -20,24 +27,30 @@ internal static class ConditionAnalyzer
         foreach (var lambda in pattern.Conditions)
         {
             var where = $"condition {lambda} of pattern '{pattern.Alias}'";
+
+            // Conjuncts run in the network as alpha tests, then join keys, then the residual. A
+            // conjunct may guard the ones after it (c.Tag != null && c.Tag.Length > 2), so within one
+            // lambda the split never moves a conjunct ahead of one written before it: once a conjunct
+            // cannot be an alpha test, the rest are keys or residual; once one is residual, all are.
+            var stage = Stage.Alpha;
             foreach (var conjunct in Conjuncts(Normalize(lambda, pattern.FactType, fact, scope, where, ruleId)))
             {
-                var free = FreeParameters.Of(conjunct);
-                if (free.All(p => p == fact))
+                if (stage == Stage.Alpha && FreeParameters.Of(conjunct).All(p => p == fact))
                 {
                     alpha.Add(Classify(conjunct, fact));
+                    continue;
+                }
+
+                joinText.Add(conjunct.ToString());
+                if (stage != Stage.Residual && TryKey(conjunct, fact, out var key))
+                {
+                    stage = Stage.Keys;
+                    keys.Add(key);
                 }
                 else
                 {
-                    joinText.Add(conjunct.ToString());
-                    if (TryKey(conjunct, fact, out var key))
-                    {
-                        keys.Add(key);
-                    }
-                    else
-                    {
-                        residual.Add(conjunct);
-                    }
+                    stage = Stage.Residual;
+                    residual.Add(conjunct);
                 }
             }
         }

@@ -128,8 +128,21 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             return new PatternElement(info.Type, alias, []);
         }
 
-        var body = conditions.Bind(pattern.Where, new BoundValue(subject, ValueKind.Object, info.Type, false, pattern.Alias is null ? info.Name : "$" + alias));
-        return body is null ? null : new PatternElement(info.Type, alias, [Lambda(body, subject)]);
+        // Each top-level test becomes its own condition: the expressions the binder builds never
+        // throw (paths and functions are null-safe), so the engine may order them freely, testing
+        // single-fact conditions in the alpha network and hashing joins whatever order they were written in.
+        var value = new BoundValue(subject, ValueKind.Object, info.Type, false, pattern.Alias is null ? info.Name : "$" + alias);
+        var parts = pattern.Where is AllSyntax all ? all.Conditions : [pattern.Where];
+        var lambdas = new List<LambdaExpression>();
+        foreach (var part in parts)
+        {
+            if (conditions.Bind(part, value) is { } body)
+            {
+                lambdas.Add(Lambda(body, subject));
+            }
+        }
+
+        return lambdas.Count == parts.Count ? new PatternElement(info.Type, alias, lambdas) : null;
     }
 
     private AggregateElement? BindAggregate(AggregateSyntax aggregate, string sourceAlias, BindingScope scope, ConditionBinder conditions)

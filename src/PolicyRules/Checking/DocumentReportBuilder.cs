@@ -1,0 +1,233 @@
+using PolicyRules.Checking.Report;
+using PolicyRules.Diagnostics;
+using PolicyRules.Domain;
+using PolicyRules.Domain.Drafts;
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Checking;
+
+/// <summary>
+/// Turns what a session derived for one draft into its part of the report: each clause with its
+/// verdict, conflicts with their mitigations and status, supports, candidates; agreement findings.
+/// </summary>
+internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyDictionary<string, string> severityOverrides)
+{
+    /// <summary>A tag with this name marks a clause whose answer depends on what the draft does not hold; its value names the principle.</summary>
+    public const string NeedsReviewTag = "needs-review";
+
+    public DocumentReport Build(RuleSession? session)
+    {
+        var conflicts = session?.Query<Conflict>() ?? [];
+        var mitigations = (session?.Query<Mitigation>() ?? []).ToLookup(m => m.Conflict);
+        var supports = (session?.Query<Support>() ?? []).ToLookup(s => s.Subject);
+        var reviews = (session?.Query<Tag>() ?? []).Where(t => t.Name == NeedsReviewTag).ToLookup(t => t.Subject);
+        var bySubject = conflicts.ToLookup(c => c.Subject);
+
+        var clauses = draft.Clauses.Select(clause => Clause(clause, bySubject, mitigations, supports, reviews)).ToArray();
+        var agreement = draft.Agreement;
+        var findings = agreement is null
+            ? []
+            : bySubject[agreement].Select(c => Finding(c, mitigations[c]))
+                .Concat(supports[agreement].Select(Finding))
+                .OrderBy(f => f.Kind, StringComparer.Ordinal)
+                .ThenBy(f => Severity.Rank(f.Severity))
+                .ThenBy(f => f.Rule, StringComparer.Ordinal)
+                .ThenBy(f => f.Message, StringComparer.Ordinal)
+                .ToArray();
+
+        var verdict = clauses.Select(c => c.Verdict)
+            .Concat(findings.Where(f => f.Kind == "conflict").Select(f => StatusVerdict(f.Status)))
+            .Aggregate(Verdict.Supports, Verdict.Worst);
+        if (agreement is null || draft.Diagnostics.Any(d => d.IsError))
+        {
+            verdict = Verdict.Error;
+        }
+        else if (clauses.Length == 0 && findings.Length == 0)
+        {
+            verdict = Verdict.Compliant;
+        }
+
+        return new DocumentReport
+        {
+            Path = path,
+            Agreement = agreement is null ? null : new AgreementReport(agreement.Id, agreement.Name),
+            Perspective = draft.Perspective,
+            Verdict = verdict,
+            Findings = findings,
+            Clauses = clauses,
+            Diagnostics = draft.Diagnostics.Select(Diagnostic).ToArray(),
+        };
+    }
+
+    public static DiagnosticReport Diagnostic(Diagnostic d) =>
+        new(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Line, d.Column);
+
+    private ClauseReport Clause(
+        DraftClause clause,
+        ILookup<object, Conflict> conflicts,
+        ILookup<Conflict, Mitigation> mitigations,
+        ILookup<object, Support> supports,
+        ILookup<object, Tag> reviews)
+    {
+        var location = clause.Location.Line > 0 ? new LocationReport(clause.Location.Line, clause.Location.Column) : null;
+        if (clause.Fact is not { } fact)
+        {
+            return new ClauseReport
+            {
+                Id = clause.Id,
+                Verdict = Verdict.Error,
+                Conflicts = [],
+                Supports = [],
+                Candidates = [],
+                Diagnostics = clause.Diagnostics.Select(Diagnostic).ToArray(),
+                Location = location,
+            };
+        }
+
+        var found = conflicts[fact]
+            .Select(c => Conflict(c, fact, mitigations[c]))
+            .OrderBy(c => Severity.Rank(c.Severity))
+            .ThenBy(c => c.Rule, StringComparer.Ordinal)
+            .ThenBy(c => c.Message, StringComparer.Ordinal)
+            .ToArray();
+        var supported = supports[fact]
+            .Select(s => new SupportReport(s.RuleId, s.Principle, s.Message))
+            .OrderBy(s => s.Rule, StringComparer.Ordinal)
+            .ThenBy(s => s.Message, StringComparer.Ordinal)
+            .ToArray();
+        var candidates = reviews[fact].Select(t => t.Value ?? "").Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        return new ClauseReport
+        {
+            Id = clause.Id,
+            Verdict = ClauseVerdict(found.Select(c => c.Status).ToArray(), candidates.Length > 0, supported.Length > 0),
+            Conflicts = found,
+            Supports = supported,
+            Candidates = candidates,
+            Diagnostics = clause.Diagnostics.Select(Diagnostic).ToArray(),
+            Location = location,
+        };
+    }
+
+    /// <summary>A clause's verdict from its conflicts' statuses: the worst that applies.</summary>
+    public static string ClauseVerdict(IReadOnlyList<string> statuses, bool needsReview, bool supports)
+    {
+        if (statuses.Contains(ConflictStatus.Open))
+        {
+            return Verdict.Conflict;
+        }
+
+        if (statuses.Contains(ConflictStatus.PartiallyMitigated))
+        {
+            return Verdict.PartiallyMitigated;
+        }
+
+        if (needsReview)
+        {
+            return Verdict.NeedsReview;
+        }
+
+        if (statuses.Contains(ConflictStatus.Mitigated))
+        {
+            return Verdict.Mitigated;
+        }
+
+        return supports ? Verdict.Supports : Verdict.Compliant;
+    }
+
+    private static string StatusVerdict(string status) => status switch
+    {
+        ConflictStatus.Open => Verdict.Conflict,
+        ConflictStatus.PartiallyMitigated => Verdict.PartiallyMitigated,
+        ConflictStatus.Mitigated => Verdict.Mitigated,
+        _ => Verdict.Compliant,
+    };
+
+    private ConflictReport Conflict(Conflict conflict, Clause clause, IEnumerable<Mitigation> mitigations)
+    {
+        var answered = Mitigations(mitigations);
+        return new ConflictReport
+        {
+            Rule = conflict.RuleId,
+            Principle = conflict.Principle,
+            Basis = conflict.Basis,
+            Severity = SeverityOf(conflict),
+            Parties = Parties(clause.Parties),
+            Message = conflict.Message,
+            Remedy = conflict.Remedy,
+            Evidence = conflict.Evidence.Select(Evidence).ToArray(),
+            Mitigations = answered,
+            Status = Status(answered),
+        };
+    }
+
+    private FindingReport Finding(Conflict conflict, IEnumerable<Mitigation> mitigations)
+    {
+        var answered = Mitigations(mitigations);
+        return new FindingReport
+        {
+            Rule = conflict.RuleId,
+            Principle = conflict.Principle,
+            Kind = "conflict",
+            Basis = conflict.Basis,
+            Severity = SeverityOf(conflict),
+            Parties = Parties([]),
+            Message = conflict.Message,
+            Remedy = conflict.Remedy,
+            Evidence = conflict.Evidence.Select(Evidence).ToArray(),
+            Mitigations = answered,
+            Status = Status(answered),
+        };
+    }
+
+    private FindingReport Finding(Support support) => new()
+    {
+        Rule = support.RuleId,
+        Principle = support.Principle,
+        Kind = "support",
+        Basis = [],
+        Severity = "info",
+        Parties = Parties([]),
+        Message = support.Message,
+        Remedy = null,
+        Evidence = [],
+        Mitigations = [],
+        Status = ConflictStatus.Open,
+    };
+
+    private string SeverityOf(Conflict conflict) =>
+        severityOverrides.TryGetValue(conflict.RuleId, out var severity) ? severity : conflict.Severity;
+
+    /// <summary>The assessed party; with none, the parties the clause binds, or else all parties.</summary>
+    private IReadOnlyList<string> Parties(IReadOnlyList<string> clauseParties) =>
+        draft.Perspective is { } perspective ? [perspective]
+        : clauseParties.Count > 0 ? clauseParties
+        : draft.Agreement?.PartyCodes ?? [];
+
+    private static MitigationReport[] Mitigations(IEnumerable<Mitigation> mitigations) =>
+        mitigations
+            .Select(m => new MitigationReport(m.RuleId, By(m.By), m.Extent, m.Message))
+            .OrderBy(m => m.Rule, StringComparer.Ordinal)
+            .ThenBy(m => m.By, StringComparer.Ordinal)
+            .ThenBy(m => m.Message, StringComparer.Ordinal)
+            .ToArray();
+
+    private static string By(object fact) => fact switch
+    {
+        Clause clause => clause.Id,
+        Agreement agreement => agreement.Id,
+        _ => fact.ToString() ?? "",
+    };
+
+    private static string Status(IReadOnlyList<MitigationReport> mitigations) =>
+        mitigations.Any(m => m.Extent == "full") ? ConflictStatus.Mitigated
+        : mitigations.Count > 0 ? ConflictStatus.PartiallyMitigated
+        : ConflictStatus.Open;
+
+    private static EvidenceReport Evidence(Evidence evidence) => new()
+    {
+        Field = evidence.Field,
+        Value = evidence.Value,
+        Span = evidence is { Start: { } start, End: { } end } ? [start, end] : null,
+    };
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PolicyRules.Checking.Report;
+using PolicyRules.Diagnostics;
+using PolicyRules.Domain.Drafts;
+using PolicyRules.Engine;
+using PolicyRules.Language;
+
+namespace PolicyRules.Checking;
+
+/// <summary>
+/// Checks drafts against the Convention rulebook: the embedded default plus any rule files, loaded
+/// and compiled once into a network that every check shares. Thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// var checker = new PolicyChecker();
+/// var draft = new DraftReader().ReadFile("drafts/ckfta.json");
+/// var report = checker.Check(draft);
+/// Console.WriteLine(report.Verdict);
+/// </code>
+/// </example>
+public sealed class PolicyChecker : IPolicyChecker
+{
+    private readonly RuleNetwork _network;
+    private readonly PolicyCheckerOptions _options;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyDictionary<string, string> _severities;
+
+    /// <summary>Loads and compiles the rules.</summary>
+    /// <exception cref="RulebookException">The rule files have errors.</exception>
+    public PolicyChecker(PolicyCheckerOptions? options = null, ILogger<PolicyChecker>? logger = null)
+    {
+        _options = options ?? new PolicyCheckerOptions();
+        _logger = logger ?? NullLogger<PolicyChecker>.Instance;
+        _severities = new Dictionary<string, string>(_options.SeverityOverrides, StringComparer.Ordinal);
+
+        var sources = new List<RulebookSource>();
+        if (_options.UseDefaultRules)
+        {
+            sources.AddRange(EmbeddedRulebook.Sources());
+        }
+
+        foreach (var path in _options.RulePaths)
+        {
+            sources.AddRange(RulebookSource.FromPath(path));
+        }
+
+        var set = new RulebookLoader(ConventionCatalog.Create()).Load(sources);
+        if (set.HasErrors)
+        {
+            throw new RulebookException(set.Diagnostics);
+        }
+
+        foreach (var unknown in _options.DisabledRules.Where(id => set.Rules.All(r => r.Id != id)))
+        {
+            _logger.LogWarning("Disabled rule {RuleId} is not defined by any rulebook", unknown);
+        }
+
+        Rules = set.Rules.Where(r => !_options.DisabledRules.Contains(r.Id)).ToArray();
+        Rulebooks = set.Rulebooks;
+        RuleDiagnostics = set.Diagnostics;
+        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition));
+        _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RulebookInfo> Rulebooks { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RulebookRule> Rules { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Diagnostic> RuleDiagnostics { get; }
+
+    /// <summary>The library's version, reported as the tool's.</summary>
+    public static string Version { get; } =
+        typeof(PolicyChecker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <inheritdoc/>
+    public DocumentReport Check(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var path = draft.Path ?? "-";
+        if (draft.Agreement is null)
+        {
+            return new DocumentReportBuilder(draft, path, _severities).Build(null);
+        }
+
+        var session = _network.CreateSession();
+        session.InsertAll(draft.Facts());
+        var fired = session.Fire();
+        _logger.LogDebug("Checked {Path}: {Clauses} clauses, {Fired} rules fired", path, draft.Clauses.Count, fired);
+        return new DocumentReportBuilder(draft, path, _severities).Build(session);
+    }
+
+    /// <inheritdoc/>
+    public CheckReport CheckAll(IEnumerable<Draft> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var started = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        var documents = drafts
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism))
+            .Select(Check)
+            .ToArray()
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ToArray();
+        return new CheckReport
+        {
+            Tool = new ToolInfo(_options.ToolName, Version),
+            Rulebooks = Rulebooks.Select(b => new RulebookReport(b.Name, b.Version, b.Sha256, b.Rules)).ToArray(),
+            Run = new RunInfo(started, watch.ElapsedMilliseconds),
+            Documents = documents,
+            Summary = Summarize(documents),
+        };
+    }
+
+    /// <summary>Totals over documents: clauses by verdict and counting conflicts by severity (every key present).</summary>
+    public static SummaryReport Summarize(IReadOnlyList<DocumentReport> documents)
+    {
+        var verdicts = Verdict.WorstFirst.ToDictionary(v => v, _ => 0);
+        var severities = Severity.WorstFirst.ToDictionary(s => s, _ => 0);
+        foreach (var clause in documents.SelectMany(d => d.Clauses))
+        {
+            verdicts[clause.Verdict]++;
+            foreach (var conflict in clause.Conflicts.Where(c => ConflictStatus.Counts(c.Status)))
+            {
+                severities[conflict.Severity]++;
+            }
+        }
+
+        foreach (var finding in documents.SelectMany(d => d.Findings).Where(f => f.Kind == "conflict" && ConflictStatus.Counts(f.Status)))
+        {
+            severities[finding.Severity]++;
+        }
+
+        return new SummaryReport
+        {
+            Documents = documents.Count,
+            Clauses = documents.Sum(d => d.Clauses.Count),
+            Verdicts = verdicts,
+            Conflicts = severities,
+        };
+    }
+}

@@ -1,0 +1,207 @@
+using Newtonsoft.Json;
+
+namespace PolicyRules.Checking.Report;
+
+// The JSON report contract (REPORT-FORMAT.md). Names are a contract: add, never rename or drop.
+
+/// <summary>The whole report of a run.</summary>
+public sealed class CheckReport
+{
+    /// <summary>The tool that made it.</summary>
+    public required ToolInfo Tool { get; init; }
+
+    /// <summary>The rulebooks used, with version and content hash.</summary>
+    public required IReadOnlyList<RulebookReport> Rulebooks { get; init; }
+
+    /// <summary>When and how long; the only part that may differ between two runs on the same input.</summary>
+    public required RunInfo Run { get; init; }
+
+    /// <summary>The documents checked, by path.</summary>
+    public required IReadOnlyList<DocumentReport> Documents { get; init; }
+
+    /// <summary>Totals that reconcile with the documents.</summary>
+    public required SummaryReport Summary { get; init; }
+}
+
+/// <summary>The tool's name and version.</summary>
+public sealed record ToolInfo(string Name, string Version);
+
+/// <summary>A rulebook used.</summary>
+public sealed record RulebookReport(string Name, string Version, string Sha256, int Rules);
+
+/// <summary>When the run started and how long it took.</summary>
+public sealed record RunInfo(DateTimeOffset StartedAt, long DurationMs);
+
+/// <summary>One draft's results.</summary>
+public sealed class DocumentReport
+{
+    /// <summary>The draft's path as given, or <c>-</c> for standard input.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The agreement, or null when the draft could not be read.</summary>
+    public required AgreementReport? Agreement { get; init; }
+
+    /// <summary>The assessed party, or null for every party.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Include)]
+    public required string? Perspective { get; init; }
+
+    /// <summary>The worst of its clauses and findings.</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>Agreement-level conflicts and supports; <c>clause</c> is null.</summary>
+    public required IReadOnlyList<FindingReport> Findings { get; init; }
+
+    /// <summary>Every clause, in draft order.</summary>
+    public required IReadOnlyList<ClauseReport> Clauses { get; init; }
+
+    /// <summary>Problems of the draft as a whole.</summary>
+    public required IReadOnlyList<DiagnosticReport> Diagnostics { get; init; }
+}
+
+/// <summary>The agreement's id and name.</summary>
+public sealed record AgreementReport(string Id, string? Name);
+
+/// <summary>One clause's verdict and why.</summary>
+public sealed class ClauseReport
+{
+    /// <summary>The clause's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Its verdict.</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>Conflicts, by severity then rule id.</summary>
+    public required IReadOnlyList<ConflictReport> Conflicts { get; init; }
+
+    /// <summary>Principles it advances.</summary>
+    public required IReadOnlyList<SupportReport> Supports { get; init; }
+
+    /// <summary>With <c>needs-review</c>: the principles in question.</summary>
+    public required IReadOnlyList<string> Candidates { get; init; }
+
+    /// <summary>Why it could not be checked, when it could not.</summary>
+    public required IReadOnlyList<DiagnosticReport> Diagnostics { get; init; }
+
+    /// <summary>Where the clause starts in the draft (an extension of the contract, for annotations).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public LocationReport? Location { get; init; }
+}
+
+/// <summary>A line and column in a file.</summary>
+public sealed record LocationReport(int Line, int Column);
+
+/// <summary>A principle broken.</summary>
+public sealed class ConflictReport
+{
+    /// <summary>The rule that found it.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>The principle id.</summary>
+    public required string Principle { get; init; }
+
+    /// <summary>Articles and declarations.</summary>
+    public required IReadOnlyList<string> Basis { get; init; }
+
+    /// <summary>critical, high, medium, low or info.</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>Whose policy space it touches.</summary>
+    public required IReadOnlyList<string> Parties { get; init; }
+
+    /// <summary>What is wrong.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>What to do about it.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Include)]
+    public required string? Remedy { get; init; }
+
+    /// <summary>The fields or text spans that matched.</summary>
+    public required IReadOnlyList<EvidenceReport> Evidence { get; init; }
+
+    /// <summary>What answers it.</summary>
+    public required IReadOnlyList<MitigationReport> Mitigations { get; init; }
+
+    /// <summary>open, partially-mitigated, mitigated or waived.</summary>
+    public required string Status { get; set; }
+}
+
+/// <summary>An agreement-level finding: a conflict or a support with no clause.</summary>
+public sealed class FindingReport
+{
+    /// <summary>Always null: the finding is about the agreement.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Include)]
+    public string? Clause => null;
+
+    /// <summary>The rule.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>The principle id.</summary>
+    public required string Principle { get; init; }
+
+    /// <summary><c>conflict</c> or <c>support</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Articles and declarations.</summary>
+    public required IReadOnlyList<string> Basis { get; init; }
+
+    /// <summary>Severity of a conflict; info for a support.</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>Whose policy space it touches.</summary>
+    public required IReadOnlyList<string> Parties { get; init; }
+
+    /// <summary>What was found.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>What to do about it.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Include)]
+    public required string? Remedy { get; init; }
+
+    /// <summary>Why.</summary>
+    public required IReadOnlyList<EvidenceReport> Evidence { get; init; }
+
+    /// <summary>What answers it.</summary>
+    public required IReadOnlyList<MitigationReport> Mitigations { get; init; }
+
+    /// <summary>open, partially-mitigated, mitigated or waived.</summary>
+    public required string Status { get; set; }
+}
+
+/// <summary>A field, or a span of it, that made a rule match.</summary>
+public sealed class EvidenceReport
+{
+    /// <summary>The field.</summary>
+    public required string Field { get; init; }
+
+    /// <summary>[start, end) character offsets in the field, for text.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyList<int>? Span { get; init; }
+
+    /// <summary>The value, or the text matched.</summary>
+    public required string Value { get; init; }
+}
+
+/// <summary>A mitigation of a conflict.</summary>
+public sealed record MitigationReport(string Rule, string By, string Extent, string Message);
+
+/// <summary>A principle advanced.</summary>
+public sealed record SupportReport(string Rule, string Principle, string Message);
+
+/// <summary>A diagnostic in the report.</summary>
+public sealed record DiagnosticReport(string Code, string Severity, string Message, int Line, int Column);
+
+/// <summary>Totals.</summary>
+public sealed class SummaryReport
+{
+    /// <summary>Documents checked.</summary>
+    public required int Documents { get; init; }
+
+    /// <summary>Clauses reported (equal to the clauses read).</summary>
+    public required int Clauses { get; init; }
+
+    /// <summary>Clauses by verdict, every verdict present.</summary>
+    public required IReadOnlyDictionary<string, int> Verdicts { get; init; }
+
+    /// <summary>Conflicts by severity, every severity present.</summary>
+    public required IReadOnlyDictionary<string, int> Conflicts { get; init; }
+}

@@ -152,6 +152,11 @@ internal static class ConditionAnalyzer
             return false;
         }
 
+        if (!ExpressionShapes.CannotFail(a) || !ExpressionShapes.CannotFail(b))
+        {
+            return false;
+        }
+
         var freeA = FreeParameters.Of(a);
         var freeB = FreeParameters.Of(b);
         if (freeA.Count == 1 && freeA.Contains(fact) && freeB.Count > 0 && !freeB.Contains(fact))

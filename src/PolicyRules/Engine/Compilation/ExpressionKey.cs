@@ -232,7 +232,22 @@ internal sealed class ExpressionKey
                 case float f:
                     _text.Append(f.ToString("R", CultureInfo.InvariantCulture)).Append('f');
                     break;
-                case IConvertible c when value.GetType().IsPrimitive || value is decimal || value is DateTime:
+                case DateTime or DateTimeOffset or DateOnly or TimeOnly:
+                    // Round-trip format: every tick and the kind or offset count.
+                    _text.Append(TypeName(value.GetType())).Append(' ').Append(((IFormattable)value).ToString("O", CultureInfo.InvariantCulture));
+                    if (value is DateTime dateTime)
+                    {
+                        _text.Append(' ').Append(dateTime.Kind);
+                    }
+
+                    break;
+                case TimeSpan span:
+                    _text.Append("TimeSpan ").Append(span.Ticks);
+                    break;
+                case Guid guid:
+                    _text.Append("Guid ").Append(guid.ToString("N"));
+                    break;
+                case IConvertible c when value.GetType().IsPrimitive || value is decimal:
                     _text.Append(TypeName(value.GetType())).Append(' ').Append(c.ToString(CultureInfo.InvariantCulture));
                     break;
                 default:

@@ -98,6 +98,35 @@ internal static class ExpressionShapes
         return IsHashable(elementType) && item.Type == elementType;
     }
 
+    /// <summary>
+    /// Whether evaluating an expression cannot fail on facts: parameters, constants, members of a
+    /// fact, conversions of those, and a member read behind its own null test. Join keys are
+    /// computed for every token and fact, not only for the pairs the written condition would reach,
+    /// so only such expressions become keys.
+    /// </summary>
+    public static bool CannotFail(Expression expression) => expression switch
+    {
+        ParameterExpression or ConstantExpression or DefaultExpression => true,
+        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs, Method: null } convert => CannotFail(convert.Operand),
+        BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.Multiply, Method: null } arithmetic =>
+            CannotFail(arithmetic.Left) && CannotFail(arithmetic.Right),
+        MemberExpression { Expression: null } => true,
+        MemberExpression { Expression: var target } => Unwrap(target) is ParameterExpression,
+        ConditionalExpression
+        {
+            Test: BinaryExpression { NodeType: ExpressionType.Equal, Left: var tested, Right: ConstantExpression { Value: null } },
+            IfTrue: var whenNull,
+            IfFalse: var otherwise,
+        } => CannotFail(tested) && CannotFail(whenNull) && ReadsMemberOf(Unwrap(otherwise), tested),
+        _ => false,
+    };
+
+    private static Expression Unwrap(Expression expression) =>
+        expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs, Method: null } convert ? Unwrap(convert.Operand) : expression;
+
+    private static bool ReadsMemberOf(Expression expression, Expression target) =>
+        expression is MemberExpression { Expression: { } inner } && inner == target;
+
     private static bool IsListLike(Type? type) =>
         type is { IsGenericType: true }
         && (type.GetGenericTypeDefinition() == typeof(List<>)

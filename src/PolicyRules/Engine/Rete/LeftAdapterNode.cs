@@ -13,15 +13,27 @@ internal sealed class LeftAdapterNode(int slotCount) : ReteNode
         facts[0] = handle.Fact;
         var token = new Token(facts, null, null);
         session.Metrics.TokensCreated++;
-        session.MemoryOf<Dictionary<FactHandle, Token>>(this).Add(handle, token);
+        (handle.RootTokens ??= new(2)).Add((this, token));
         Child.LeftActivate(session, token);
     }
 
     public void Retract(RuleSession session, FactHandle handle)
     {
-        if (session.MemoryOf<Dictionary<FactHandle, Token>>(this).Remove(handle, out var token))
+        var roots = handle.RootTokens;
+        if (roots is null)
         {
-            Child.LeftRetract(session, token);
+            return;
+        }
+
+        for (var i = 0; i < roots.Count; i++)
+        {
+            if (roots[i].Adapter == this)
+            {
+                var token = roots[i].Token;
+                roots.RemoveAt(i);
+                Child.LeftRetract(session, token);
+                return;
+            }
         }
     }
 }

@@ -1,25 +1,26 @@
 namespace PolicyRules.Engine.Runtime;
 
 /// <summary>
-/// Pending activations, highest priority first and, within a priority, most recent first.
-/// Withdrawn activations are dropped lazily when they reach the top, and swept out when they
-/// outnumber the live ones.
+/// Pending activations, highest priority first and, within a priority, most recent first. Rules
+/// use few priorities, so each has a stack (recency is push order): adding and taking are O(1).
+/// Withdrawn activations are dropped lazily when they reach the top of their stack, and swept out
+/// when they outnumber the live ones.
 /// </summary>
 internal sealed class Agenda
 {
-    private static readonly Comparer<Activation> FiringOrder = Comparer<Activation>.Create((a, b) =>
-    {
-        var byPriority = b.Rule.Priority.CompareTo(a.Rule.Priority);
-        return byPriority != 0 ? byPriority : b.Sequence.CompareTo(a.Sequence);
-    });
-
-    private PriorityQueue<Activation, Activation> _queue = new(FiringOrder);
+    // Levels sorted by priority, highest first; rules use a handful of priorities.
+    private readonly List<Level> _levels = [];
+    private Level? _last;
+    private int _withdrawn;
 
     public int Count { get; private set; }
 
     public void Add(Activation activation)
     {
-        _queue.Enqueue(activation, activation);
+        var priority = activation.Rule.Priority;
+        var level = _last is { } last && last.Priority == priority ? last : LevelOf(priority);
+        _last = level;
+        level.Stack.Add(activation);
         Count++;
     }
 
@@ -33,7 +34,7 @@ internal sealed class Agenda
 
         activation.State = Activation.Status.Withdrawn;
         Count--;
-        if (_queue.Count > 64 && _queue.Count > 2 * Count)
+        if (++_withdrawn > 64 && _withdrawn > 2 * Count)
         {
             Sweep();
         }
@@ -41,35 +42,64 @@ internal sealed class Agenda
 
     public bool TryTake(out Activation activation)
     {
-        while (_queue.TryDequeue(out activation!, out _))
+        foreach (var level in _levels)
         {
-            if (activation.State == Activation.Status.Pending)
+            var stack = level.Stack;
+            while (stack.Count > 0)
             {
-                activation.State = Activation.Status.Fired;
-                Count--;
-                return true;
+                activation = stack[^1];
+                stack.RemoveAt(stack.Count - 1);
+                if (activation.State == Activation.Status.Pending)
+                {
+                    activation.State = Activation.Status.Fired;
+                    Count--;
+                    return true;
+                }
+
+                _withdrawn--;
             }
         }
 
+        activation = null!;
         return false;
     }
 
     /// <summary>The pending activations in firing order.</summary>
-    public IReadOnlyList<Activation> Snapshot()
+    public IReadOnlyList<Activation> Snapshot() =>
+        _levels.SelectMany(level => Enumerable.Reverse(level.Stack)).Where(a => a.State == Activation.Status.Pending).ToArray();
+
+    private Level LevelOf(int priority)
     {
-        var pending = _queue.UnorderedItems
-            .Select(item => item.Element)
-            .Where(a => a.State == Activation.Status.Pending)
-            .ToList();
-        pending.Sort(FiringOrder);
-        return pending;
+        var index = 0;
+        while (index < _levels.Count && _levels[index].Priority > priority)
+        {
+            index++;
+        }
+
+        if (index < _levels.Count && _levels[index].Priority == priority)
+        {
+            return _levels[index];
+        }
+
+        var level = new Level(priority);
+        _levels.Insert(index, level);
+        return level;
     }
 
     private void Sweep()
     {
-        var live = _queue.UnorderedItems
-            .Where(item => item.Element.State == Activation.Status.Pending)
-            .Select(item => (item.Element, item.Element));
-        _queue = new PriorityQueue<Activation, Activation>(live, FiringOrder);
+        foreach (var level in _levels)
+        {
+            level.Stack.RemoveAll(a => a.State != Activation.Status.Pending);
+        }
+
+        _withdrawn = 0;
+    }
+
+    private sealed class Level(int priority)
+    {
+        public int Priority { get; } = priority;
+
+        public List<Activation> Stack { get; } = [];
     }
 }

@@ -16,6 +16,9 @@ internal sealed class FactHandle(object fact, long sequence)
     /// </summary>
     public List<AlphaMemoryNode> Memories = [];
 
+    /// <summary>The tokens that start rules' beta chains with this fact, by adapter: found again on retraction without a lookup table.</summary>
+    public List<(LeftAdapterNode Adapter, Token Token)>? RootTokens;
+
     /// <summary>The activation that inserted this fact as linked, if any.</summary>
     public Activation? LinkedTo;
 }

@@ -16,6 +16,8 @@ public sealed class RuleSession
     private readonly List<(AlphaMemoryNode Memory, FactHandle Handle)> _deferred = [];
     private readonly ActionContext _context;
     private long _factSequence;
+    private Type? _routeType;
+    private TypeNode[] _route = [];
     private long _activationSequence;
 
     internal RuleSession(RuleNetwork network)
@@ -87,18 +89,28 @@ public sealed class RuleSession
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var batch = facts.ToList();
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var batch = facts is ICollection<object> collection ? new List<object>(collection.Count) : [];
+        batch.AddRange(facts);
+        var handles = new List<FactHandle>(batch.Count);
         foreach (var fact in batch)
         {
             ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            if (_facts.ContainsKey(fact) || !seen.Add(fact))
+            if (_facts.ContainsKey(fact))
             {
+                // Nothing of a refused batch stays: take back what was added.
+                foreach (var added in handles)
+                {
+                    _facts.Remove(added.Fact);
+                }
+
+                _factSequence -= handles.Count;
                 throw new InvalidOperationException($"The fact {fact} is already in working memory or repeated in the batch.");
             }
+
+            handles.Add(Add(fact));
         }
 
-        RunBatch(() => batch.Select(Add).ToList(), RouteBatch, FactInserted);
+        RunBatch(() => handles, RouteBatch, FactInserted);
     }
 
     /// <summary>Re-evaluates a fact that changed: its matches are withdrawn and made anew.</summary>
@@ -261,7 +273,6 @@ public sealed class RuleSession
     private static object CreateMemory(ReteNode node) => node switch
     {
         RightInputNode beta => new BetaMemory(beta.Condition.IsKeyed),
-        LeftAdapterNode => new Dictionary<FactHandle, Token>(),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };
 
@@ -282,7 +293,15 @@ public sealed class RuleSession
 
     private void Route(FactHandle handle)
     {
-        foreach (var typeNode in _network.TypeNodesFor(handle.Fact.GetType()))
+        // Facts come in runs of one type: remember the last type's roots.
+        var type = handle.Fact.GetType();
+        if (type != _routeType)
+        {
+            _routeType = type;
+            _route = _network.TypeNodesFor(type);
+        }
+
+        foreach (var typeNode in _route)
         {
             typeNode.Activate(this, handle);
         }

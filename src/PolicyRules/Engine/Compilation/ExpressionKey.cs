@@ -224,7 +224,7 @@ internal sealed class ExpressionKey
                     _text.Append("typeof ").Append(TypeName(type));
                     break;
                 case Enum e:
-                    _text.Append(TypeName(e.GetType())).Append('.').Append(Convert.ToInt64(e, CultureInfo.InvariantCulture));
+                    _text.Append(TypeName(e.GetType())).Append('.').Append(e.ToString("D"));
                     break;
                 case double d:
                     _text.Append(d.ToString("R", CultureInfo.InvariantCulture)).Append('d');

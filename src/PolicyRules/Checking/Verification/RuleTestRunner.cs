@@ -1,0 +1,197 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PolicyRules.Checking.Report;
+using PolicyRules.Diagnostics;
+using PolicyRules.Domain.Drafts;
+
+namespace PolicyRules.Checking.Verification;
+
+/// <summary>
+/// Rule tests, like <c>opa test</c> for Rego: files of cases (a draft and the verdicts and principle
+/// ids expected), run against a checker. <c>rules/tests/</c> holds the rulebook's own.
+/// </summary>
+/// <remarks>
+/// A test file: <c>{ "name": …, "cases": [ { "name": …, "draft": { …draft… }, "expect": { "verdict": …,
+/// "findings": [principles], "clauses": { "&lt;id&gt;": { "verdict": "conflict" | ["a", "b"], "conflicts": [principles],
+/// "supports": [principles], "candidates": [principles] } } } } ] }</c>. What an expectation leaves out is not checked.
+/// </remarks>
+public static class RuleTestRunner
+{
+    /// <summary>Reads every case of the test files (folders: every <c>*.json</c> below, in path order).</summary>
+    public static (IReadOnlyList<RuleTestCase> Cases, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var cases = new List<RuleTestCase>();
+        var diagnostics = new DiagnosticBag();
+        foreach (var file in paths.SelectMany(Files))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(RuleTestDiagnosticCodes.Unreadable, new SourceSpan(file, 0, 0), $"Cannot read the test file: {ex.Message}");
+                continue;
+            }
+
+            cases.AddRange(Parse(text, file, diagnostics));
+        }
+
+        return (cases, diagnostics.Items);
+    }
+
+    /// <summary>Reads the cases of one test file given as text.</summary>
+    public static (IReadOnlyList<RuleTestCase> Cases, IReadOnlyList<Diagnostic> Diagnostics) Parse(string text, string? file = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var cases = Parse(text, file, diagnostics);
+        return (cases, diagnostics.Items);
+    }
+
+    /// <summary>Runs the cases; each result lists what did not hold.</summary>
+    public static IReadOnlyList<RuleTestResult> Run(IPolicyChecker checker, IEnumerable<RuleTestCase> cases)
+    {
+        ArgumentNullException.ThrowIfNull(checker);
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.Select(c => new RuleTestResult(c, Compare(c.Expected, checker.Check(c.Draft)))).ToArray();
+    }
+
+    private static IEnumerable<string> Files(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : [path];
+
+    private static List<RuleTestCase> Parse(string text, string? file, DiagnosticBag diagnostics)
+    {
+        var cases = new List<RuleTestCase>();
+        JObject root;
+        try
+        {
+            root = JObject.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+        }
+        catch (JsonReaderException ex)
+        {
+            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, new SourceSpan(file, ex.LineNumber, ex.LinePosition), $"Malformed test file: {ex.Message.Split(" Path '")[0]}");
+            return cases;
+        }
+
+        if (root["cases"] is not JArray list)
+        {
+            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, SourceSpan.Of(root, file), "A test file has a list of 'cases'.");
+            return cases;
+        }
+
+        foreach (var item in list)
+        {
+            var at = SourceSpan.Of(item, file);
+            if (item is not JObject testCase || testCase["name"]?.Type != JTokenType.String || testCase["draft"] is not JObject draftToken || testCase["expect"] is not JObject expect)
+            {
+                diagnostics.Error(RuleTestDiagnosticCodes.Malformed, at, "A case has a 'name', a 'draft' object and an 'expect' object.");
+                continue;
+            }
+
+            var name = (string)testCase["name"]!;
+            var draft = new DraftReader().Read(draftToken.ToString(Formatting.None), file is null ? name : $"{file}#{name}");
+            foreach (var problem in draft.Diagnostics.Concat(draft.Clauses.SelectMany(c => c.Diagnostics)).Where(d => d.IsError))
+            {
+                diagnostics.Error(RuleTestDiagnosticCodes.InvalidDraft, at, $"Case '{name}': {problem.Message}");
+            }
+
+            if (Expectation(expect, at, name, diagnostics) is { } expected)
+            {
+                cases.Add(new RuleTestCase(file, name, draft, expected, at));
+            }
+        }
+
+        return cases;
+    }
+
+    private static ExpectedDocument? Expectation(JObject expect, SourceSpan at, string name, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var clauses = new Dictionary<string, ExpectedClause>(StringComparer.Ordinal);
+            if (expect["clauses"] is JObject byId)
+            {
+                foreach (var property in byId.Properties())
+                {
+                    var clause = (JObject)property.Value;
+                    clauses[property.Name] = new ExpectedClause(
+                        clause["verdict"] switch
+                        {
+                            null => null,
+                            JArray several => several.Select(v => (string)v!).ToArray(),
+                            var one => [(string)one!],
+                        },
+                        Strings(clause["conflicts"]),
+                        Strings(clause["supports"]),
+                        Strings(clause["candidates"]));
+                }
+            }
+
+            return new ExpectedDocument((string?)expect["verdict"], clauses, Strings(expect["findings"]));
+        }
+        catch (Exception ex) when (ex is InvalidCastException or ArgumentException or FormatException)
+        {
+            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, at, $"Case '{name}': 'expect' holds verdicts as strings and principles as lists of strings ({ex.Message}).");
+            return null;
+        }
+    }
+
+    private static string[]? Strings(JToken? token) => token?.Select(t => (string)t!).ToArray();
+
+    private static List<string> Compare(ExpectedDocument expected, DocumentReport actual)
+    {
+        var failures = new List<string>();
+        if (expected.Verdict is { } verdict && verdict != actual.Verdict)
+        {
+            failures.Add($"document: expected verdict {verdict}, got {actual.Verdict}");
+        }
+
+        if (expected.Findings is { } findings)
+        {
+            Same("agreement findings", findings, actual.Findings.Where(f => f.Kind == "conflict").Select(f => f.Principle), failures);
+        }
+
+        foreach (var (id, clause) in expected.Clauses.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var report = actual.Clauses.FirstOrDefault(c => c.Id == id);
+            if (report is null)
+            {
+                failures.Add($"clause {id}: not in the report");
+                continue;
+            }
+
+            if (clause.Verdicts is { } verdicts && !verdicts.Contains(report.Verdict))
+            {
+                failures.Add($"clause {id}: expected verdict {string.Join(" or ", verdicts)}, got {report.Verdict}" + Explain(report));
+            }
+
+            Same($"clause {id} conflicts", clause.Conflicts, report.Conflicts.Select(c => c.Principle), failures);
+            Same($"clause {id} supports", clause.Supports, report.Supports.Select(s => s.Principle), failures);
+            Same($"clause {id} candidates", clause.Candidates, report.Candidates, failures);
+        }
+
+        return failures;
+    }
+
+    private static string Explain(ClauseReport report) =>
+        report.Conflicts.Count == 0 ? "" : " (" + string.Join("; ", report.Conflicts.Select(c => $"{c.Rule} {c.Principle} {c.Status}")) + ")";
+
+    private static void Same(string what, IReadOnlyList<string>? expected, IEnumerable<string> actual, List<string> failures)
+    {
+        if (expected is null)
+        {
+            return;
+        }
+
+        var want = expected.Distinct().Order(StringComparer.Ordinal).ToArray();
+        var got = actual.Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (!want.SequenceEqual(got))
+        {
+            failures.Add($"{what}: expected [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
+        }
+    }
+}

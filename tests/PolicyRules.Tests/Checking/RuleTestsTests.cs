@@ -1,0 +1,61 @@
+using PolicyRules.Checking;
+using PolicyRules.Checking.Verification;
+using PolicyRules.Tests.Language;
+
+namespace PolicyRules.Tests.Checking;
+
+/// <summary>The rulebook's own tests (<c>rules/tests/</c>), one theory row per case, and the runner itself.</summary>
+public class RuleTestsTests
+{
+    private static readonly Lazy<PolicyChecker> Checker = new(() => new PolicyChecker());
+
+    private static readonly Lazy<IReadOnlyList<RuleTestCase>> Cases = new(() =>
+    {
+        var (cases, diagnostics) = RuleTestRunner.Load([Path.Combine(RepositoryFiles.Rules, "tests")]);
+        diagnostics.Should().BeEmpty();
+        return cases;
+    });
+
+    public static TheoryData<string> CaseNames() => [.. Cases.Value.Select(c => $"{Path.GetFileName(c.File)}: {c.Name}")];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Each_rule_test_passes(string name)
+    {
+        var testCase = Cases.Value.Single(c => $"{Path.GetFileName(c.File)}: {c.Name}" == name);
+
+        var result = RuleTestRunner.Run(Checker.Value, [testCase]).Single();
+
+        result.Failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_failing_case_says_what_was_expected_and_what_came()
+    {
+        var (cases, diagnostics) = RuleTestRunner.Parse("""
+            { "name": "x", "cases": [ { "name": "wrong on purpose",
+              "draft": { "agreement": { "id": "a", "parties": [ { "code": "X" } ] },
+                         "clauses": [ { "id": "1", "text": "…", "kind": "market-access", "sectors": ["music", "av-radio-tv"] } ] },
+              "expect": { "verdict": "compliant", "clauses": { "1": { "verdict": ["compliant", "mitigated"], "conflicts": [] }, "2": {} } } } ] }
+            """, "wrong.json");
+
+        diagnostics.Should().BeEmpty();
+        var result = RuleTestRunner.Run(Checker.Value, cases).Single();
+
+        result.Passed.Should().BeFalse();
+        result.Failures.Should().Equal(
+            "document: expected verdict compliant, got conflict",
+            "clause 1: expected verdict compliant or mitigated, got conflict (LIB-001 no-culture-liberalisation open)",
+            "clause 1 conflicts: expected [], got [no-culture-liberalisation]",
+            "clause 2: not in the report");
+    }
+
+    [Fact]
+    public void A_malformed_test_file_is_a_diagnostic_not_a_crash()
+    {
+        RuleTestRunner.Parse("""{ "cases": [ { "name": "no draft" } ] }""", "bad.json").Diagnostics.Single().Code
+            .Should().Be(RuleTestDiagnosticCodes.Malformed);
+        RuleTestRunner.Parse("""{ "cases": [ """, "bad.json").Diagnostics.Single().Code
+            .Should().Be(RuleTestDiagnosticCodes.Malformed);
+    }
+}

@@ -20,7 +20,18 @@ public static class EmbeddedRulebook
     }
 
     /// <summary>The JSON schema of rule files, as text.</summary>
-    public static string RulebookSchema() => Read("PolicyRules.schema.rulebook.schema.json");
+    public static string RulebookSchema() => Schema("rulebook");
+
+    /// <summary>A JSON schema shipped in <c>rules/schema/</c>, by name (<c>rulebook</c>, <c>draft</c>), as text.</summary>
+    public static string Schema(string name) => Read($"PolicyRules.schema.{name}.schema.json");
+
+    /// <summary>The names of the schemas shipped.</summary>
+    public static IReadOnlyList<string> SchemaNames() =>
+        typeof(EmbeddedRulebook).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("PolicyRules.schema.", StringComparison.Ordinal) && n.EndsWith(".schema.json", StringComparison.Ordinal))
+            .Select(n => n["PolicyRules.schema.".Length..^".schema.json".Length])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     private static string Read(string name)
     {

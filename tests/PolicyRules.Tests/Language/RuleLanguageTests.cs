@@ -29,4 +29,18 @@ public class RuleLanguageTests
         conflict.Severity.Should().Be("high");
         conflict.Evidence.Should().Equal(new Evidence("labels", "fragile, heavy"));
     }
+
+    [Fact]
+    public void Evidence_of_a_text_field_is_the_span_its_text_tests_matched()
+    {
+        var json = Book(
+            """[ { "match": "Item", "as": "x", "where": { "name": { "matches": "less favourable|more favourable", "ignoreCase": true } } } ]""",
+            """[ { "tag": { "on": "$x", "name": "nt", "evidence": ["$x.name", "$x.colour"] } } ]""");
+
+        var session = Run(json, new Item { Id = 1, Name = "shall accord treatment no LESS FAVOURABLE than", Colour = "red" });
+
+        session.Query<Tag>().Single().Evidence.Should().Equal(
+            new Evidence("name", "LESS FAVOURABLE", 26, 41),
+            new Evidence("colour", "red"));
+    }
 }

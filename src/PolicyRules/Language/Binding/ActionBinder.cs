@@ -227,8 +227,19 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
                     return null;
                 }
 
+                var field = path.Length == 0 ? alias : path;
+                if (value.Kind == ValueKind.Text && scope.TextMatchesOf(value.Name) is { Count: > 0 } tests)
+                {
+                    items.Add(Expression.Call(
+                        typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.TextEvidence))!,
+                        Expression.Constant(field),
+                        value.Expression,
+                        Expression.Constant(tests.ToArray())));
+                    continue;
+                }
+
                 items.Add(New<Evidence>(
-                    Expression.Constant(path.Length == 0 ? alias : path),
+                    Expression.Constant(field),
                     Expression.Call(typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.Show))!, Expression.Convert(value.Expression, typeof(object))),
                     Expression.Constant(null, typeof(int?)),
                     Expression.Constant(null, typeof(int?))));

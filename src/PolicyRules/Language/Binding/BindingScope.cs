@@ -12,6 +12,9 @@ internal sealed class BindingScope
     // Aliases whose pattern failed to bind: uses of them are not errors of their own.
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
+    // Text tests by the value they test ("$c.text"): evidence of that field shows the span they matched.
+    private readonly Dictionary<string, List<System.Text.RegularExpressions.Regex>> _textMatches = new(StringComparer.Ordinal);
+
     public IEnumerable<string> Names => _aliases.Keys;
 
     public IReadOnlyList<ParameterExpression> Parameters => _aliases.Values.Select(v => (ParameterExpression)v.Expression).ToArray();
@@ -25,6 +28,22 @@ internal sealed class BindingScope
     }
 
     public void MarkFailed(string alias) => _failed.Add(alias);
+
+    public void NoteTextMatch(string value, System.Text.RegularExpressions.Regex regex)
+    {
+        if (!_textMatches.TryGetValue(value, out var list))
+        {
+            _textMatches[value] = list = [];
+        }
+
+        if (!list.Contains(regex))
+        {
+            list.Add(regex);
+        }
+    }
+
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> TextMatchesOf(string value) =>
+        _textMatches.TryGetValue(value, out var list) ? list : [];
 
     public bool IsFailed(string alias) => _failed.Contains(alias);
 

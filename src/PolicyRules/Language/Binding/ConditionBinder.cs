@@ -271,9 +271,13 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         switch (subject.Kind)
         {
             case ValueKind.Text:
-                return Literal(op, ValueKind.Text) is string text
-                    ? Expression.Call(Method(nameof(LanguageFunctions.ContainsText)), subject.Expression, Expression.Constant(text), Expression.Constant(op.IgnoreCase))
-                    : null;
+                if (Literal(op, ValueKind.Text) is not string text)
+                {
+                    return null;
+                }
+
+                NoteEvidence(subject, op, System.Text.RegularExpressions.Regex.Escape(text));
+                return Expression.Call(Method(nameof(LanguageFunctions.ContainsText)), subject.Expression, Expression.Constant(text), Expression.Constant(op.IgnoreCase));
             case ValueKind.TextList or ValueKind.NumberList:
             {
                 var element = subject.ElementType!;
@@ -335,9 +339,27 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             return Mismatch(op, subject, op.Name, $"'{op.Name}' applies to text");
         }
 
-        return Literal(op, ValueKind.Text) is string text
-            ? Expression.Call(Method(function), subject.Expression, Expression.Constant(text), Expression.Constant(op.IgnoreCase))
-            : null;
+        if (Literal(op, ValueKind.Text) is not string text)
+        {
+            return null;
+        }
+
+        NoteEvidence(subject, op, function switch
+        {
+            nameof(LanguageFunctions.StartsWith) => "^" + System.Text.RegularExpressions.Regex.Escape(text),
+            nameof(LanguageFunctions.EndsWith) => System.Text.RegularExpressions.Regex.Escape(text) + "\\z",
+            _ => System.Text.RegularExpressions.Regex.Escape(text),
+        });
+        return Expression.Call(Method(function), subject.Expression, Expression.Constant(text), Expression.Constant(op.IgnoreCase));
+    }
+
+    /// <summary>Remembers a text test so that evidence of the field can show the span it matched.</summary>
+    private void NoteEvidence(BoundValue subject, OperatorSyntax op, string pattern)
+    {
+        if (context.Regex(pattern, op.IgnoreCase, op.Argument.Span) is { } regex)
+        {
+            scope.NoteTextMatch(subject.Name, regex);
+        }
     }
 
     private Expression? Matches(BoundValue subject, OperatorSyntax op)
@@ -352,6 +374,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             return null;
         }
 
+        scope.NoteTextMatch(subject.Name, regex);
         return Expression.Call(Method(nameof(LanguageFunctions.Matches)), subject.Expression, Expression.Constant(regex));
     }
 

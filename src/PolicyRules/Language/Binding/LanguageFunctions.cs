@@ -67,6 +67,27 @@ internal static class LanguageFunctions
     public static string? Attribute(IReadOnlyDictionary<string, string>? attributes, string name) =>
         attributes is not null && attributes.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>
+    /// Evidence from a text field: the span of the first of the rule's text tests on it that
+    /// matches, or the whole text when none does.
+    /// </summary>
+    public static PolicyRules.Domain.Evidence TextEvidence(string field, string? text, Regex[] tests)
+    {
+        if (text is not null)
+        {
+            foreach (var test in tests)
+            {
+                var match = test.Match(text);
+                if (match.Success)
+                {
+                    return new PolicyRules.Domain.Evidence(field, match.Value, match.Index, match.Index + match.Length);
+                }
+            }
+        }
+
+        return new PolicyRules.Domain.Evidence(field, text ?? "");
+    }
+
     /// <summary>How a template shows a value: lists joined with commas, numbers invariant, null as empty.</summary>
     public static string Show(object? value) => value switch
     {

@@ -130,4 +130,22 @@ public class JoinTests
         act.Should().NotThrow("c.Sectors.Length runs only where a.HasExemption holds, as written");
         session.Matches().Should().BeEmpty();
     }
+
+    [Fact]
+    public void Identity_of_facts_joins_by_hash_whatever_Equals_says()
+    {
+        var session = Session(Rule("SAME")
+            .Match<Agreement>("a")
+            .Match<Holder>("h", (Holder h, Agreement a) => h.Owner == a)
+            .Build());
+        var first = new Agreement { Id = "A" };
+        var twin = new Agreement { Id = "A" };
+        session.InsertAll([first, twin, new Holder(first), new Holder(twin), new Holder("elsewhere")]);
+
+        session.Metrics.JoinConditionEvaluations.Should().Be(0, "identity is the hash key");
+        session.PendingMatches.Should().HaveCount(2);
+        session.PendingMatches.Should().OnlyContain(m => ReferenceEquals(m.Get<Holder>("h").Owner, m.Get<Agreement>("a")));
+    }
+
+    public sealed record Holder(object Owner);
 }

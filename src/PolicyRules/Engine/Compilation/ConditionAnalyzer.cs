@@ -20,7 +20,7 @@ internal static class ConditionAnalyzer
     {
         var fact = Expression.Parameter(pattern.FactType, pattern.Alias);
         var alpha = new List<AlphaTest>();
-        var keys = new List<(Expression, Expression)>();
+        var keys = new List<JoinKeyPlan>();
         var residual = new List<Expression>();
         var joinText = new List<string>();
 
@@ -144,12 +144,18 @@ internal static class ConditionAnalyzer
         return [.. tests.Where(IsDirectEquality), .. tests.Where(t => !IsDirectEquality(t))];
     }
 
-    private static bool TryKey(Expression condition, ParameterExpression fact, out (Expression Left, Expression Right) key)
+    private static bool TryKey(Expression condition, ParameterExpression fact, out JoinKeyPlan key)
     {
         key = default;
+        var byReference = false;
         if (!ExpressionShapes.TryEquality(condition, out var a, out var b))
         {
-            return false;
+            if (!ExpressionShapes.TryReferenceEquality(condition, out a, out b))
+            {
+                return false;
+            }
+
+            byReference = true;
         }
 
         if (!ExpressionShapes.CannotFail(a) || !ExpressionShapes.CannotFail(b))
@@ -161,13 +167,13 @@ internal static class ConditionAnalyzer
         var freeB = FreeParameters.Of(b);
         if (freeA.Count == 1 && freeA.Contains(fact) && freeB.Count > 0 && !freeB.Contains(fact))
         {
-            key = (b, a);
+            key = new JoinKeyPlan(b, a, byReference);
             return true;
         }
 
         if (freeB.Count == 1 && freeB.Contains(fact) && freeA.Count > 0 && !freeA.Contains(fact))
         {
-            key = (a, b);
+            key = new JoinKeyPlan(a, b, byReference);
             return true;
         }
 

@@ -51,6 +51,25 @@ internal static class ExpressionShapes
     }
 
     /// <summary>
+    /// Matches reference equality of two objects: <c>==</c> between reference types with no
+    /// operator of their own (and what <see cref="Expression.ReferenceEqual(Expression, Expression)"/>
+    /// builds). Hashable by identity.
+    /// </summary>
+    public static bool TryReferenceEquality(Expression condition, out Expression left, out Expression right)
+    {
+        if (condition is BinaryExpression { NodeType: ExpressionType.Equal, Method: null } binary
+            && !binary.Left.Type.IsValueType && !binary.Right.Type.IsValueType)
+        {
+            left = binary.Left;
+            right = binary.Right;
+            return true;
+        }
+
+        left = right = null!;
+        return false;
+    }
+
+    /// <summary>
     /// Matches <c>list.Contains(item)</c> on a hashable element type, in the forms C# produces:
     /// <see cref="Enumerable.Contains{TSource}(IEnumerable{TSource}, TSource)"/>, the span overload
     /// C# 14 binds for arrays, and the instance method of a list or collection interface.

@@ -30,6 +30,9 @@ internal sealed record AlphaTest(AlphaTestKind Kind, Expression Condition, Expre
 internal sealed record PatternPlan(
     ParameterExpression Fact,
     IReadOnlyList<AlphaTest> Alpha,
-    IReadOnlyList<(Expression Left, Expression Right)> Keys,
+    IReadOnlyList<JoinKeyPlan> Keys,
     IReadOnlyList<Expression> Residual,
     string JoinDescription);
+
+/// <summary>An equality join: the side over earlier aliases, the side over the fact, and whether it compares identities.</summary>
+internal readonly record struct JoinKeyPlan(Expression Left, Expression Right, bool ByReference);

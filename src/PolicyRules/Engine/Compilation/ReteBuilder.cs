@@ -16,6 +16,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
 {
     private static readonly MethodInfo KeyOfValue = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object)])!;
     private static readonly MethodInfo KeyOfValues = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object[])])!;
+    private static readonly MethodInfo KeyOfIdentity = typeof(JoinKey).GetMethod(nameof(JoinKey.OfIdentity))!;
     private static readonly MethodInfo CreateListMethod = typeof(ReteBuilder).GetMethod(nameof(CreateList), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly List<ReteNode> _nodes = [];
@@ -251,8 +252,8 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
         Func<object, object>? rightKey = null;
         if (plan.Keys.Count > 0)
         {
-            leftKey = compiler.Compile(Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => k.Left), map), tuple));
-            rightKey = compiler.Compile(Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => k.Right), map), fact));
+            leftKey = compiler.Compile(Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => (k.Left, k.ByReference)), map), tuple));
+            rightKey = compiler.Compile(Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => (k.Right, k.ByReference)), map), fact));
         }
 
         Func<object?[], object, bool>? residual = null;
@@ -270,9 +271,13 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
             b => b.Parameter,
             b => (Expression)Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(b.Slot)), b.Type));
 
-    private static Expression KeyOf(IEnumerable<Expression> values, Dictionary<ParameterExpression, Expression> map)
+    private static Expression KeyOf(IEnumerable<(Expression Value, bool ByReference)> values, Dictionary<ParameterExpression, Expression> map)
     {
-        var boxed = values.Select(v => (Expression)Expression.Convert(ParameterReplacer.Replace(v, map), typeof(object))).ToArray();
+        var boxed = values.Select(v =>
+        {
+            var value = (Expression)Expression.Convert(ParameterReplacer.Replace(v.Value, map), typeof(object));
+            return v.ByReference ? Expression.Call(KeyOfIdentity, value) : value;
+        }).ToArray();
         return boxed.Length == 1
             ? Expression.Call(KeyOfValue, boxed[0])
             : Expression.Call(KeyOfValues, Expression.NewArrayInit(typeof(object), boxed));

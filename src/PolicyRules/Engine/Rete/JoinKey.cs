@@ -13,9 +13,23 @@ internal static class JoinKey
 
     public static object Of(object?[] values) => new Composite(values);
 
+    /// <summary>A key that equals only the very same object, whatever its type's Equals says.</summary>
+    public static object? OfIdentity(object? value) => value is null ? null : new Identity(value);
+
     private sealed class Sentinel(string name)
     {
         public override string ToString() => name;
+    }
+
+    private sealed class Identity(object value) : IEquatable<Identity>
+    {
+        private readonly object _value = value;
+
+        public bool Equals(Identity? other) => other is not null && ReferenceEquals(_value, other._value);
+
+        public override bool Equals(object? obj) => Equals(obj as Identity);
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_value);
     }
 
     private sealed class Composite(object?[] values) : IEquatable<Composite>

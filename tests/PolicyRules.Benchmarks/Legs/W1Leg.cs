@@ -1,0 +1,43 @@
+using PolicyRules.Benchmarks.Workload;
+
+namespace PolicyRules.Benchmarks.Legs;
+
+/// <summary>One engine's way of running the W1 rules: built once, then evaluated over a cell's facts.</summary>
+public abstract class W1Leg
+{
+    /// <summary>The leg's name on the command line and in reports.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Evaluates every rule over every clause of <paramref name="data"/> and returns the conflicts found.</summary>
+    public abstract long Evaluate(W1Data data);
+}
+
+/// <summary>The legs by name: the one place to register a new leg.</summary>
+public static class W1Legs
+{
+    /// <summary>The hand-written floor: one compiled delegate per rule.</summary>
+    public const string Baseline = "baseline";
+
+    /// <summary>Microsoft RulesEngine 6.0.1, default settings.</summary>
+    public const string RulesEngine = "rulesengine";
+
+    /// <summary>PolicyRules, rules written with the C# builder.</summary>
+    public const string PolicyRulesBuilder = "policyrules-builder";
+
+    // JSON-rules leg: when the JSON rule language lands, add
+    //     public const string PolicyRulesJson = "policyrules-json";
+    // to this list, implement Legs/PolicyRulesJsonLeg.cs, add a case to Build below, and add the
+    // benchmark methods marked "JSON leg" in Benchmarks/EvaluationBenchmarks.cs and BuildBenchmarks.cs.
+
+    /// <summary>Every leg, baseline first.</summary>
+    public static readonly IReadOnlyList<string> All = [Baseline, RulesEngine, PolicyRulesBuilder];
+
+    /// <summary>Builds the named leg over <paramref name="rules"/>.</summary>
+    public static W1Leg Build(string name, IReadOnlyList<W1Rule> rules) => name switch
+    {
+        Baseline => BaselineLeg.Build(rules),
+        RulesEngine => RulesEngineLeg.Build(rules),
+        PolicyRulesBuilder => PolicyRulesBuilderLeg.Build(rules),
+        _ => throw new ArgumentException($"Unknown leg '{name}'; known: {string.Join(", ", All)}.", nameof(name)),
+    };
+}

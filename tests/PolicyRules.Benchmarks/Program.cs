@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using PolicyRules.Benchmarks.Benchmarks;
+using PolicyRules.Benchmarks.Legs;
+using PolicyRules.Benchmarks.Workload;
+using PolicyRules.Engine;
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/PolicyRules.Benchmarks -- &lt;mode&gt;</c>; see <see cref="Usage"/>.
+/// </summary>
+public static class Program
+{
+    private const string Usage = """
+        Usage: dotnet run -c Release --project tests/PolicyRules.Benchmarks -- <mode>
+          full [--cells all|headline|targets] [BenchmarkDotNet options]
+                  (default mode) default job, memory diagnoser, ratios to the baseline;
+                  --cells all (default): R in {10,100,1000} x C in {1k,10k,100k} x Distinct, build R in {100,1000}
+                  --cells headline: R=100 C=10k, R=100 C=100k, R=1000 C=10k distinct
+                  --cells targets: headline + R=10 C=10k + build R=100 and R=1000
+                  e.g. --job short for a shorter job; output in ./BenchmarkDotNet.Artifacts
+          smoke   checks every leg's counts against WORKLOAD.md, then a short BenchmarkDotNet job on one small cell
+          check <R> <C> [distinct]   checks every leg's count on one cell
+          profile <R> <C> [distinct]   PolicyRules only: time of InsertAll and Fire (median of 7), session metrics, network statistics
+          peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
+                  legs: data (generation only), baseline, rulesengine, policyrules-builder
+          peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
+        """;
+
+    /// <summary>Runs a mode; exits non-zero on a count mismatch or a failed benchmark.</summary>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var mode = args.Length == 0 ? "full" : args[0];
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            return mode switch
+            {
+                "full" => Full(rest),
+                "smoke" => Smoke(),
+                "check" => Check(rest),
+                "profile" => Profile(rest),
+                "peak" => Peak(rest),
+                "peaks" => Peaks(rest),
+                "help" or "-h" or "--help" => Help(0),
+                _ when mode.StartsWith('-') => Full(args),
+                _ => Help(2),
+            };
+        }
+        catch (W1MismatchException ex)
+        {
+            Console.Error.WriteLine($"MISMATCH: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static int Help(int code)
+    {
+        (code == 0 ? Console.Out : Console.Error).WriteLine(Usage);
+        return code;
+    }
+
+    private static int Full(string[] args)
+    {
+        var cells = CellSet.All;
+        var passThrough = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--cells" && i + 1 < args.Length)
+            {
+                cells = Enum.Parse<CellSet>(args[++i], ignoreCase: true);
+            }
+            else
+            {
+                passThrough.Add(args[i]);
+            }
+        }
+
+        var summaries = BenchmarkRunner.Run([typeof(EvaluationBenchmarks), typeof(BuildBenchmarks)], W1Config.Full(cells), [.. passThrough]);
+        return Failed(summaries) ? 1 : 0;
+    }
+
+    private static int Smoke()
+    {
+        var total = Stopwatch.StartNew();
+        Console.WriteLine("W1 smoke: counts of every leg against WORKLOAD.md");
+        foreach (var c in new[] { 1_000, 10_000 })
+        {
+            foreach (var r in c == 1_000 ? new[] { 10, 100, 1_000 } : [10, 100])
+            {
+                foreach (var distinct in new[] { false, true })
+                {
+                    CheckCell(r, c, distinct);
+                }
+            }
+        }
+
+        Console.WriteLine($"All counts match ({total.Elapsed.TotalSeconds:F1} s). Short BenchmarkDotNet job on R=10 C=1k and build R=100:");
+        var summaries = BenchmarkRunner.Run([typeof(EvaluationBenchmarks), typeof(BuildBenchmarks)], W1Config.Smoke());
+        var failed = Failed(summaries);
+        Console.WriteLine($"W1 smoke {(failed ? "FAILED" : "passed")} in {total.Elapsed.TotalSeconds:F1} s.");
+        return failed ? 1 : 0;
+    }
+
+    private static int Check(string[] args)
+    {
+        var (r, c, distinct) = Cell(args, 0);
+        CheckCell(r, c, distinct);
+        return 0;
+    }
+
+    private static void CheckCell(int r, int c, bool distinct)
+    {
+        var data = W1Cells.DataFor(c);
+        var rules = W1Rules.Create(r, distinct);
+        foreach (var name in W1Legs.All)
+        {
+            var watch = Stopwatch.StartNew();
+            var leg = W1Legs.Build(name, rules);
+            var built = watch.Elapsed;
+            var count = leg.Evaluate(data);
+            W1Expected.CheckConflicts(name, r, c, distinct, count);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  ok  {name,-20} R={r,-5} C={c,-7} {(distinct ? "distinct" : "normal  ")} conflicts={count,-8} build {built.TotalMilliseconds,8:F1} ms, eval {(watch.Elapsed - built).TotalMilliseconds,8:F1} ms"));
+        }
+    }
+
+    private static int Profile(string[] args)
+    {
+        var (r, c, distinct) = Cell(args, 0);
+        var data = W1Cells.DataFor(c);
+        var counter = new ConflictCounter();
+        var definitions = W1BuilderRules.Create(W1Rules.Create(r, distinct), counter);
+        var network = RuleNetwork.Compile(definitions);
+        var insert = new List<double>();
+        var fire = new List<double>();
+        SessionMetrics metrics = null!;
+        for (var run = 0; run < 8; run++)
+        {
+            counter.Reset();
+            var watch = Stopwatch.StartNew();
+            var session = network.CreateSession();
+            session.InsertAll(data.Facts);
+            var inserted = watch.Elapsed.TotalMilliseconds;
+            session.Fire();
+            var fired = watch.Elapsed.TotalMilliseconds - inserted;
+            W1Expected.CheckConflicts(W1Legs.PolicyRulesBuilder, r, c, distinct, counter.Value);
+            if (run > 0)
+            {
+                insert.Add(inserted);
+                fire.Add(fired);
+            }
+
+            metrics = session.Metrics;
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F1} ms, Fire {Median(fire):F1} ms (median of {insert.Count})"));
+        Console.WriteLine($"Network: {network.Statistics}");
+        Console.WriteLine(
+            $"Session: AlphaConditionEvaluations={metrics.AlphaConditionEvaluations:N0} AlphaDispatchLookups={metrics.AlphaDispatchLookups:N0} " +
+            $"JoinKeyEvaluations={metrics.JoinKeyEvaluations:N0} JoinConditionEvaluations={metrics.JoinConditionEvaluations:N0} " +
+            $"TokensCreated={metrics.TokensCreated:N0} ActivationsCreated={metrics.ActivationsCreated:N0} RulesFired={metrics.RulesFired:N0}");
+        return 0;
+    }
+
+    private static int Peak(string[] args)
+    {
+        if (args.Length < 3)
+        {
+            return Help(2);
+        }
+
+        var name = args[0];
+        var (r, c, distinct) = Cell(args, 1);
+        var start = PeakRssKb();
+        var data = W1Generator.Generate(c);
+        if (W1Expected.ClauseCounts.Contains(c))
+        {
+            W1Expected.CheckData(data);
+        }
+
+        var afterData = PeakRssKb();
+        long count = -1;
+        var afterBuild = afterData;
+        if (name != "data")
+        {
+            var leg = W1Legs.Build(name, W1Rules.Create(r, distinct));
+            afterBuild = PeakRssKb();
+            count = leg.Evaluate(data);
+            if (W1Expected.ClauseCounts.Contains(c) && W1Expected.RuleCounts.Contains(r))
+            {
+                W1Expected.CheckConflicts(name, r, c, distinct, count);
+            }
+
+            GC.KeepAlive(leg);
+        }
+
+        var afterEval = PeakRssKb();
+        GC.KeepAlive(data);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"PEAK leg={name} R={r} C={c} distinct={distinct} count={count} hwm_start_kb={start} hwm_data_kb={afterData} hwm_build_kb={afterBuild} hwm_eval_kb={afterEval}"));
+        return 0;
+    }
+
+    private static int Peaks(string[] args)
+    {
+        var repeat = 3;
+        var positional = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--repeat" && i + 1 < args.Length)
+            {
+                repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        var (r, c, distinct) = positional.Count >= 2 ? Cell([.. positional], 0) : (100, 100_000, positional.Contains("distinct"));
+        var legs = new List<string> { "data" };
+        legs.AddRange(W1Legs.All);
+        var rows = new List<(string Leg, long Count, double Mb, double DataMb)>();
+        foreach (var leg in legs)
+        {
+            var runs = new List<(long Count, long Kb, long DataKb)>();
+            for (var k = 0; k < repeat; k++)
+            {
+                runs.Add(RunPeakChild(leg, r, c, distinct));
+            }
+
+            var median = runs.OrderBy(x => x.Kb).ElementAt(runs.Count / 2);
+            rows.Add((leg, median.Count, median.Kb / 1024.0, median.DataKb / 1024.0));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {leg}: {string.Join(", ", runs.Select(x => $"{x.Kb / 1024.0:F1}"))} MB"));
+        }
+
+        var baseline = rows.Single(x => x.Leg == W1Legs.Baseline).Mb;
+        var dataOnly = rows.Single(x => x.Leg == "data").Mb;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Peak RSS (VmHWM), R={r} C={c}{(distinct ? " distinct" : string.Empty)}, median of {repeat} processes per leg"));
+        Console.WriteLine();
+        Console.WriteLine("| leg | conflicts | peak RSS (MB) | ratio to baseline | above data-only (MB) |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {row.Leg} | {(row.Count < 0 ? "-" : row.Count.ToString("N0", CultureInfo.InvariantCulture))} | {row.Mb:F1} | {row.Mb / baseline:F2}x | {row.Mb - dataOnly:F1} |"));
+        }
+
+        return 0;
+    }
+
+    private static (long Count, long Kb, long DataKb) RunPeakChild(string leg, int r, int c, bool distinct)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(Program).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "peak", leg, r.ToString(CultureInfo.InvariantCulture), c.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (distinct)
+        {
+            info.ArgumentList.Add("distinct");
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the child process.");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"peak {leg} exited with {process.ExitCode}: {output}");
+        }
+
+        var line = output.Split('\n').Single(l => l.StartsWith("PEAK ", StringComparison.Ordinal));
+        var fields = line.Split(' ').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        return (long.Parse(fields["count"], CultureInfo.InvariantCulture), long.Parse(fields["hwm_eval_kb"], CultureInfo.InvariantCulture), long.Parse(fields["hwm_data_kb"], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The process's peak resident set size in kB (VmHWM of /proc/self/status), or the peak working set elsewhere.</summary>
+    private static long PeakRssKb()
+    {
+        const string Status = "/proc/self/status";
+        if (File.Exists(Status))
+        {
+            foreach (var line in File.ReadLines(Status))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / 1024;
+    }
+
+    private static (int R, int C, bool Distinct) Cell(string[] args, int from)
+    {
+        if (args.Length < from + 2)
+        {
+            throw new ArgumentException("Expected <R> <C> [distinct].", nameof(args));
+        }
+
+        return (
+            int.Parse(args[from], CultureInfo.InvariantCulture),
+            int.Parse(args[from + 1], CultureInfo.InvariantCulture),
+            args.Skip(from + 2).Contains("distinct"));
+    }
+
+    private static bool Failed(IEnumerable<Summary> summaries) =>
+        summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success) || s.BenchmarksCases.Length != s.Reports.Length);
+}

@@ -17,7 +17,25 @@ public class AlphaNetworkTests
 
         network.Statistics.SelectionNodes.Should().Be(2, "c.Id > 10 and x.Id > 10 are the same test");
         network.Statistics.AlphaMemories.Should().Be(2);
-        network.Statistics.TerminalNodes.Should().Be(3);
+    }
+
+    [Fact]
+    public void Rules_with_the_same_left_hand_side_share_one_chain_and_each_fires()
+    {
+        var fired = new List<string>();
+        var network = RuleNetwork.Compile([
+            Rule("A").Match<Clause>("c", c => c.Kind == "mfn").Not<Clause>((Clause e, Clause c) => e.AgreementId == c.AgreementId && e.Id != c.Id).Do((_, m) => fired.Add("A")).Build(),
+            Rule("B").Priority(1).Match<Clause>("x", x => x.Kind == "mfn").Not<Clause>((Clause y, Clause x) => y.AgreementId == x.AgreementId && y.Id != x.Id).Do((_, m) => fired.Add("B " + m.Get<Clause>("x").Id)).Build(),
+            Rule("C").Match<Clause>("c", c => c.Kind == "subsidy").Not<Clause>((Clause e, Clause c) => e.AgreementId == c.AgreementId && e.Id != c.Id).Build(),
+        ]);
+        var session = network.CreateSession();
+
+        session.InsertAll([new Clause { Id = 1, Kind = "mfn", AgreementId = "A" }, new Clause { Id = 2, Kind = "mfn", AgreementId = "B" }]);
+
+        network.Statistics.NotNodes.Should().Be(2, "A and B differ only in alias names");
+        network.Statistics.TerminalNodes.Should().Be(2);
+        session.Fire().Should().Be(4);
+        fired.Should().Equal("B 2", "B 1", "A", "A");
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace PolicyRules.Engine.Compilation;
 
 /// <summary>
 /// Compiles rule definitions into a Rete network: a shared alpha network (type roots, hash dispatch,
-/// selections, memories) and one beta chain per rule ending in a terminal node. Every expression is
-/// compiled here, once.
+/// selections, memories) and a beta chain per distinct left-hand side ending in a terminal node.
+/// Every expression is compiled here, once.
 /// </summary>
 internal sealed class ReteBuilder(IExpressionCompiler compiler)
 {
@@ -24,6 +24,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
     private readonly Dictionary<(AlphaNode Parent, string Key), AlphaNode> _alphaIndex = [];
     private readonly List<StartNode> _starts = [];
     private readonly List<CompiledRule> _rules = [];
+    private readonly Dictionary<string, TerminalNode> _terminals = new(StringComparer.Ordinal);
     private readonly ExpressionKey _keys = new();
 
     public IReadOnlyList<ReteNode> Nodes => _nodes;
@@ -36,18 +37,134 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
 
     public void Add(RuleDefinition rule)
     {
+        // First the rule's left-hand side is checked and normalised; rules whose left-hand sides are
+        // the same (same tests on the same slots, whatever the aliases are called) share one beta
+        // chain and one terminal, which makes an activation for each of them.
         var scope = new Scope(rule.Id);
-        var slotCount = rule.Conditions.Count(e => e is PatternElement or AggregateElement);
+        var plans = Analyze(rule, scope);
+        var compiled = new CompiledRule(
+            rule,
+            scope.Bindings.Select(b => new CompiledRule.Slot(b.Alias, b.Slot, b.IsAggregate)).ToArray(),
+            rule.Actions.Select((a, i) => CompileAction(a, scope, rule.Id, i)).ToArray());
+        _rules.Add(compiled);
+
+        var key = LeftHandSideKey(plans, scope);
+        if (_terminals.TryGetValue(key, out var shared))
+        {
+            shared.Add(compiled);
+            foreach (var node in shared.Chain)
+            {
+                node.RuleIds.Add(rule.Id);
+            }
+
+            foreach (var plan in plans)
+            {
+                BuildAlpha(plan.FactType, plan.Plan, rule.Id);
+            }
+
+            return;
+        }
+
+        var terminal = Build(rule, plans, scope);
+        terminal.Add(compiled);
+        _terminals.Add(key, terminal);
+    }
+
+    /// <summary>One element of a left-hand side, checked and split into the network's shapes.</summary>
+    private sealed record ElementPlan(RuleElement Element, Type FactType, PatternPlan Plan, int Slot, ParameterExpression? Result, IReadOnlyList<Expression> ResultTests);
+
+    private static List<ElementPlan> Analyze(RuleDefinition rule, Scope scope)
+    {
+        var plans = new List<ElementPlan>();
+        foreach (var element in rule.Conditions)
+        {
+            switch (element)
+            {
+                case PatternElement pattern:
+                    plans.Add(new ElementPlan(element, pattern.FactType, ConditionAnalyzer.Analyze(pattern, scope, rule.Id), scope.Count, null, []));
+                    scope.Add(pattern.Alias, pattern.FactType, isAggregate: false);
+                    break;
+                case NotElement not:
+                    plans.Add(new ElementPlan(element, not.Pattern.FactType, ConditionAnalyzer.Analyze(not.Pattern, scope, rule.Id), -1, null, []));
+                    break;
+                case ExistsElement exists:
+                    plans.Add(new ElementPlan(element, exists.Pattern.FactType, ConditionAnalyzer.Analyze(exists.Pattern, scope, rule.Id), -1, null, []));
+                    break;
+                case AggregateElement aggregate:
+                {
+                    var plan = ConditionAnalyzer.Analyze(aggregate.Source, scope, rule.Id);
+                    var subject = Expression.Parameter(aggregate.ResultType, aggregate.Alias);
+                    var tests = aggregate.ResultConditions
+                        .Select(c => ConditionAnalyzer.Normalize(c, aggregate.ResultType, subject, scope, $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
+                        .ToArray();
+                    plans.Add(new ElementPlan(element, aggregate.Source.FactType, plan, scope.Count, subject, tests));
+                    scope.Add(aggregate.Alias, aggregate.ResultType, isAggregate: true);
+                    break;
+                }
+
+                default:
+                    throw Errors.Definition(rule.Id, $"element {plans.Count} is of an unknown kind.");
+            }
+        }
+
+        return plans;
+    }
+
+    /// <summary>A canonical text of a left-hand side: element kinds, types, and every test, with parameters named by slot.</summary>
+    private string LeftHandSideKey(List<ElementPlan> plans, Scope scope)
+    {
+        var text = new System.Text.StringBuilder();
+        var slots = scope.Bindings.Select(b => b.Parameter).ToList();
+        foreach (var plan in plans)
+        {
+            IReadOnlyList<ParameterExpression> parameters = [plan.Plan.Fact, .. slots];
+            text.Append('[').Append(plan.Element.GetType().Name).Append(' ').Append(plan.FactType.AssemblyQualifiedName);
+            if (plan.Element is AggregateElement aggregate)
+            {
+                text.Append(' ').Append(aggregate.Kind);
+            }
+
+            foreach (var test in plan.Plan.Alpha)
+            {
+                text.Append(" a:").Append(_keys.Of(test.Condition, parameters));
+            }
+
+            foreach (var key in plan.Plan.Keys)
+            {
+                text.Append(" k:").Append(key.ByReference).Append(_keys.Of(key.Left, parameters)).Append('=').Append(_keys.Of(key.Right, parameters));
+            }
+
+            foreach (var residual in plan.Plan.Residual)
+            {
+                text.Append(" r:").Append(_keys.Of(residual, parameters));
+            }
+
+            if (plan.Result is { } subject)
+            {
+                foreach (var test in plan.ResultTests)
+                {
+                    text.Append(" h:").Append(_keys.Of(test, [subject, .. slots]));
+                }
+            }
+
+            text.Append(']');
+        }
+
+        return text.ToString();
+    }
+
+    private TerminalNode Build(RuleDefinition rule, List<ElementPlan> plans, Scope scope)
+    {
+        var slotCount = scope.Count;
+        var chain = new List<BetaNode>();
         LeftAdapterNode? adapter = null;
-        StartNode? start = null;
-        BetaNode? last = null;
 
         void Chain(BetaNode node)
         {
             Register(node, rule.Id);
-            if (last is not null)
+            if (chain.Count > 0)
             {
-                last.Child = node;
+                chain[^1].Child = node;
             }
             else if (adapter is not null)
             {
@@ -55,83 +172,71 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
             }
             else
             {
-                start = new StartNode(slotCount);
+                var start = new StartNode(slotCount);
                 Register(start, rule.Id);
                 start.Child = node;
                 _starts.Add(start);
             }
 
-            last = node;
+            chain.Add(node);
         }
 
-        for (var index = 0; index < rule.Conditions.Count; index++)
+        for (var index = 0; index < plans.Count; index++)
         {
-            switch (rule.Conditions[index])
+            var plan = plans[index];
+            var memory = BuildAlpha(plan.FactType, plan.Plan, rule.Id);
+            switch (plan.Element)
             {
-                case PatternElement pattern when index == 0:
-                {
-                    var plan = ConditionAnalyzer.Analyze(pattern, scope, rule.Id);
+                case PatternElement when index == 0:
                     adapter = new LeftAdapterNode(slotCount);
                     Register(adapter, rule.Id);
-                    BuildAlpha(pattern.FactType, plan, rule.Id).LeftSuccessors.Add(adapter);
-                    scope.Add(pattern.Alias, pattern.FactType, isAggregate: false);
+                    memory.LeftSuccessors.Add(adapter);
                     break;
-                }
-
-                case PatternElement pattern:
+                case PatternElement:
                 {
-                    var plan = ConditionAnalyzer.Analyze(pattern, scope, rule.Id);
-                    var join = new JoinNode(scope.Count, CompileBeta(plan, scope, pattern.FactType));
+                    var join = new JoinNode(plan.Slot, CompileBeta(plan.Plan, scope, plan.FactType));
                     Chain(join);
-                    BuildAlpha(pattern.FactType, plan, rule.Id).RightSuccessors.Add(join);
-                    scope.Add(pattern.Alias, pattern.FactType, isAggregate: false);
+                    memory.RightSuccessors.Add(join);
                     break;
                 }
 
-                case NotElement not:
-                    AddBlocking(not.Pattern, scope, rule.Id, condition => new NotNode(condition), Chain);
+                case NotElement:
+                {
+                    var node = new NotNode(CompileBeta(plan.Plan, scope, plan.FactType));
+                    Chain(node);
+                    memory.RightSuccessors.Add(node);
                     break;
+                }
 
-                case ExistsElement exists:
-                    AddBlocking(exists.Pattern, scope, rule.Id, condition => new ExistsNode(condition), Chain);
+                case ExistsElement:
+                {
+                    var node = new ExistsNode(CompileBeta(plan.Plan, scope, plan.FactType));
+                    Chain(node);
+                    memory.RightSuccessors.Add(node);
                     break;
+                }
 
                 case AggregateElement aggregate:
                 {
-                    var plan = ConditionAnalyzer.Analyze(aggregate.Source, scope, rule.Id);
-                    var (test, text) = CompileResultTest(aggregate, scope, rule.Id);
+                    var (test, text) = CompileResultTest(aggregate, plan, scope);
                     var node = new AggregateNode(
-                        scope.Count,
+                        plan.Slot,
                         aggregate.Kind,
-                        CreateListFactory(aggregate.Source.FactType),
+                        CreateListFactory(plan.FactType),
                         test,
                         text,
-                        CompileBeta(plan, scope, aggregate.Source.FactType));
+                        CompileBeta(plan.Plan, scope, plan.FactType));
                     Chain(node);
-                    BuildAlpha(aggregate.Source.FactType, plan, rule.Id).RightSuccessors.Add(node);
-                    scope.Add(aggregate.Alias, aggregate.ResultType, isAggregate: true);
+                    memory.RightSuccessors.Add(node);
                     break;
                 }
-
-                default:
-                    throw Errors.Definition(rule.Id, $"element {index} is of an unknown kind.");
             }
         }
 
-        var compiled = new CompiledRule(
-            rule,
-            scope.Bindings.Select(b => new CompiledRule.Slot(b.Alias, b.Slot, b.IsAggregate)).ToArray(),
-            rule.Actions.Select((a, i) => CompileAction(a, scope, rule.Id, i)).ToArray());
-        _rules.Add(compiled);
-        Chain(new TerminalNode(compiled));
-    }
-
-    private void AddBlocking(PatternElement pattern, Scope scope, string ruleId, Func<BetaCondition, BlockingNode> create, Action<BetaNode> chain)
-    {
-        var plan = ConditionAnalyzer.Analyze(pattern, scope, ruleId);
-        var node = create(CompileBeta(plan, scope, pattern.FactType));
-        chain(node);
-        BuildAlpha(pattern.FactType, plan, ruleId).RightSuccessors.Add(node);
+        var terminal = new TerminalNode();
+        Chain(terminal);
+        terminal.Chain = chain;
+        return terminal;
     }
 
     private void Register(ReteNode node, string ruleId)
@@ -283,22 +388,18 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
             : Expression.Call(KeyOfValues, Expression.NewArrayInit(typeof(object), boxed));
     }
 
-    private (Func<object?[], object, bool>? Test, string Text) CompileResultTest(AggregateElement aggregate, Scope scope, string ruleId)
+    private (Func<object?[], object, bool>? Test, string Text) CompileResultTest(AggregateElement aggregate, ElementPlan plan, Scope scope)
     {
-        if (aggregate.ResultConditions.Count == 0)
+        if (plan.ResultTests.Count == 0)
         {
             return (null, "true");
         }
 
-        var subject = Expression.Parameter(aggregate.ResultType, aggregate.Alias);
-        var bodies = aggregate.ResultConditions
-            .Select(c => ConditionAnalyzer.Normalize(c, aggregate.ResultType, subject, scope, $"result condition {c} of aggregate '{aggregate.Alias}'", ruleId))
-            .ToArray();
         var tuple = Expression.Parameter(typeof(object?[]), "tuple");
         var result = Expression.Parameter(typeof(object), "result");
         var map = TupleReads(scope, tuple);
-        map[subject] = Expression.Convert(result, aggregate.ResultType);
-        var body = bodies.Select(b => ParameterReplacer.Replace(b, map)).Aggregate(Expression.AndAlso);
+        map[plan.Result!] = Expression.Convert(result, aggregate.ResultType);
+        var body = plan.ResultTests.Select(b => ParameterReplacer.Replace(b, map)).Aggregate(Expression.AndAlso);
         var text = string.Join(" && ", aggregate.ResultConditions.Select(c => c.ToString()));
         return (compiler.Compile(Expression.Lambda<Func<object?[], object, bool>>(body, tuple, result)), text);
     }

@@ -22,7 +22,7 @@ internal sealed class AggregateNode(
     {
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
-        memory.Left.Add(token.Key, token);
+        memory.AddLeft(token);
         var matches = new List<RightEntry>();
         var bucket = memory.Right.Get(token.Key);
         if (bucket is not null)
@@ -42,7 +42,7 @@ internal sealed class AggregateNode(
 
     public override void LeftRetract(RuleSession session, Token token)
     {
-        Memory(session).Left.Remove(token.Key, token);
+        Memory(session).RemoveLeft(token);
         token.State = null;
         RetractChildren(session, token);
     }
@@ -51,7 +51,7 @@ internal sealed class AggregateNode(
     {
         var memory = Memory(session);
         var entry = AddRight(session, memory, handle);
-        var bucket = memory.Left.Get(entry.Key);
+        var bucket = memory.LeftWithKey(entry.Key);
         if (bucket is null)
         {
             return;
@@ -79,7 +79,7 @@ internal sealed class AggregateNode(
             return;
         }
 
-        var bucket = memory.Left.Get(entry.Key);
+        var bucket = memory.LeftWithKey(entry.Key);
         if (bucket is null)
         {
             return;

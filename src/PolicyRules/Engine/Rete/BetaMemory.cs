@@ -2,10 +2,63 @@ using PolicyRules.Engine.Runtime;
 
 namespace PolicyRules.Engine.Rete;
 
-/// <summary>What one beta node with a right input remembers for one session: both inputs, indexed by join key.</summary>
+/// <summary>
+/// What one beta node with a right input remembers for one session: its right facts by join key,
+/// and its left tokens. Left tokens are indexed by key only once a right fact needs to find them:
+/// when facts are inserted in a batch, right inputs go first, so a fresh session often never pays
+/// for that index.
+/// </summary>
 internal sealed class BetaMemory(bool keyed)
 {
-    public readonly KeyedIndex<Token> Left = new(keyed);
     public readonly KeyedIndex<RightEntry> Right = new(keyed);
     public readonly Dictionary<FactHandle, RightEntry> ByHandle = [];
+
+    private readonly Bucket<Token> _unindexed = new();
+    private KeyedIndex<Token>? _left;
+
+    public void AddLeft(Token token)
+    {
+        if (_left is not null)
+        {
+            _left.Add(token.Key, token);
+        }
+        else
+        {
+            _unindexed.Add(token);
+        }
+    }
+
+    public void RemoveLeft(Token token)
+    {
+        if (_left is not null)
+        {
+            _left.Remove(token.Key, token);
+        }
+        else
+        {
+            _unindexed.Remove(token);
+        }
+    }
+
+    /// <summary>The left tokens with a key, or null when there are none.</summary>
+    public Bucket<Token>? LeftWithKey(object key)
+    {
+        if (_left is null)
+        {
+            if (_unindexed.Count == 0)
+            {
+                return null;
+            }
+
+            _left = new KeyedIndex<Token>(keyed);
+            for (var i = _unindexed.Count - 1; i >= 0; i--)
+            {
+                var token = _unindexed[i];
+                _unindexed.Remove(token);
+                _left.Add(token.Key, token);
+            }
+        }
+
+        return _left.Get(key);
+    }
 }

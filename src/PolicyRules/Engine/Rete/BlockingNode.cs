@@ -16,7 +16,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     {
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
-        memory.Left.Add(token.Key, token);
+        memory.AddLeft(token);
         var blocker = FindBlocker(session, memory, token);
         blocker?.AddBlocked(token);
         if (blocker is not null == PassesWhenBlocked)
@@ -27,7 +27,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
 
     public override void LeftRetract(RuleSession session, Token token)
     {
-        Memory(session).Left.Remove(token.Key, token);
+        Memory(session).RemoveLeft(token);
         token.Blocker?.RemoveBlocked(token);
         RetractChildren(session, token);
     }
@@ -36,7 +36,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     {
         var memory = Memory(session);
         var entry = AddRight(session, memory, handle);
-        var bucket = memory.Left.Get(entry.Key);
+        var bucket = memory.LeftWithKey(entry.Key);
         if (bucket is null)
         {
             return;

@@ -12,7 +12,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
     {
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
-        memory.Left.Add(token.Key, token);
+        memory.AddLeft(token);
         var bucket = memory.Right.Get(token.Key);
         if (bucket is null)
         {
@@ -31,7 +31,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
 
     public override void LeftRetract(RuleSession session, Token token)
     {
-        Memory(session).Left.Remove(token.Key, token);
+        Memory(session).RemoveLeft(token);
         RetractChildren(session, token);
     }
 
@@ -39,7 +39,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
     {
         var memory = Memory(session);
         var entry = AddRight(session, memory, handle);
-        var bucket = memory.Left.Get(entry.Key);
+        var bucket = memory.LeftWithKey(entry.Key);
         if (bucket is null)
         {
             return;

@@ -1,0 +1,332 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using PolicyRules.Checking;
+using PolicyRules.Checking.Report;
+using PolicyRules.Checking.Waivers;
+using PolicyRules.Domain.Drafts;
+using PolicyRules.Reporting;
+
+namespace PolicyRules.Cli;
+
+/// <summary><c>policy-check check &lt;paths…&gt;</c>: checks drafts and writes the report.</summary>
+internal static class CheckCommand
+{
+    public static readonly string[] Formats = ["text", "json", "sarif", "junit", "github", "markdown"];
+
+    /// <summary>How many inputs make progress worth showing on a terminal.</summary>
+    private const int ProgressThreshold = 5;
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Draft files, folders (every *.json below, recursively) and globs (\"drafts/**/*.json\"); - reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var rules = new PolicyCheckApp.RuleOptions();
+        var perspective = new Option<string>("--perspective", "-p")
+        {
+            Description = "Assess this party's policy space (a party code), overriding the drafts' own perspective.",
+            HelpName = "party",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "The report's format: text (default), json (the report contract), sarif (2.1.0), junit, github (workflow annotations and job summary), markdown.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output.",
+            HelpName = "file",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when an open (or partially mitigated) conflict has this severity or worse: critical, high, medium, low, info, or none.",
+            DefaultValueFactory = _ => FailThreshold.Default,
+        };
+        failOn.AcceptOnlyFromAmong([.. FailThreshold.Values]);
+        var waivers = new Option<string>("--waivers", "-w")
+        {
+            Description = "A JSON file of accepted conflicts (rule, document, clause, reason, by, expires): matched conflicts are reported as waived and do not fail the run.",
+            HelpName = "file",
+        };
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "No progress and no rule warnings on standard error; the text report leaves out compliant clauses.",
+        };
+
+        var command = new Command("check", "Check drafts against the Convention rulebook and report conflicts, mitigations and supports per clause.");
+        command.Arguments.Add(paths);
+        rules.AddTo(command);
+        command.Options.Add(perspective);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(failOn);
+        command.Options.Add(waivers);
+        command.Options.Add(quiet);
+
+        command.SetAction(parse => Run(
+            parse,
+            environment,
+            new Settings(
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(perspective),
+                parse.GetValue(format) ?? "text",
+                parse.GetValue(output),
+                parse.GetValue(failOn) ?? FailThreshold.Default,
+                parse.GetValue(waivers),
+                parse.GetValue(quiet)),
+            rules));
+        return command;
+    }
+
+    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, bool Quiet);
+
+    private static int Run(ParseResult parse, CliEnvironment environment, Settings settings, PolicyCheckApp.RuleOptions ruleOptions)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var inputError = false;
+
+        var (files, expandErrors) = InputFiles.Expand(settings.Paths, environment);
+        foreach (var problem in expandErrors)
+        {
+            stderr.WriteLine($"policy-check: error: {problem}");
+            inputError = true;
+        }
+
+        if (files.Count(f => f.IsStandardInput) > 1)
+        {
+            stderr.WriteLine("policy-check: error: standard input (-) can be read once.");
+            return ExitCodes.Error;
+        }
+
+        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet);
+        if (checker is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        IReadOnlyList<Waiver> waiverList = [];
+        string? waiverDisplay = null;
+        if (settings.Waivers is { } waiverPath)
+        {
+            waiverDisplay = waiverPath.Replace('\\', '/');
+            var (loaded, diagnostics) = WaiverFile.Load(environment.Resolve(waiverPath), waiverDisplay);
+            foreach (var diagnostic in diagnostics)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+
+            if (diagnostics.Any(d => d.IsError))
+            {
+                stderr.WriteLine("policy-check: error: the waiver file has errors; nothing was checked.");
+                return ExitCodes.Error;
+            }
+
+            waiverList = loaded;
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        var reader = new DraftReader();
+        var progress = environment.ErrorIsTerminal && !settings.Quiet && files.Count >= ProgressThreshold ? new Progress(stderr, files.Count) : null;
+        var documents = files
+            .AsParallel()
+            .AsOrdered()
+            .Select(file =>
+            {
+                var draft = Read(file, reader, environment, settings.Perspective);
+                var report = checker.Check(draft);
+                progress?.Tick(file.Display);
+                return Relabel(report, file.Display);
+            })
+            .ToArray()
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ToArray();
+        progress?.Done();
+
+        var report = new CheckReport
+        {
+            Tool = new ToolInfo("policy-check", PolicyChecker.Version),
+            Rulebooks = checker.Rulebooks.Select(b => new RulebookReport(b.Name, b.Version, b.Sha256, b.Rules)).ToArray(),
+            Run = new RunInfo(started, watch.ElapsedMilliseconds),
+            Documents = documents,
+            Summary = PolicyChecker.Summarize(documents),
+        };
+
+        var waived = settings.Waivers is null ? null : WaiverApplier.Apply(report, waiverList, environment.Today, waiverDisplay);
+        if (waived is not null)
+        {
+            report = waived.Report;
+            foreach (var warning in waived.Warnings)
+            {
+                stderr.WriteLine(warning.ToString());
+            }
+        }
+
+        // Diagnostics of the drafts, in the form editors and CI annotate.
+        foreach (var document in report.Documents)
+        {
+            foreach (var d in document.Diagnostics.Concat(document.Clauses.SelectMany(c => c.Diagnostics)))
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Path}({d.Line},{d.Column}): {d.Severity} {d.Code}: {d.Message}"));
+            }
+
+            if (document.Verdict == Verdict.Error || document.Clauses.Any(c => c.Verdict == Verdict.Error) || document.Diagnostics.Any(d => d.Severity == "error"))
+            {
+                inputError = true;
+            }
+        }
+
+        var options = new ReportOptions
+        {
+            Rules = checker.Rules,
+            FailOn = settings.FailOn,
+            Waivers = waived,
+            Quiet = settings.Quiet,
+            Color = settings.Format == "text" && settings.Output is null && environment.OutputIsTerminal && string.IsNullOrEmpty(environment.Variable("NO_COLOR")),
+        };
+
+        if (!Write(report, settings, options, environment, stdout, stderr))
+        {
+            return ExitCodes.Error;
+        }
+
+        if (inputError)
+        {
+            return ExitCodes.Error;
+        }
+
+        return FailThreshold.Failing(report, settings.FailOn).Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private static bool Write(CheckReport report, Settings settings, ReportOptions options, CliEnvironment environment, TextWriter stdout, TextWriter stderr)
+    {
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        switch (settings.Format)
+        {
+            case "json":
+                JsonReportWriter.Write(report, buffer);
+                break;
+            case "sarif":
+                SarifReportWriter.Write(report, buffer, options);
+                break;
+            case "junit":
+                JUnitReportWriter.Write(report, buffer, options);
+                break;
+            case "github":
+                GitHubReportWriter.Write(report, buffer, options);
+                if (environment.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+                {
+                    try
+                    {
+                        File.AppendAllText(environment.Resolve(summary), MarkdownReportWriter.ToMarkdown(report, options) + "\n");
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        stderr.WriteLine($"policy-check: warning: cannot append the job summary to {summary}: {ex.Message}");
+                    }
+                }
+
+                break;
+            case "markdown":
+                MarkdownReportWriter.Write(report, buffer, options);
+                break;
+            default:
+                TextReportWriter.Write(report, buffer, options);
+                break;
+        }
+
+        if (settings.Output is { } path)
+        {
+            try
+            {
+                File.WriteAllText(environment.Resolve(path), buffer.ToString());
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"policy-check: error: cannot write the report to {path}: {ex.Message}");
+                return false;
+            }
+        }
+        else
+        {
+            stdout.Write(buffer.ToString());
+            stdout.Flush();
+        }
+
+        return true;
+    }
+
+    private static Draft Read(InputFile file, DraftReader reader, CliEnvironment environment, string? perspective)
+    {
+        string text;
+        if (file.FullPath is null)
+        {
+            text = environment.Input.ReadToEnd();
+        }
+        else
+        {
+            try
+            {
+                if (new FileInfo(file.FullPath).Length > reader.MaxFileBytes)
+                {
+                    return reader.ReadFile(file.FullPath); // reports the size
+                }
+
+                text = File.ReadAllText(file.FullPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return reader.ReadFile(file.FullPath); // reports why it cannot be read
+            }
+        }
+
+        if (perspective is not null)
+        {
+            text = PerspectiveOverride.Apply(text, perspective);
+        }
+
+        return reader.Read(text, file.Display);
+    }
+
+    /// <summary>The document as the user named it (an unreadable file is reported by its full path).</summary>
+    private static DocumentReport Relabel(DocumentReport report, string display) =>
+        report.Path == display ? report : new DocumentReport
+        {
+            Path = display,
+            Agreement = report.Agreement,
+            Perspective = report.Perspective,
+            Verdict = report.Verdict,
+            Findings = report.Findings,
+            Clauses = report.Clauses,
+            Diagnostics = report.Diagnostics,
+        };
+
+    private sealed class Progress(TextWriter error, int total)
+    {
+        private readonly Lock _gate = new();
+        private int _done;
+
+        public void Tick(string path)
+        {
+            lock (_gate)
+            {
+                _done++;
+                var name = path.Length > 50 ? "…" + path[^49..] : path;
+                error.Write($"\rchecking {_done}/{total} {name}".PadRight(72));
+            }
+        }
+
+        public void Done()
+        {
+            lock (_gate)
+            {
+                error.Write("\r" + new string(' ', 72) + "\r");
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.CommandLine;
+using PolicyRules.Checking;
+using PolicyRules.Language;
+
+namespace PolicyRules.Cli;
+
+/// <summary><c>rules</c>, <c>explain</c> and <c>schema</c>: what the rulebook holds.</summary>
+internal static class RuleCommands
+{
+    public static Command CreateRules(CliEnvironment environment)
+    {
+        var principle = new Option<string>("--principle") { Description = "Only the rules of this principle id.", HelpName = "id" };
+        var rules = new PolicyCheckApp.RuleOptions();
+        var command = new Command("rules", "List the rules in force: id, principle, severity and basis.");
+        command.Options.Add(principle);
+        rules.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var checker = rules.Build(parse, environment, stderr, quiet: false);
+            if (checker is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var wanted = parse.GetValue(principle);
+            var selected = checker.Rules
+                .Where(r => wanted is null || string.Equals(r.Principle, wanted, StringComparison.Ordinal))
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .ToArray();
+            if (wanted is not null && selected.Length == 0)
+            {
+                var known = checker.Rules.Select(r => r.Principle).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+                stderr.WriteLine($"policy-check: error: no rule checks the principle '{wanted}'. Principles: {string.Join(", ", known)}.");
+                return ExitCodes.Error;
+            }
+
+            WriteTable(stdout, ["ID", "PRINCIPLE", "SEVERITY", "BASIS"], selected.Select(r => new[] { r.Id, r.Principle ?? "-", r.Severity, string.Join("; ", r.Basis) }));
+            stdout.WriteLine();
+            stdout.WriteLine($"{selected.Length} rule{(selected.Length == 1 ? "" : "s")} from {string.Join(", ", checker.Rulebooks.Select(b => $"{b.Name} {b.Version}"))}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command CreateExplain(CliEnvironment environment)
+    {
+        var id = new Argument<string>("rule-id") { Description = "The rule's id, such as LIB-001." };
+        var rules = new PolicyCheckApp.RuleOptions();
+        var command = new Command("explain", "Explain one rule in words: what it finds, the principle, the basis in the Convention and declarations, and the remedy.");
+        command.Arguments.Add(id);
+        rules.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var checker = rules.Build(parse, environment, stderr, quiet: true);
+            if (checker is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var wanted = parse.GetValue(id) ?? "";
+            var rule = checker.Rules.FirstOrDefault(r => r.Id == wanted)
+                ?? checker.Rules.FirstOrDefault(r => string.Equals(r.Id, wanted, StringComparison.OrdinalIgnoreCase));
+            if (rule is null)
+            {
+                var close = checker.Rules.Select(r => r.Id).Where(r => r.StartsWith(wanted.Split('-')[0], StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray();
+                stderr.WriteLine($"policy-check: error: no rule '{wanted}'." + (close.Length > 0 ? $" Rules like it: {string.Join(", ", close)}." : " List them with: policy-check rules"));
+                return ExitCodes.Error;
+            }
+
+            Explain(rule, stdout);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command CreateSchema()
+    {
+        var name = new Argument<string>("name") { Description = "draft (the input format) or rules (rule files)." };
+        name.AcceptOnlyFromAmong("draft", "rules");
+        var command = new Command("schema", "Print a JSON schema (draft-07): of drafts, or of rule files.");
+        command.Arguments.Add(name);
+        command.SetAction(parse =>
+        {
+            var which = parse.GetValue(name) == "rules" ? "rulebook" : "draft";
+            parse.InvocationConfiguration.Output.Write(EmbeddedRulebook.Schema(which).TrimEnd() + "\n");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Explain(RulebookRule rule, TextWriter w)
+    {
+        w.WriteLine($"{rule.Id}: {rule.Title ?? "(no title)"}");
+        w.WriteLine();
+        w.WriteLine($"  Principle     {rule.Principle ?? "-"}");
+        w.WriteLine($"  Severity      {rule.Severity}");
+        w.WriteLine($"  Rulebook      {rule.Rulebook}" + (rule.Location.File is { } file ? $" ({file}:{rule.Location.Line})" : ""));
+        if (rule.Verification is { } verification)
+        {
+            w.WriteLine($"  Verification  {verification} ({Verification(verification)})");
+        }
+
+        w.WriteLine();
+        var what = rule.Principle is null
+            ? $"{rule.Id} finds: {rule.Title ?? "see the rule file"}."
+            : $"{rule.Id} reports a clause that goes against the principle '{rule.Principle}': {Lower(rule.Title ?? "see the rule file")}. A conflict it finds is {rule.Severity}; it fails a run at --fail-on {rule.Severity} or lower unless another clause mitigates it or a waiver accepts it.";
+        w.WriteLine(Wrap(what, 2));
+        if (rule.Basis.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("  Basis");
+            foreach (var basis in rule.Basis)
+            {
+                w.WriteLine($"    - {basis}");
+            }
+        }
+
+        w.WriteLine();
+        w.WriteLine("  Remedy");
+        w.WriteLine(Wrap(rule.Remedy ?? "The rule names none: it records something the draft does (a support), or its rule file says nothing about remedies.", 4));
+        if (rule.References.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("  References");
+            foreach (var reference in rule.References)
+            {
+                w.WriteLine($"    - {reference}");
+            }
+        }
+    }
+
+    private static string Verification(string mark) => mark switch
+    {
+        "V" => "checked against a retrieved text",
+        "V-sec" => "checked through a reliable secondary source",
+        "M" => "the standard text, not re-retrieved",
+        "U" => "unverified",
+        _ => "unknown mark",
+    };
+
+    private static string Lower(string text) => text.Length > 0 && char.IsUpper(text[0]) && (text.Length == 1 || !char.IsUpper(text[1])) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    private static string Wrap(string text, int indent, int width = 96)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && indent + line.Length + 1 + word.Length > width)
+            {
+                lines.Add(new string(' ', indent) + line);
+                line.Clear();
+            }
+
+            line.Append(line.Length == 0 ? word : " " + word);
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(new string(' ', indent) + line);
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static void WriteTable(TextWriter w, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        foreach (var row in all)
+        {
+            var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]));
+            w.WriteLine(string.Join("  ", cells).TrimEnd());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using PolicyRules.Checking.Report;
+using PolicyRules.Checking.Waivers;
+using PolicyRules.Language;
+
+namespace PolicyRules.Reporting;
+
+/// <summary>What the report writers need beyond the report: the rules in force, the fail threshold, the waivers applied.</summary>
+public sealed class ReportOptions
+{
+    /// <summary>The rules in force (SARIF lists them; text and Markdown name them). Empty: only the rules that found something are described.</summary>
+    public IReadOnlyList<RulebookRule> Rules { get; init; } = [];
+
+    /// <summary>The lowest severity that fails a run (<c>critical</c> … <c>info</c>), or <c>none</c>. Default <c>high</c>.</summary>
+    public string FailOn { get; init; } = FailThreshold.Default;
+
+    /// <summary>The waivers applied, to cite a waived conflict's reason; null when none were given.</summary>
+    public WaiverOutcome? Waivers { get; init; }
+
+    /// <summary>Whether the text report uses ANSI colours.</summary>
+    public bool Color { get; init; }
+
+    /// <summary>Whether the text report leaves out clauses with nothing to say (compliant, and supports without conflicts).</summary>
+    public bool Quiet { get; init; }
+}
+
+/// <summary>When a run fails: open conflicts at or above a severity.</summary>
+public static class FailThreshold
+{
+    /// <summary>The default threshold.</summary>
+    public const string Default = "high";
+
+    /// <summary>The threshold that never fails on conflicts.</summary>
+    public const string None = "none";
+
+    /// <summary>The accepted thresholds: the severities, worst first, and <c>none</c>.</summary>
+    public static IReadOnlyList<string> Values { get; } = [.. Severity.WorstFirst, None];
+
+    /// <summary>Whether a conflict of this severity and status fails a run at this threshold.</summary>
+    public static bool Fails(string severity, string status, string failOn) =>
+        failOn != None && ConflictStatus.Counts(status) && Severity.Rank(severity) <= Severity.Rank(failOn);
+
+    /// <summary>The conflicts of the report that fail it at this threshold.</summary>
+    public static IReadOnlyList<ReportConflict> Failing(CheckReport report, string failOn) =>
+        ReportConflict.All(report).Where(c => Fails(c.Severity, c.Status, failOn)).ToArray();
+}
+
+/// <summary>A conflict of a report, on a clause or on the agreement, with where it is: the writers' common view.</summary>
+/// <param name="Document">The document.</param>
+/// <param name="Clause">The clause, or null for an agreement-level finding.</param>
+/// <param name="Rule">The rule id.</param>
+/// <param name="Principle">The principle id.</param>
+/// <param name="Severity">The severity.</param>
+/// <param name="Status">open, partially-mitigated, mitigated or waived.</param>
+/// <param name="Message">What is wrong.</param>
+/// <param name="Remedy">What to do about it.</param>
+/// <param name="Basis">Articles and declarations.</param>
+/// <param name="Parties">Whose policy space it touches.</param>
+/// <param name="Evidence">What matched.</param>
+/// <param name="Mitigations">What answers it.</param>
+/// <param name="Source">The <see cref="ConflictReport"/> or <see cref="FindingReport"/>.</param>
+public sealed record ReportConflict(
+    DocumentReport Document,
+    ClauseReport? Clause,
+    string Rule,
+    string Principle,
+    string Severity,
+    string Status,
+    string Message,
+    string? Remedy,
+    IReadOnlyList<string> Basis,
+    IReadOnlyList<string> Parties,
+    IReadOnlyList<EvidenceReport> Evidence,
+    IReadOnlyList<MitigationReport> Mitigations,
+    object Source)
+{
+    /// <summary>Every conflict of a report in report order: per document, agreement findings first, then clauses.</summary>
+    public static IEnumerable<ReportConflict> All(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Documents.SelectMany(Of);
+    }
+
+    /// <summary>Every conflict of a document: agreement findings first, then clauses in draft order.</summary>
+    public static IEnumerable<ReportConflict> Of(DocumentReport document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var f in document.Findings.Where(f => f.Kind == "conflict"))
+        {
+            yield return new ReportConflict(document, null, f.Rule, f.Principle, f.Severity, f.Status, f.Message, f.Remedy, f.Basis, f.Parties, f.Evidence, f.Mitigations, f);
+        }
+
+        foreach (var clause in document.Clauses)
+        {
+            foreach (var c in clause.Conflicts)
+            {
+                yield return new ReportConflict(document, clause, c.Rule, c.Principle, c.Severity, c.Status, c.Message, c.Remedy, c.Basis, c.Parties, c.Evidence, c.Mitigations, c);
+            }
+        }
+    }
+
+    /// <summary>The clause id, or <c>(agreement)</c>.</summary>
+    public string Where => Clause?.Id ?? "(agreement)";
+}

@@ -1,0 +1,204 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PolicyRules.Checking.Report;
+using PolicyRules.Language;
+
+namespace PolicyRules.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 (for code scanning and editors): the rules in <c>tool.driver.rules</c>, one result per
+/// conflict that counts (open or partially-mitigated) and per waived conflict (with an accepted
+/// suppression), located at the clause's line and column in the draft; level from severity
+/// (critical, high: error; medium: warning; low, info: note). Draft diagnostics are tool notifications
+/// and <c>error</c> results with the diagnostic's code as rule id.
+/// </summary>
+public static class SarifReportWriter
+{
+    /// <summary>The SARIF schema referenced.</summary>
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /// <summary>The SARIF level of a severity.</summary>
+    public static string Level(string severity) => severity switch
+    {
+        "critical" or "high" => "error",
+        "medium" => "warning",
+        _ => "note",
+    };
+
+    /// <summary>Writes the report as SARIF.</summary>
+    public static void Write(CheckReport report, TextWriter writer, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToSarif(report, options).ToString(Formatting.Indented));
+        writer.Write('\n');
+    }
+
+    /// <summary>The report as a SARIF log.</summary>
+    public static JObject ToSarif(CheckReport report, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new ReportOptions();
+        var conflicts = ReportConflict.All(report).Where(c => ConflictStatus.Counts(c.Status) || c.Status == ConflictStatus.Waived).ToArray();
+
+        // Rules: those in force, plus any rule that found something but is not described (user rules without metadata).
+        var rules = new List<JObject>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rule in options.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            if (index.TryAdd(rule.Id, rules.Count))
+            {
+                rules.Add(Rule(rule));
+            }
+        }
+
+        foreach (var c in conflicts.Where(c => !index.ContainsKey(c.Rule)))
+        {
+            index[c.Rule] = rules.Count;
+            rules.Add(new JObject
+            {
+                ["id"] = c.Rule,
+                ["shortDescription"] = new JObject { ["text"] = c.Principle },
+                ["defaultConfiguration"] = new JObject { ["level"] = Level(c.Severity) },
+                ["properties"] = new JObject { ["principle"] = c.Principle, ["basis"] = new JArray(c.Basis) },
+            });
+        }
+
+        var results = new JArray();
+        foreach (var c in conflicts)
+        {
+            var result = new JObject
+            {
+                ["ruleId"] = c.Rule,
+                ["ruleIndex"] = index[c.Rule],
+                ["level"] = Level(c.Severity),
+                ["message"] = new JObject { ["text"] = c.Message + (c.Remedy is { Length: > 0 } r ? " Remedy: " + r : "") },
+                ["locations"] = new JArray(Location(c.Document.Path, c.Clause?.Location, c.Document.Agreement?.Id, c.Where)),
+                ["properties"] = new JObject
+                {
+                    ["principle"] = c.Principle,
+                    ["severity"] = c.Severity,
+                    ["status"] = c.Status,
+                    ["clause"] = c.Clause?.Id,
+                    ["parties"] = new JArray(c.Parties),
+                    ["basis"] = new JArray(c.Basis),
+                },
+            };
+            if (c.Status == ConflictStatus.Waived)
+            {
+                var suppression = new JObject { ["kind"] = "external", ["status"] = "accepted" };
+                if (options.Waivers?.For(c.Source) is { } w)
+                {
+                    suppression["justification"] = $"{w.Waiver.Reason} (by {w.Waiver.By}" + (w.Waiver.Expires is { } e ? $", until {e:yyyy-MM-dd})" : ")");
+                }
+
+                result["suppressions"] = new JArray(suppression);
+            }
+
+            results.Add(result);
+        }
+
+        var notifications = new JArray();
+        foreach (var document in report.Documents)
+        {
+            foreach (var (d, clause) in document.Diagnostics.Select(d => (d, (ClauseReport?)null)).Concat(document.Clauses.SelectMany(c => c.Diagnostics.Select(d => (d, (ClauseReport?)c)))))
+            {
+                var location = d.Line > 0 ? new LocationReport(d.Line, Math.Max(1, d.Column)) : null;
+                var level = d.Severity == "error" ? "error" : d.Severity == "warning" ? "warning" : "note";
+                notifications.Add(new JObject
+                {
+                    ["descriptor"] = new JObject { ["id"] = d.Code },
+                    ["level"] = level,
+                    ["message"] = new JObject { ["text"] = d.Message },
+                    ["locations"] = new JArray(Location(document.Path, location, document.Agreement?.Id, clause?.Id ?? "(document)")),
+                });
+            }
+        }
+
+        var invocation = new JObject { ["executionSuccessful"] = !report.Documents.Any(d => d.Verdict == Verdict.Error || d.Clauses.Any(c => c.Verdict == Verdict.Error)) };
+        if (notifications.Count > 0)
+        {
+            invocation["toolExecutionNotifications"] = notifications;
+        }
+
+        var artifacts = new JArray(report.Documents.Select(d => new JObject { ["location"] = new JObject { ["uri"] = Uri(d.Path) } }));
+        return new JObject
+        {
+            ["$schema"] = SchemaUri,
+            ["version"] = "2.1.0",
+            ["runs"] = new JArray(new JObject
+            {
+                ["tool"] = new JObject
+                {
+                    ["driver"] = new JObject
+                    {
+                        ["name"] = report.Tool.Name,
+                        ["version"] = report.Tool.Version,
+                        ["semanticVersion"] = report.Tool.Version,
+                        ["informationUri"] = "https://github.com/policyrules/policyrules",
+                        ["rules"] = new JArray(rules),
+                    },
+                },
+                ["invocations"] = new JArray(invocation),
+                ["artifacts"] = artifacts,
+                ["results"] = results,
+                ["properties"] = new JObject
+                {
+                    ["rulebooks"] = new JArray(report.Rulebooks.Select(b => new JObject { ["name"] = b.Name, ["version"] = b.Version, ["sha256"] = b.Sha256 })),
+                    ["failOn"] = options.FailOn,
+                },
+            }),
+        };
+    }
+
+    private static JObject Rule(RulebookRule rule)
+    {
+        var obj = new JObject
+        {
+            ["id"] = rule.Id,
+            ["name"] = rule.Principle ?? rule.Id,
+            ["shortDescription"] = new JObject { ["text"] = rule.Title ?? rule.Id },
+            ["defaultConfiguration"] = new JObject { ["level"] = Level(rule.Severity) },
+            ["properties"] = new JObject
+            {
+                ["principle"] = rule.Principle,
+                ["severity"] = rule.Severity,
+                ["basis"] = new JArray(rule.Basis),
+                ["rulebook"] = rule.Rulebook,
+                ["tags"] = new JArray(rule.Tags),
+            },
+        };
+        if (rule.Basis.Count > 0)
+        {
+            obj["fullDescription"] = new JObject { ["text"] = $"{rule.Title ?? rule.Id}. Basis: {string.Join("; ", rule.Basis)}." };
+        }
+
+        if (rule.Remedy is { Length: > 0 } remedy)
+        {
+            obj["help"] = new JObject { ["text"] = remedy };
+        }
+
+        return obj;
+    }
+
+    private static JObject Location(string path, LocationReport? at, string? agreementId, string where)
+    {
+        var physical = new JObject { ["artifactLocation"] = new JObject { ["uri"] = Uri(path) } };
+        if (at is { Line: > 0 })
+        {
+            physical["region"] = new JObject { ["startLine"] = at.Line, ["startColumn"] = Math.Max(1, at.Column) };
+        }
+
+        return new JObject
+        {
+            ["physicalLocation"] = physical,
+            ["logicalLocations"] = new JArray(new JObject
+            {
+                ["name"] = where,
+                ["fullyQualifiedName"] = $"{agreementId ?? path}/{where}",
+                ["kind"] = "member",
+            }),
+        };
+    }
+
+    private static string Uri(string path) => path.Replace('\\', '/').Replace(" ", "%20", StringComparison.Ordinal);
+}

@@ -1,0 +1,106 @@
+using Newtonsoft.Json.Linq;
+using PolicyRules.Cli;
+
+namespace PolicyRules.Cli.Tests;
+
+public class OtherCommandTests
+{
+    [Fact]
+    public void Verify_runs_the_repository_rule_tests_by_default()
+    {
+        var result = CliRunner.Run(new PolicyRules.Cli.CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "verify");
+
+        // Whether the rulebook passes its own tests is the rulebook's business; here: ./rules/tests was found and run.
+        result.ExitCode.Should().BeOneOf([ExitCodes.Success, ExitCodes.Failed], result.Output + result.Error);
+        result.Output.Should().MatchRegex(@"(PASS|FAIL): \d+/\d+");
+        result.Output.Should().MatchRegex(@"\d+ passed, \d+ failed");
+    }
+
+    [Fact]
+    public void Verify_prints_each_failing_case_with_expected_and_actual_and_exits_1()
+    {
+        var result = CliRunner.Run("verify", "ruletests", "-v");
+
+        result.ExitCode.Should().Be(ExitCodes.Failed);
+        result.Output.Should().Contain("FAIL ruletests/failing.json:").And.Contain("national treatment in broadcasting is expected compliant (wrong)");
+        result.Output.Should().Contain("clause 1.1: expected verdict compliant, got conflict");
+        result.Output.Should().Contain("PASS ruletests/failing.json:").And.Contain("FAIL: 1/2").And.Contain("1 passed, 1 failed");
+    }
+
+    [Fact]
+    public void Verify_without_a_folder_and_no_rules_tests_is_a_usage_error()
+    {
+        CliRunner.Run("verify").ExitCode.Should().Be(ExitCodes.Error);
+        CliRunner.Run("verify", "nowhere").ExitCode.Should().Be(ExitCodes.Error);
+    }
+
+    [Fact]
+    public void Rules_lists_id_principle_severity_and_basis()
+    {
+        var result = CliRunner.Run("rules");
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Output.Split('\n')[0].Should().MatchRegex(@"^ID\s+PRINCIPLE\s+SEVERITY\s+BASIS$");
+        result.Output.Should().MatchRegex(@"LIB-001\s+no-culture-liberalisation\s+high\s+Convention Art\. 5");
+    }
+
+    [Fact]
+    public void Rules_filters_by_principle()
+    {
+        var result = CliRunner.Run(["rules", "--principle", "cultural-exemption-present", .. CliRunner.TestRules]);
+
+        result.Output.Should().Contain("T-SUP-002").And.NotContain("T-LIB-001").And.Contain("1 rule from cli-test 1.0.0.");
+        CliRunner.Run("rules", "--principle", "no-such-principle").ExitCode.Should().Be(ExitCodes.Error);
+    }
+
+    [Fact]
+    public void Explain_prints_the_rule_with_basis_and_remedy()
+    {
+        var result = CliRunner.Run("explain", "LIB-001");
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Output.Should().StartWith("LIB-001: ").And.Contain("no-culture-liberalisation").And.Contain("Basis").And.Contain("Convention Art. 20.1(b)").And.Contain("Remedy");
+    }
+
+    [Fact]
+    public void Explain_of_an_unknown_rule_exits_2()
+    {
+        var result = CliRunner.Run("explain", "LIB-999");
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Error.Should().Contain("no rule 'LIB-999'").And.Contain("LIB-001");
+    }
+
+    [Theory]
+    [InlineData("draft", "PolicyRules draft")]
+    [InlineData("rules", "PolicyRules rulebook")]
+    public void Schema_prints_the_json_schemas(string name, string title)
+    {
+        var result = CliRunner.Run("schema", name);
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        var schema = JObject.Parse(result.Output);
+        schema["title"]!.Value<string>().Should().Be(title);
+        schema["$schema"]!.Value<string>().Should().Be("http://json-schema.org/draft-07/schema#");
+    }
+
+    [Fact]
+    public void Version_prints_the_tool_version()
+    {
+        var result = CliRunner.Run("--version");
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Output.Trim().Should().Be($"policy-check {PolicyRules.Checking.PolicyChecker.Version}");
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("check")]
+    [InlineData("verify")]
+    [InlineData("rules")]
+    [InlineData("explain")]
+    [InlineData("schema")]
+    public void Help_on_every_command_has_examples(params string[] command)
+    {
+        var result = CliRunner.Run([.. command, "--help"]);
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Output.Should().Contain("Usage:").And.Contain("Examples:").And.Contain("policy-check " + (command.Length == 0 ? "check" : command[0]));
+    }
+}

@@ -1,0 +1,100 @@
+using Newtonsoft.Json.Linq;
+using PolicyRules.Checking.Waivers;
+using PolicyRules.Cli;
+
+namespace PolicyRules.Cli.Tests;
+
+public class WaiverTests
+{
+    private static string[] Check(params string[] args) => ["check", "drafts", .. args, .. CliRunner.TestRules];
+
+    [Fact]
+    public void A_valid_waiver_waives_the_conflict_and_the_run_passes()
+    {
+        var result = CliRunner.Run(Check("--waivers", "waivers/valid.json", "--format", "json"));
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+        result.Error.Should().BeEmpty();
+        var report = JObject.Parse(result.Output);
+        var conflict = report["documents"]![1]!["clauses"]![0]!["conflicts"]![0]!;
+        conflict["status"]!.Value<string>().Should().Be("waived");
+        report["summary"]!["conflicts"]!["high"]!.Value<int>().Should().Be(0, "waived conflicts are not counted");
+    }
+
+    [Fact]
+    public void A_waived_conflict_is_a_suppressed_sarif_result_and_is_cited_in_text()
+    {
+        var sarif = JObject.Parse(CliRunner.Run(Check("--waivers", "waivers/valid.json", "--format", "sarif")).Output);
+        var waived = sarif["runs"]![0]!["results"]!.Single(r => (string)r["ruleId"]! == "T-LIB-001");
+        waived["suppressions"]![0]!["status"]!.Value<string>().Should().Be("accepted");
+        waived["suppressions"]![0]!["justification"]!.Value<string>().Should().Contain("Annex II reservation").And.Contain("a.analyst");
+
+        var text = CliRunner.Run(Check("--waivers", "waivers/valid.json")).Output;
+        text.Should().Contain("[waived]").And.Contain("waived by a.analyst until 2099-12-31: Annex II reservation");
+    }
+
+    [Fact]
+    public void An_expired_waiver_no_longer_applies_and_says_so()
+    {
+        var result = CliRunner.Run(Check("--waivers", "waivers/expired.json", "--format", "json"));
+
+        result.ExitCode.Should().Be(ExitCodes.Failed);
+        result.Error.Should().Contain("waivers/expired.json(3,1): warning PR4004:").And.Contain("expired on 2020-12-31");
+        JObject.Parse(result.Output)["documents"]![1]!["clauses"]![0]!["conflicts"]![0]!["status"]!.Value<string>().Should().Be("open");
+    }
+
+    [Fact]
+    public void A_waiver_that_matches_nothing_is_reported_as_stale()
+    {
+        var result = CliRunner.Run(Check("--waivers", "waivers/stale.json"));
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Error.Should().Contain("warning PR4005:").And.Contain("T-LIB-001 on clause 99.9").And.Contain("stale");
+        result.Error.Should().NotContain("clause 8.2 (by a.analyst) matches no");
+    }
+
+    [Fact]
+    public void An_invalid_waiver_file_exits_2()
+    {
+        var result = CliRunner.Run(Check("--waivers", "waivers/invalid.json"));
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Error.Should().Contain("error PR4002: Missing required field 'reason'").And.Contain("'expires' must be a date");
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_missing_waiver_file_exits_2()
+    {
+        CliRunner.Run(Check("--waivers", "waivers/none.json")).ExitCode.Should().Be(ExitCodes.Error);
+    }
+
+    [Theory]
+    [InlineData("LIB-001", "LIB-001", true)]
+    [InlineData("LIB-*", "LIB-002", true)]
+    [InlineData("*", "DIG-001", true)]
+    [InlineData("LIB-001", "LIB-002", false)]
+    public void Rule_selectors(string selector, string rule, bool matches)
+    {
+        new Waiver(selector, null, null, "r", "b", null).MatchesRule(rule).Should().Be(matches);
+    }
+
+    [Theory]
+    [InlineData("drafts/*.json", "drafts/a.json", true)]
+    [InlineData("a.json", "src/drafts/a.json", true)]
+    [InlineData("ckfta", "drafts/x.json", true)]
+    [InlineData("drafts/**/b.json", "drafts/x/y/b.json", true)]
+    [InlineData("other.json", "drafts/a.json", false)]
+    public void Document_selectors_match_path_globs_or_the_agreement_id(string selector, string path, bool matches)
+    {
+        new Waiver("R", selector, null, "r", "b", null).MatchesDocument(path, "ckfta").Should().Be(matches);
+    }
+
+    [Fact]
+    public void A_waiver_applies_through_its_expiry_day()
+    {
+        var waiver = new Waiver("R", null, null, "r", "b", new DateOnly(2025, 6, 1));
+        waiver.IsExpired(new DateOnly(2025, 6, 1)).Should().BeFalse();
+        waiver.IsExpired(new DateOnly(2025, 6, 2)).Should().BeTrue();
+    }
+}

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PolicyRules.Cli;
 
 namespace PolicyRules.Cli.Tests;
@@ -28,8 +27,11 @@ public static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>The test's source folder, where snapshots live.</summary>
-    public static string SourceFolder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+    /// <summary>
+    /// The test project's source folder, where snapshots live. Found from the repository root, not
+    /// from the compiler's file paths, which CI builds map to /_/.
+    /// </summary>
+    public static string SourceFolder() => Path.Combine(RepositoryRoot, "tests", "PolicyRules.Cli.Tests");
 
     private static string FindRoot()
     {
@@ -52,6 +54,11 @@ public static class Snapshot
     {
         var path = Path.Combine(CliRunner.SourceFolder(), "Snapshots", name);
         var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal).Replace(PolicyRules.Checking.PolicyChecker.Version, "<version>", StringComparison.Ordinal);
+        if (!File.Exists(path) && Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            throw new Xunit.Sdk.XunitException($"Snapshot {name} is missing at {path}; CI does not write snapshots.");
+        }
+
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" || !File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -19,6 +19,7 @@ public sealed class RuleNetwork
     {
         Rules = rules;
         NodeCount = builder.Nodes.Count;
+        MaxSlotCount = Math.Max(1, rules.Count == 0 ? 1 : rules.Max(r => r.Conditions.Count(e => e is PatternElement or AggregateElement)));
         StartNodes = builder.StartNodes.ToArray();
         _typeNodes = new Dictionary<Type, TypeNode>(builder.TypeNodes);
         Statistics = NetworkStatistics.Of(builder.Nodes);
@@ -31,6 +32,9 @@ public sealed class RuleNetwork
     public NetworkStatistics Statistics { get; }
 
     internal int NodeCount { get; }
+
+    /// <summary>The most aliases any rule binds: the length of every token's fact array.</summary>
+    internal int MaxSlotCount { get; }
 
     internal IReadOnlyList<StartNode> StartNodes { get; }
 

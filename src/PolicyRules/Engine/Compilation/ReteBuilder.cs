@@ -188,7 +188,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
             switch (plan.Element)
             {
                 case PatternElement when index == 0:
-                    adapter = new LeftAdapterNode(slotCount);
+                    adapter = new LeftAdapterNode();
                     Register(adapter, rule.Id);
                     memory.LeftSuccessors.Add(adapter);
                     break;

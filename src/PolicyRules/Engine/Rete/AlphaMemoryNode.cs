@@ -17,7 +17,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
 
     public override void Activate(RuleSession session, FactHandle handle)
     {
-        handle.Memories.Add(this);
+        handle.AddMemory(this);
         if (session.IsBatching)
         {
             session.DeferAlphaActivation(this, handle);

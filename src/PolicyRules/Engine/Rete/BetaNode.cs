@@ -13,12 +13,15 @@ internal abstract class BetaNode : ReteNode
 
     public abstract void LeftActivate(RuleSession session, Token token);
 
+    /// <summary>Makes the token this node will consume: a plain token, or, for a terminal, the activation itself.</summary>
+    public virtual Token CreateToken(RuleSession session, object?[] facts, Token? parent, RightEntry? right) => new(facts, parent, right);
+
     public abstract void LeftRetract(RuleSession session, Token token);
 
     /// <summary>Creates a token under <paramref name="parent"/> and passes it on.</summary>
     protected void Emit(RuleSession session, Token parent, object?[] facts, RightEntry? right)
     {
-        var child = new Token(facts, parent, right);
+        var child = Child!.CreateToken(session, facts, parent, right);
         parent.AddChild(child);
         right?.AddChild(child);
         session.Metrics.TokensCreated++;

@@ -13,6 +13,6 @@ internal sealed class StartNode(int slotCount) : ReteNode
     public void Start(RuleSession session)
     {
         session.Metrics.TokensCreated++;
-        Child.LeftActivate(session, new Token(new object?[slotCount], null, null));
+        Child.LeftActivate(session, Child.CreateToken(session, new object?[slotCount], null, null));
     }
 }

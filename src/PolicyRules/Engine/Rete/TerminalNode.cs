@@ -4,7 +4,8 @@ namespace PolicyRules.Engine.Rete;
 
 /// <summary>
 /// The end of a beta chain: each token that arrives is a match of every rule whose left-hand side
-/// the chain computes (usually one), put on the agenda as an activation per rule.
+/// the chain computes (usually one). The token is made as the first rule's activation; other rules
+/// sharing the chain get activations of their own, kept on the token.
 /// </summary>
 internal sealed class TerminalNode : BetaNode
 {
@@ -17,48 +18,42 @@ internal sealed class TerminalNode : BetaNode
 
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
+    public override Token CreateToken(RuleSession session, object?[] facts, Token? parent, RightEntry? right) =>
+        new Activation(_rules[0], facts, parent, right, session.NextActivationSequence());
+
     public override void LeftActivate(RuleSession session, Token token)
     {
+        var activation = (Activation)token;
+        session.Metrics.ActivationsCreated++;
+        session.Agenda.Add(activation);
         if (_rules.Count == 1)
         {
-            token.State = Activate(session, token, _rules[0]);
             return;
         }
 
-        var activations = new Activation[_rules.Count];
-        for (var i = 0; i < activations.Length; i++)
+        var others = new Activation[_rules.Count - 1];
+        for (var i = 0; i < others.Length; i++)
         {
-            activations[i] = Activate(session, token, _rules[i]);
+            others[i] = new Activation(_rules[i + 1], token.Facts, token, null, session.NextActivationSequence());
+            session.Metrics.ActivationsCreated++;
+            session.Agenda.Add(others[i]);
         }
 
-        token.State = activations;
+        token.State = others;
     }
 
     public override void LeftRetract(RuleSession session, Token token)
     {
-        switch (token.State)
+        Withdraw(session, (Activation)token);
+        if (token.State is Activation[] others)
         {
-            case Activation activation:
-                Withdraw(session, activation);
-                break;
-            case Activation[] activations:
-                foreach (var activation in activations)
-                {
-                    Withdraw(session, activation);
-                }
+            foreach (var other in others)
+            {
+                Withdraw(session, other);
+            }
 
-                break;
+            token.State = null;
         }
-
-        token.State = null;
-    }
-
-    private static Activation Activate(RuleSession session, Token token, CompiledRule rule)
-    {
-        var activation = new Activation(rule, token, session.NextActivationSequence());
-        session.Metrics.ActivationsCreated++;
-        session.Agenda.Add(activation);
-        return activation;
     }
 
     private static void Withdraw(RuleSession session, Activation activation)

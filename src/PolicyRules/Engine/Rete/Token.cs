@@ -9,7 +9,7 @@ namespace PolicyRules.Engine.Rete;
 /// under the same right fact, for O(1) removal) and the consumer's bookkeeping (index key, blocker,
 /// children, aggregate state or activation). No dictionary is needed to find what a token caused.
 /// </remarks>
-internal sealed class Token(object?[] facts, Token? parent, RightEntry? right) : BucketItem
+internal class Token(object?[] facts, Token? parent, RightEntry? right) : BucketItem
 {
     /// <summary>Bound values by slot; never mutated after creation, and shared by tokens that add no binding.</summary>
     public readonly object?[] Facts = facts;

@@ -3,24 +3,27 @@ using PolicyRules.Engine.Rete;
 
 namespace PolicyRules.Engine.Runtime;
 
-/// <summary>A match of a rule, waiting on the agenda or already fired.</summary>
-internal sealed class Activation(CompiledRule rule, Token token, long sequence) : IMatch
+/// <summary>The life of an activation on the agenda.</summary>
+internal enum ActivationStatus
 {
-    public enum Status
-    {
-        Pending,
-        Fired,
-        Withdrawn,
-    }
+    Pending,
+    Fired,
+    Withdrawn,
+}
 
+/// <summary>
+/// A match of a rule, waiting on the agenda or already fired. It is the token that reached the
+/// rule's terminal node, so a match costs one object, not a token and an activation.
+/// </summary>
+internal sealed class Activation(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
+    : Token(facts, parent, right), IMatch
+{
     public CompiledRule CompiledRule { get; } = rule;
-
-    public Token Token { get; } = token;
 
     /// <summary>Creation order: among equal priorities, the most recent fires first.</summary>
     public long Sequence { get; } = sequence;
 
-    public Status State { get; set; }
+    public ActivationStatus Status { get; set; }
 
     /// <summary>Facts this match inserted as linked; retracted when the match goes.</summary>
     public List<FactHandle>? LinkedFacts { get; set; }
@@ -28,7 +31,7 @@ internal sealed class Activation(CompiledRule rule, Token token, long sequence) 
     public RuleDefinition Rule => CompiledRule.Definition;
 
     public IReadOnlyList<MatchBinding> Bindings =>
-        CompiledRule.Slots.Select(s => new MatchBinding(s.Alias, Token.Facts[s.Index], s.IsAggregate)).ToArray();
+        CompiledRule.Slots.Select(s => new MatchBinding(s.Alias, Facts[s.Index], s.IsAggregate)).ToArray();
 
     public T Get<T>(string alias)
     {
@@ -36,7 +39,7 @@ internal sealed class Activation(CompiledRule rule, Token token, long sequence) 
         {
             if (slot.Alias == alias)
             {
-                return (T)Token.Facts[slot.Index]!;
+                return (T)Facts[slot.Index]!;
             }
         }
 

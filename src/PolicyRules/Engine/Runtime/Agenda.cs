@@ -26,13 +26,13 @@ internal sealed class Agenda
 
     public void Remove(Activation activation)
     {
-        if (activation.State != Activation.Status.Pending)
+        if (activation.Status != ActivationStatus.Pending)
         {
-            activation.State = Activation.Status.Withdrawn;
+            activation.Status = ActivationStatus.Withdrawn;
             return;
         }
 
-        activation.State = Activation.Status.Withdrawn;
+        activation.Status = ActivationStatus.Withdrawn;
         Count--;
         if (++_withdrawn > 64 && _withdrawn > 2 * Count)
         {
@@ -49,9 +49,9 @@ internal sealed class Agenda
             {
                 activation = stack[^1];
                 stack.RemoveAt(stack.Count - 1);
-                if (activation.State == Activation.Status.Pending)
+                if (activation.Status == ActivationStatus.Pending)
                 {
-                    activation.State = Activation.Status.Fired;
+                    activation.Status = ActivationStatus.Fired;
                     Count--;
                     return true;
                 }
@@ -66,7 +66,7 @@ internal sealed class Agenda
 
     /// <summary>The pending activations in firing order.</summary>
     public IReadOnlyList<Activation> Snapshot() =>
-        _levels.SelectMany(level => Enumerable.Reverse(level.Stack)).Where(a => a.State == Activation.Status.Pending).ToArray();
+        _levels.SelectMany(level => Enumerable.Reverse(level.Stack)).Where(a => a.Status == ActivationStatus.Pending).ToArray();
 
     private Level LevelOf(int priority)
     {
@@ -90,7 +90,7 @@ internal sealed class Agenda
     {
         foreach (var level in _levels)
         {
-            level.Stack.RemoveAll(a => a.State != Activation.Status.Pending);
+            level.Stack.RemoveAll(a => a.Status != ActivationStatus.Pending);
         }
 
         _withdrawn = 0;

@@ -2,7 +2,11 @@ using PolicyRules.Engine.Rete;
 
 namespace PolicyRules.Engine.Runtime;
 
-/// <summary>A fact in one session's working memory, and the alpha memories it entered.</summary>
+/// <summary>
+/// A fact in one session's working memory: the alpha memories it entered and the tokens that start
+/// rules with it. Most facts enter one or two of each, so the first two are kept in fields and
+/// only the rest in a list.
+/// </summary>
 internal sealed class FactHandle(object fact, long sequence)
 {
     public readonly object Fact = fact;
@@ -10,15 +14,106 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>Insertion order: collections and queries list facts by it.</summary>
     public readonly long Sequence = sequence;
 
-    /// <summary>
-    /// The alpha memories the fact passed into. Retraction walks these instead of re-testing
-    /// conditions, so a fact changed in place is still removed from where it was.
-    /// </summary>
-    public List<AlphaMemoryNode> Memories = [];
-
-    /// <summary>The tokens that start rules' beta chains with this fact, by adapter: found again on retraction without a lookup table.</summary>
-    public List<(LeftAdapterNode Adapter, Token Token)>? RootTokens;
+    /// <summary>The fact at slot 0 of an array as long as the network's longest rule: the facts of every root token.</summary>
+    public object?[]? RootFacts;
 
     /// <summary>The activation that inserted this fact as linked, if any.</summary>
     public Activation? LinkedTo;
+
+    private AlphaMemoryNode? _memory0;
+    private AlphaMemoryNode? _memory1;
+    private List<AlphaMemoryNode>? _memories;
+
+    private LeftAdapterNode? _rootAdapter0;
+    private Token? _root0;
+    private LeftAdapterNode? _rootAdapter1;
+    private Token? _root1;
+    private List<(LeftAdapterNode Adapter, Token Token)>? _roots;
+
+    /// <summary>Records that the fact passed into a memory: retraction walks these instead of re-testing conditions.</summary>
+    public void AddMemory(AlphaMemoryNode memory)
+    {
+        if (_memory0 is null)
+        {
+            _memory0 = memory;
+        }
+        else if (_memory1 is null)
+        {
+            _memory1 = memory;
+        }
+        else
+        {
+            (_memories ??= []).Add(memory);
+        }
+    }
+
+    /// <summary>The memories the fact entered, forgetting them (the fact is leaving them).</summary>
+    public List<AlphaMemoryNode> TakeMemories()
+    {
+        var memories = new List<AlphaMemoryNode>();
+        if (_memory0 is not null)
+        {
+            memories.Add(_memory0);
+        }
+
+        if (_memory1 is not null)
+        {
+            memories.Add(_memory1);
+        }
+
+        if (_memories is not null)
+        {
+            memories.AddRange(_memories);
+        }
+
+        _memory0 = _memory1 = null;
+        _memories = null;
+        return memories;
+    }
+
+    public void AddRoot(LeftAdapterNode adapter, Token token)
+    {
+        if (_root0 is null)
+        {
+            (_rootAdapter0, _root0) = (adapter, token);
+        }
+        else if (_root1 is null)
+        {
+            (_rootAdapter1, _root1) = (adapter, token);
+        }
+        else
+        {
+            (_roots ??= []).Add((adapter, token));
+        }
+    }
+
+    /// <summary>The root token an adapter made from this fact, removed; null when there is none.</summary>
+    public Token? TakeRoot(LeftAdapterNode adapter)
+    {
+        Token? token = null;
+        if (_rootAdapter0 == adapter && _root0 is not null)
+        {
+            (token, _root0, _rootAdapter0) = (_root0, null, null);
+        }
+        else if (_rootAdapter1 == adapter && _root1 is not null)
+        {
+            (token, _root1, _rootAdapter1) = (_root1, null, null);
+        }
+        else if (_roots is not null)
+        {
+            var index = _roots.FindIndex(r => r.Adapter == adapter);
+            if (index >= 0)
+            {
+                token = _roots[index].Token;
+                _roots.RemoveAt(index);
+            }
+        }
+
+        if (_root0 is null && _root1 is null && (_roots is null || _roots.Count == 0))
+        {
+            RootFacts = null;
+        }
+
+        return token;
+    }
 }

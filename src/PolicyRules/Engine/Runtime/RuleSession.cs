@@ -92,6 +92,7 @@ public sealed class RuleSession
         var batch = facts is ICollection<object> collection ? new List<object>(collection.Count) : [];
         batch.AddRange(facts);
         var handles = new List<FactHandle>(batch.Count);
+        _facts.EnsureCapacity(_facts.Count + batch.Count);
         foreach (var fact in batch)
         {
             ArgumentNullException.ThrowIfNull(fact, nameof(facts));
@@ -211,7 +212,7 @@ public sealed class RuleSession
             {
                 try
                 {
-                    action(_context, activation, activation.Token.Facts);
+                    action(_context, activation, activation.Facts);
                 }
                 catch (RuleEngineException)
                 {
@@ -237,12 +238,19 @@ public sealed class RuleSession
 
     internal long NextActivationSequence() => ++_activationSequence;
 
+    internal object?[] RootFactsOf(object fact)
+    {
+        var facts = new object?[_network.MaxSlotCount];
+        facts[0] = fact;
+        return facts;
+    }
+
     internal void DeferAlphaActivation(AlphaMemoryNode memory, FactHandle handle) => _deferred.Add((memory, handle));
 
     internal void InsertLinked(object fact, Activation activation)
     {
         Insert(fact);
-        if (activation.State == Activation.Status.Withdrawn)
+        if (activation.Status == ActivationStatus.Withdrawn)
         {
             // The match went away during its own firing: the fact has nothing left to hold it.
             Retract(fact);
@@ -338,8 +346,7 @@ public sealed class RuleSession
 
     private void Unroute(FactHandle handle)
     {
-        var memories = handle.Memories;
-        handle.Memories = [];
+        var memories = handle.TakeMemories();
         foreach (var memory in memories)
         {
             memory.Deactivate(this, handle);

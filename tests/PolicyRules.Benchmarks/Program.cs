@@ -27,7 +27,7 @@ public static class Program
           check <R> <C> [distinct]   checks every leg's count on one cell
           profile <R> <C> [distinct]   PolicyRules only: time of InsertAll and Fire (median of 7), session metrics, network statistics
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
-                  legs: data (generation only), baseline, rulesengine, policyrules-builder
+                  legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json
           peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
         """;
 

@@ -45,5 +45,7 @@ public class BuildBenchmarks
     [Benchmark]
     public object PolicyRulesBuilder() => RuleNetwork.Compile(_definitions);
 
-    // JSON leg: [Benchmark] public object PolicyRulesJson() => PolicyRulesJsonLeg.Build(_rules);
+    /// <summary>Load, check and compile a rule file of R rules in the JSON rule language.</summary>
+    [Benchmark]
+    public object PolicyRulesJson() => W1JsonRules.Compile(_rules);
 }

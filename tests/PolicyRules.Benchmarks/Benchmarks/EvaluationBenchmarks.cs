@@ -38,6 +38,10 @@ public class EvaluationBenchmarks
     [GlobalSetup(Target = nameof(PolicyRulesBuilder))]
     public void SetupPolicyRulesBuilder() => Setup(W1Legs.PolicyRulesBuilder);
 
+    /// <summary>Loads PolicyRules (JSON rule language) and checks its count.</summary>
+    [GlobalSetup(Target = nameof(PolicyRulesJson))]
+    public void SetupPolicyRulesJson() => Setup(W1Legs.PolicyRulesJson);
+
     /// <summary>One compiled delegate per rule, every rule for every clause.</summary>
     [Benchmark(Baseline = true)]
     public long Baseline() => _leg.Evaluate(_data);
@@ -50,8 +54,10 @@ public class EvaluationBenchmarks
     [Benchmark]
     public long PolicyRulesBuilder() => _leg.Evaluate(_data);
 
-    // JSON leg: [GlobalSetup(Target = nameof(PolicyRulesJson))] SetupPolicyRulesJson() => Setup(W1Legs.PolicyRulesJson);
-    //           [Benchmark] public long PolicyRulesJson() => _leg.Evaluate(_data);
+    /// <summary>PolicyRules (JSON rule language): fresh session, InsertAll, Fire, count conflicts.</summary>
+    [Benchmark]
+    public long PolicyRulesJson() => _leg.Evaluate(_data);
+
     private void Setup(string leg)
     {
         _data = W1Cells.DataFor(C);

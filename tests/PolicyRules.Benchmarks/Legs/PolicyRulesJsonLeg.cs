@@ -1,16 +1,40 @@
+using PolicyRules.Benchmarks.Workload;
+using PolicyRules.Domain;
+using PolicyRules.Engine;
+
 namespace PolicyRules.Benchmarks.Legs;
 
-// ┌──────────────────────────────────────────────────────────────────────────────────────────┐
-// │ JSON-rules leg: the place for PolicyRules with the W1 rules written in the JSON rule      │
-// │ language (the way users write them). It lands with the issue that adds that language.     │
-// └──────────────────────────────────────────────────────────────────────────────────────────┘
-//
-// To add it:
-//   1. Here: `public sealed class PolicyRulesJsonLeg : W1Leg` with `Build(IReadOnlyList<W1Rule>)`
-//      that writes rule i as JSON (K = Kinds[i mod 5], S = Sectors[i mod 12], plus
-//      `c.Id > -(i + 1)` when Distinct), loads it and calls RuleNetwork.Compile; Evaluate as in
-//      PolicyRulesBuilderLeg (fresh session, InsertAll, Fire, count).
-//   2. W1Legs (Legs/W1Leg.cs): the name "policyrules-json", in All and in Build.
-//   3. Benchmarks/EvaluationBenchmarks.cs and Benchmarks/BuildBenchmarks.cs: the methods marked
-//      "JSON leg". Smoke and peaks pick the leg up from W1Legs.All.
-//   4. tests/PolicyRules.Tests/Workload/W1WorkloadTests.cs: the same count assertions.
+/// <summary>
+/// PolicyRules with the rules written in the JSON rule language (<see cref="W1JsonRules"/>):
+/// build = load, check and compile the rule file; evaluation = fresh session, insert every agreement
+/// and clause at once, fire, count the conflicts the rules' <c>conflict</c> actions inserted.
+/// </summary>
+public sealed class PolicyRulesJsonLeg : W1Leg
+{
+    private readonly RuleNetwork _network;
+
+    private PolicyRulesJsonLeg(RuleNetwork network) => _network = network;
+
+    /// <inheritdoc/>
+    public override string Name => W1Legs.PolicyRulesJson;
+
+    /// <summary>Writes the rule file, loads, checks and compiles it.</summary>
+    public static PolicyRulesJsonLeg Build(IReadOnlyList<W1Rule> rules, RuleNetworkOptions? options = null) =>
+        new(W1JsonRules.Compile(rules, options));
+
+    /// <inheritdoc/>
+    public override long Evaluate(W1Data data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var session = _network.CreateSession();
+        session.InsertAll(data.Facts);
+        var fired = session.Fire();
+        var conflicts = session.Query<Conflict>().Count;
+        if (fired != conflicts)
+        {
+            throw new InvalidOperationException($"PolicyRules fired {fired} rules but found {conflicts} conflicts.");
+        }
+
+        return conflicts;
+    }
+}

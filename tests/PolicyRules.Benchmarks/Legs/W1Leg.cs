@@ -24,13 +24,11 @@ public static class W1Legs
     /// <summary>PolicyRules, rules written with the C# builder.</summary>
     public const string PolicyRulesBuilder = "policyrules-builder";
 
-    // JSON-rules leg: when the JSON rule language lands, add
-    //     public const string PolicyRulesJson = "policyrules-json";
-    // to this list, implement Legs/PolicyRulesJsonLeg.cs, add a case to Build below, and add the
-    // benchmark methods marked "JSON leg" in Benchmarks/EvaluationBenchmarks.cs and BuildBenchmarks.cs.
+    /// <summary>PolicyRules, rules written in the JSON rule language.</summary>
+    public const string PolicyRulesJson = "policyrules-json";
 
     /// <summary>Every leg, baseline first.</summary>
-    public static readonly IReadOnlyList<string> All = [Baseline, RulesEngine, PolicyRulesBuilder];
+    public static readonly IReadOnlyList<string> All = [Baseline, RulesEngine, PolicyRulesBuilder, PolicyRulesJson];
 
     /// <summary>Builds the named leg over <paramref name="rules"/>.</summary>
     public static W1Leg Build(string name, IReadOnlyList<W1Rule> rules) => name switch
@@ -38,6 +36,7 @@ public static class W1Legs
         Baseline => BaselineLeg.Build(rules),
         RulesEngine => RulesEngineLeg.Build(rules),
         PolicyRulesBuilder => PolicyRulesBuilderLeg.Build(rules),
+        PolicyRulesJson => PolicyRulesJsonLeg.Build(rules),
         _ => throw new ArgumentException($"Unknown leg '{name}'; known: {string.Join(", ", All)}.", nameof(name)),
     };
 }

@@ -103,4 +103,19 @@ public class W1WorkloadTests
         distinct.NotNodes.Should().Be(120);
         distinct.SelectionNodes.Should().BeGreaterThan(shared.SelectionNodes);
     }
+
+    [Theory]
+    [InlineData(10, 1_000, false, 274)]
+    [InlineData(100, 1_000, true, 2_852)]
+    [InlineData(1_000, 1_000, false, 28_457)]
+    [InlineData(100, 10_000, false, 16_717)]
+    public void The_json_rules_give_the_counts_of_the_workload(int rules, int clauses, bool distinct, int conflicts)
+    {
+        var network = W1JsonRules.Compile(W1Rules.Create(rules, distinct));
+        var session = network.CreateSession();
+        session.InsertAll(W1Generator.Generate(clauses).Facts);
+
+        session.Fire().Should().Be(conflicts);
+        session.Query<PolicyRules.Domain.Conflict>().Should().HaveCount(conflicts);
+    }
 }

@@ -89,7 +89,7 @@ public sealed class PolicyChecker : IPolicyChecker
             return new DocumentReportBuilder(draft, path, _severities).Build(null);
         }
 
-        var session = _network.CreateSession();
+        using var session = _network.CreateSession();
         session.InsertAll(draft.Facts());
         var fired = session.Fire();
         _logger.LogDebug("Checked {Path}: {Clauses} clauses, {Fired} rules fired", path, draft.Clauses.Count, fired);

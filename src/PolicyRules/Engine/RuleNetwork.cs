@@ -15,6 +15,11 @@ public sealed class RuleNetwork
     private readonly Dictionary<Type, TypeNode> _typeNodes;
     private readonly ConcurrentDictionary<Type, TypeNode[]> _routes = new();
 
+    // Disposed sessions' objects, cleared; a few per core are enough for sessions run in parallel.
+    private readonly ConcurrentBag<SessionArena> _arenas = [];
+    private static readonly int MaxPooledArenas = 2 * Environment.ProcessorCount;
+    private const int MaxPooledObjects = 1_000_000;
+
     private RuleNetwork(IReadOnlyList<RuleDefinition> rules, ReteBuilder builder)
     {
         Rules = rules;
@@ -60,8 +65,18 @@ public sealed class RuleNetwork
         return new RuleNetwork(list, builder);
     }
 
-    /// <summary>Creates an empty session over this network.</summary>
-    public RuleSession CreateSession() => new(this);
+    /// <summary>Creates an empty session over this network (reusing a disposed session's objects when it can).</summary>
+    public RuleSession CreateSession() => new(this, _arenas.TryTake(out var arena) ? arena : new SessionArena(this));
+
+    /// <summary>Takes back a disposed session's objects, cleared, for the next session.</summary>
+    internal void Return(SessionArena arena)
+    {
+        arena.Clear();
+        if (_arenas.Count < MaxPooledArenas && arena.Size <= MaxPooledObjects)
+        {
+            _arenas.Add(arena);
+        }
+    }
 
     /// <summary>The type roots a fact of <paramref name="runtimeType"/> enters: those of its type and of every base type and interface rules match.</summary>
     internal TypeNode[] TypeNodesFor(Type runtimeType) =>

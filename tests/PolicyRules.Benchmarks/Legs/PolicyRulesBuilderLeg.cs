@@ -42,7 +42,7 @@ public sealed class PolicyRulesBuilderLeg : W1Leg
     {
         ArgumentNullException.ThrowIfNull(data);
         _counter.Reset();
-        var session = _network.CreateSession();
+        using var session = _network.CreateSession();
         session.InsertAll(data.Facts);
         var fired = session.Fire();
         if (fired != _counter.Value)

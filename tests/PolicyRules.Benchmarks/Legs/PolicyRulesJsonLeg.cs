@@ -26,7 +26,7 @@ public sealed class PolicyRulesJsonLeg : W1Leg
     public override long Evaluate(W1Data data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var session = _network.CreateSession();
+        using var session = _network.CreateSession();
         session.InsertAll(data.Facts);
         var fired = session.Fire();
         var conflicts = session.Query<Conflict>().Count;

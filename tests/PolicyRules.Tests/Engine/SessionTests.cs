@@ -212,4 +212,51 @@ public class SessionTests
 
         parallel.Should().Equal(Enumerable.Range(0, 64).Select(i => 100 - (i % 10 * 10)));
     }
+
+    [Fact]
+    public void A_disposed_session_refuses_work_and_its_objects_serve_the_next_session_correctly()
+    {
+        var network = RuleNetwork.Compile([
+            Rule("NOT").Match<Clause>("c", c => c.Kind == "market-access")
+                .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+                .Then((IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("NOT", c.Id))).Build(),
+            Rule("JOIN").Match<Agreement>("a").Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id).Build(),
+        ]);
+        object[] Facts(int seed)
+        {
+            var random = new Random(seed);
+            return
+            [
+                new Agreement { Id = "A" }, new Agreement { Id = "B" },
+                .. Enumerable.Range(0, 40).Select(i => new Clause
+                {
+                    Id = i,
+                    AgreementId = random.Next(3) switch { 0 => "A", 1 => "B", _ => "C" },
+                    Kind = random.Next(6) == 0 ? "exception" : "market-access",
+                }),
+            ];
+        }
+
+        string[] Run(RuleSession session, object[] facts)
+        {
+            session.InsertAll(facts);
+            var pending = session.Matches();
+            session.Fire();
+            session.Retract(facts[2]);
+            return [.. pending.Order(), .. session.Query<Finding>().Select(f => f.ToString()).Order()];
+        }
+
+        var disposed = network.CreateSession();
+        Run(disposed, Facts(0));
+        disposed.Dispose();
+        disposed.Invoking(s => s.Insert(new Clause())).Should().Throw<ObjectDisposedException>();
+
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            using var reused = network.CreateSession();
+            var expected = Run(RuleNetwork.Compile(network.Rules).CreateSession(), Facts(seed));
+            Run(reused, Facts(seed)).Should().Equal(expected);
+            reused.Metrics.TokensCreated.Should().BeGreaterThan(0);
+        }
+    }
 }

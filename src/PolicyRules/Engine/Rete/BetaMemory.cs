@@ -16,6 +16,14 @@ internal sealed class BetaMemory(bool keyed)
     private readonly Bucket<Token> _unindexed = new();
     private KeyedIndex<Token>? _left;
 
+    public void Clear()
+    {
+        Right.Clear();
+        ByHandle.Clear();
+        _unindexed.Clear();
+        _left = null;
+    }
+
     public void AddLeft(Token token)
     {
         if (_left is not null)

@@ -24,6 +24,12 @@ internal sealed class Bucket<T>
         _items[Count++] = item;
     }
 
+    public void Clear()
+    {
+        Array.Clear(_items, 0, Count);
+        Count = 0;
+    }
+
     public void Remove(T item)
     {
         var index = item.BucketIndex;

@@ -33,6 +33,12 @@ internal sealed class KeyedIndex<T>
         return _buckets!.TryGetValue(key, out var bucket) ? bucket : null;
     }
 
+    public void Clear()
+    {
+        _single?.Clear();
+        _buckets?.Clear();
+    }
+
     public void Add(object key, T item)
     {
         if (_single is not null)

@@ -5,10 +5,10 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>A fact on the right input of one beta node, with its key and what it caused there.</summary>
 internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
 {
-    public readonly FactHandle Handle = handle;
+    public FactHandle Handle = handle;
 
     /// <summary>The key computed when the fact arrived: removal uses it even if the fact has changed since.</summary>
-    public readonly object Key = key;
+    public object Key = key;
 
     /// <summary>Tokens a join produced with this fact.</summary>
     public Token? FirstChild;
@@ -17,6 +17,21 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
     public Token? FirstBlocked;
 
     public object Fact => Handle.Fact;
+
+    public void Reuse(FactHandle handle, object key)
+    {
+        Handle = handle;
+        Key = key;
+        FirstChild = FirstBlocked = null;
+        BucketIndex = -1;
+    }
+
+    public void Clear()
+    {
+        Handle = null!;
+        Key = JoinKey.None;
+        FirstChild = FirstBlocked = null;
+    }
 
     public void AddChild(Token child)
     {

@@ -77,7 +77,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
 
     protected RightEntry AddRight(RuleSession session, BetaMemory memory, FactHandle handle)
     {
-        var entry = new RightEntry(handle, RightKey(session, handle.Fact));
+        var entry = session.Arena.NewRightEntry(handle, RightKey(session, handle.Fact));
         memory.Right.Add(entry.Key, entry);
         memory.ByHandle.Add(handle, entry);
         return entry;

@@ -19,7 +19,7 @@ internal sealed class TerminalNode : BetaNode
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
     public override Token CreateToken(RuleSession session, object?[] facts, Token? parent, RightEntry? right) =>
-        new Activation(_rules[0], facts, parent, right, session.NextActivationSequence());
+        session.Arena.NewActivation(_rules[0], facts, parent, right, session.NextActivationSequence());
 
     public override void LeftActivate(RuleSession session, Token token)
     {
@@ -34,7 +34,7 @@ internal sealed class TerminalNode : BetaNode
         var others = new Activation[_rules.Count - 1];
         for (var i = 0; i < others.Length; i++)
         {
-            others[i] = new Activation(_rules[i + 1], token.Facts, token, null, session.NextActivationSequence());
+            others[i] = session.Arena.NewActivation(_rules[i + 1], token.Facts, token, null, session.NextActivationSequence());
             session.Metrics.ActivationsCreated++;
             session.Agenda.Add(others[i]);
         }

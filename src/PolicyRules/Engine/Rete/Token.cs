@@ -11,13 +11,13 @@ namespace PolicyRules.Engine.Rete;
 /// </remarks>
 internal class Token(object?[] facts, Token? parent, RightEntry? right) : BucketItem
 {
-    /// <summary>Bound values by slot; never mutated after creation, and shared by tokens that add no binding.</summary>
-    public readonly object?[] Facts = facts;
+    /// <summary>Bound values by slot; never mutated while the token lives, and shared by tokens that add no binding.</summary>
+    public object?[] Facts = facts;
 
-    public readonly Token? Parent = parent;
+    public Token? Parent = parent;
 
     /// <summary>The right fact this token was joined with, if a join produced it.</summary>
-    public readonly RightEntry? Right = right;
+    public RightEntry? Right = right;
 
     // Producer side: membership in Parent's and Right's child lists.
     public Token? PrevSibling;
@@ -34,6 +34,33 @@ internal class Token(object?[] facts, Token? parent, RightEntry? right) : Bucket
 
     /// <summary>The consumer's extra state: an aggregate's matches, or a terminal's activation.</summary>
     public object? State;
+
+    /// <summary>Makes a recycled token new again (see <see cref="Runtime.SessionArena"/>).</summary>
+    public void Reuse(object?[] facts, Token? parent, RightEntry? right)
+    {
+        Facts = facts;
+        Parent = parent;
+        Right = right;
+        PrevSibling = NextSibling = PrevByRight = NextByRight = FirstChild = null;
+        Key = JoinKey.None;
+        Blocker = null;
+        PrevBlocked = NextBlocked = null;
+        State = null;
+        BucketIndex = -1;
+    }
+
+    /// <summary>Drops every reference, so a pooled token keeps nothing alive.</summary>
+    public void Clear()
+    {
+        Facts = [];
+        Parent = null;
+        Right = null;
+        PrevSibling = NextSibling = PrevByRight = NextByRight = FirstChild = null;
+        Key = JoinKey.None;
+        Blocker = null;
+        PrevBlocked = NextBlocked = null;
+        State = null;
+    }
 
     public void AddChild(Token child)
     {

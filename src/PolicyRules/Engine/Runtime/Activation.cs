@@ -18,10 +18,10 @@ internal enum ActivationStatus
 internal sealed class Activation(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
     : Token(facts, parent, right), IMatch
 {
-    public CompiledRule CompiledRule { get; } = rule;
+    public CompiledRule CompiledRule { get; private set; } = rule;
 
     /// <summary>Creation order: among equal priorities, the most recent fires first.</summary>
-    public long Sequence { get; } = sequence;
+    public long Sequence { get; private set; } = sequence;
 
     public ActivationStatus Status { get; set; }
 
@@ -29,6 +29,15 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
     public List<FactHandle>? LinkedFacts { get; set; }
 
     public RuleDefinition Rule => CompiledRule.Definition;
+
+    public void Reuse(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
+    {
+        Reuse(facts, parent, right);
+        CompiledRule = rule;
+        Sequence = sequence;
+        Status = ActivationStatus.Pending;
+        LinkedFacts = null;
+    }
 
     public IReadOnlyList<MatchBinding> Bindings =>
         CompiledRule.Slots.Select(s => new MatchBinding(s.Alias, Facts[s.Index], s.IsAggregate)).ToArray();

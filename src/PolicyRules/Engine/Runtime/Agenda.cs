@@ -15,6 +15,17 @@ internal sealed class Agenda
 
     public int Count { get; private set; }
 
+    public void Clear()
+    {
+        foreach (var level in _levels)
+        {
+            level.Stack.Clear();
+        }
+
+        _withdrawn = 0;
+        Count = 0;
+    }
+
     public void Add(Activation activation)
     {
         var priority = activation.Rule.Priority;

@@ -9,10 +9,10 @@ namespace PolicyRules.Engine.Runtime;
 /// </summary>
 internal sealed class FactHandle(object fact, long sequence)
 {
-    public readonly object Fact = fact;
+    public object Fact = fact;
 
     /// <summary>Insertion order: collections and queries list facts by it.</summary>
-    public readonly long Sequence = sequence;
+    public long Sequence = sequence;
 
     /// <summary>The fact at slot 0 of an array as long as the network's longest rule: the facts of every root token.</summary>
     public object?[]? RootFacts;
@@ -29,6 +29,39 @@ internal sealed class FactHandle(object fact, long sequence)
     private LeftAdapterNode? _rootAdapter1;
     private Token? _root1;
     private List<(LeftAdapterNode Adapter, Token Token)>? _roots;
+
+    /// <summary>Makes a recycled handle new again; its root array is kept and refilled.</summary>
+    public void Reuse(object fact, long sequence)
+    {
+        Fact = fact;
+        Sequence = sequence;
+        LinkedTo = null;
+        _memory0 = _memory1 = null;
+        _memories = null;
+        _rootAdapter0 = _rootAdapter1 = null;
+        _root0 = _root1 = null;
+        _roots = null;
+        if (RootFacts is not null)
+        {
+            RootFacts[0] = fact;
+        }
+    }
+
+    /// <summary>Drops every reference, so a pooled handle keeps nothing alive.</summary>
+    public void Clear()
+    {
+        Fact = null!;
+        LinkedTo = null;
+        _memory0 = _memory1 = null;
+        _memories = null;
+        _rootAdapter0 = _rootAdapter1 = null;
+        _root0 = _root1 = null;
+        _roots = null;
+        if (RootFacts is not null)
+        {
+            Array.Clear(RootFacts);
+        }
+    }
 
     /// <summary>Records that the fact passed into a memory: retraction walks these instead of re-testing conditions.</summary>
     public void AddMemory(AlphaMemoryNode memory)
@@ -107,11 +140,6 @@ internal sealed class FactHandle(object fact, long sequence)
                 token = _roots[index].Token;
                 _roots.RemoveAt(index);
             }
-        }
-
-        if (_root0 is null && _root1 is null && (_roots is null || _roots.Count == 0))
-        {
-            RootFacts = null;
         }
 
         return token;

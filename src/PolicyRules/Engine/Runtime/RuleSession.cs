@@ -7,23 +7,25 @@ namespace PolicyRules.Engine.Runtime;
 /// then fire the agenda. Sessions are cheap; the network they share is immutable. A session itself
 /// is not thread-safe: use one per thread or per document.
 /// </summary>
-public sealed class RuleSession
+/// <remarks>
+/// Dispose a session when done with it: its objects go back to the network and the next session
+/// reuses them, which spares the garbage collector most of the work. The matches (<see cref="IMatch"/>)
+/// a session handed out are valid until it is disposed.
+/// </remarks>
+public sealed class RuleSession : IDisposable
 {
     private readonly RuleNetwork _network;
-    private readonly object?[] _memories;
-    private readonly Dictionary<object, FactHandle> _facts = new(ReferenceEqualityComparer.Instance);
-    private readonly Queue<FactHandle> _linkedToRetract = new();
-    private readonly List<(AlphaMemoryNode Memory, FactHandle Handle)> _deferred = [];
     private readonly ActionContext _context;
+    private SessionArena? _arena;
     private long _factSequence;
     private Type? _routeType;
     private TypeNode[] _route = [];
     private long _activationSequence;
 
-    internal RuleSession(RuleNetwork network)
+    internal RuleSession(RuleNetwork network, SessionArena arena)
     {
         _network = network;
-        _memories = new object?[network.NodeCount];
+        _arena = arena;
         _context = new ActionContext(this);
         foreach (var start in network.StartNodes)
         {
@@ -50,15 +52,28 @@ public sealed class RuleSession
     public RuleNetwork Network => _network;
 
     /// <summary>Counters of the work done so far.</summary>
-    public SessionMetrics Metrics { get; } = new();
+    public SessionMetrics Metrics => Arena.Metrics;
 
     /// <summary>The number of facts in working memory.</summary>
-    public int FactCount => _facts.Count;
+    public int FactCount => Arena.Facts.Count;
 
     /// <summary>The matches waiting to fire, in firing order.</summary>
     public IReadOnlyList<IMatch> PendingMatches => Agenda.Snapshot();
 
-    internal Agenda Agenda { get; } = new();
+    internal Agenda Agenda => Arena.Agenda;
+
+    /// <summary>Where this session's objects come from; gone once the session is disposed.</summary>
+    internal SessionArena Arena => _arena ?? throw new ObjectDisposedException(nameof(RuleSession));
+
+    /// <summary>Ends the session and gives its objects back to the network for the next session.</summary>
+    public void Dispose()
+    {
+        if (_arena is { } arena)
+        {
+            _arena = null;
+            _network.Return(arena);
+        }
+    }
 
     internal bool IsBatching { get; private set; }
 
@@ -67,7 +82,7 @@ public sealed class RuleSession
     public void Insert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (_facts.ContainsKey(fact))
+        if (Arena.Facts.ContainsKey(fact))
         {
             throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
         }
@@ -92,16 +107,16 @@ public sealed class RuleSession
         var batch = facts is ICollection<object> collection ? new List<object>(collection.Count) : [];
         batch.AddRange(facts);
         var handles = new List<FactHandle>(batch.Count);
-        _facts.EnsureCapacity(_facts.Count + batch.Count);
+        Arena.Facts.EnsureCapacity(Arena.Facts.Count + batch.Count);
         foreach (var fact in batch)
         {
             ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            if (_facts.ContainsKey(fact))
+            if (Arena.Facts.ContainsKey(fact))
             {
                 // Nothing of a refused batch stays: take back what was added.
                 foreach (var added in handles)
                 {
-                    _facts.Remove(added.Fact);
+                    Arena.Facts.Remove(added.Fact);
                 }
 
                 _factSequence -= handles.Count;
@@ -183,12 +198,12 @@ public sealed class RuleSession
     public bool Contains(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return _facts.ContainsKey(fact);
+        return Arena.Facts.ContainsKey(fact);
     }
 
     /// <summary>The facts in working memory assignable to <typeparamref name="T"/>, in insertion order.</summary>
     public IReadOnlyList<T> Query<T>() =>
-        _facts.Values.Where(h => h.Fact is T).OrderBy(h => h.Sequence).Select(h => (T)h.Fact).ToArray();
+        Arena.Facts.Values.Where(h => h.Fact is T).OrderBy(h => h.Sequence).Select(h => (T)h.Fact).ToArray();
 
     /// <summary>Fires activations until the agenda is empty or an action halts.</summary>
     /// <returns>The number of rules fired.</returns>
@@ -233,7 +248,7 @@ public sealed class RuleSession
     internal T MemoryOf<T>(ReteNode node)
         where T : class
     {
-        return (T)(_memories[node.Id] ??= CreateMemory(node));
+        return (T)(Arena.Memories[node.Id] ??= CreateMemory(node));
     }
 
     internal long NextActivationSequence() => ++_activationSequence;
@@ -245,7 +260,7 @@ public sealed class RuleSession
         return facts;
     }
 
-    internal void DeferAlphaActivation(AlphaMemoryNode memory, FactHandle handle) => _deferred.Add((memory, handle));
+    internal void DeferAlphaActivation(AlphaMemoryNode memory, FactHandle handle) => Arena.Deferred.Add((memory, handle));
 
     internal void InsertLinked(object fact, Activation activation)
     {
@@ -257,7 +272,7 @@ public sealed class RuleSession
             return;
         }
 
-        var handle = _facts[fact];
+        var handle = Arena.Facts[fact];
         handle.LinkedTo = activation;
         (activation.LinkedFacts ??= []).Add(handle);
     }
@@ -272,7 +287,7 @@ public sealed class RuleSession
 
         foreach (var handle in activation.LinkedFacts)
         {
-            _linkedToRetract.Enqueue(handle);
+            Arena.LinkedToRetract.Enqueue(handle);
         }
 
         activation.LinkedFacts = null;
@@ -286,15 +301,15 @@ public sealed class RuleSession
 
     private FactHandle Add(object fact)
     {
-        var handle = new FactHandle(fact, ++_factSequence);
-        _facts.Add(fact, handle);
+        var handle = Arena.NewHandle(fact, ++_factSequence);
+        Arena.Facts.Add(fact, handle);
         return handle;
     }
 
     private FactHandle Find(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return _facts.TryGetValue(fact, out var handle)
+        return Arena.Facts.TryGetValue(fact, out var handle)
             ? handle
             : throw new InvalidOperationException($"The fact {fact} is not in working memory.");
     }
@@ -331,17 +346,17 @@ public sealed class RuleSession
         }
 
         // Right inputs first: blockers and join partners are in place before the tokens arrive.
-        foreach (var (memory, handle) in _deferred)
+        foreach (var (memory, handle) in Arena.Deferred)
         {
             memory.PropagateRight(this, handle);
         }
 
-        foreach (var (memory, handle) in _deferred)
+        foreach (var (memory, handle) in Arena.Deferred)
         {
             memory.PropagateLeft(this, handle);
         }
 
-        _deferred.Clear();
+        Arena.Deferred.Clear();
     }
 
     private void Unroute(FactHandle handle)
@@ -355,7 +370,7 @@ public sealed class RuleSession
 
     private void Remove(FactHandle handle)
     {
-        _facts.Remove(handle.Fact);
+        Arena.Facts.Remove(handle.Fact);
         Unroute(handle);
         if (handle.LinkedTo is { LinkedFacts: { } linked })
         {
@@ -377,9 +392,9 @@ public sealed class RuleSession
         var withdrawn = new List<FactHandle>();
         var handles = change();
         propagate(handles);
-        while (_linkedToRetract.TryDequeue(out var linked))
+        while (Arena.LinkedToRetract.TryDequeue(out var linked))
         {
-            if (_facts.TryGetValue(linked.Fact, out var current) && current == linked)
+            if (Arena.Facts.TryGetValue(linked.Fact, out var current) && current == linked)
             {
                 Remove(linked);
                 withdrawn.Add(linked);

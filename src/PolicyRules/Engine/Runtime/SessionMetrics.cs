@@ -26,4 +26,10 @@ public sealed class SessionMetrics
 
     /// <summary>Activations fired.</summary>
     public long RulesFired { get; internal set; }
+
+    internal void Reset()
+    {
+        AlphaConditionEvaluations = AlphaDispatchLookups = JoinKeyEvaluations = JoinConditionEvaluations = 0;
+        TokensCreated = ActivationsCreated = RulesFired = 0;
+    }
 }

@@ -25,8 +25,8 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
 
     public ActivationStatus Status { get; set; }
 
-    /// <summary>Facts this match inserted as linked; retracted when the match goes.</summary>
-    public List<FactHandle>? LinkedFacts { get; set; }
+    /// <summary>The first of the facts this match inserted as linked (retracted when the match goes); the rest follow through <see cref="FactHandle.NextLinked"/>.</summary>
+    public FactHandle? FirstLinked { get; set; }
 
     public RuleDefinition Rule => CompiledRule.Definition;
 
@@ -36,7 +36,7 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
         CompiledRule = rule;
         Sequence = sequence;
         Status = ActivationStatus.Pending;
-        LinkedFacts = null;
+        FirstLinked = null;
     }
 
     public IReadOnlyList<MatchBinding> Bindings =>

@@ -20,6 +20,9 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>The activation that inserted this fact as linked, if any.</summary>
     public Activation? LinkedTo;
 
+    /// <summary>The next fact the same activation inserted as linked.</summary>
+    public FactHandle? NextLinked;
+
     private AlphaMemoryNode? _memory0;
     private AlphaMemoryNode? _memory1;
     private List<AlphaMemoryNode>? _memories;
@@ -36,6 +39,7 @@ internal sealed class FactHandle(object fact, long sequence)
         Fact = fact;
         Sequence = sequence;
         LinkedTo = null;
+        NextLinked = null;
         _memory0 = _memory1 = null;
         _memories = null;
         _rootAdapter0 = _rootAdapter1 = null;
@@ -52,6 +56,7 @@ internal sealed class FactHandle(object fact, long sequence)
     {
         Fact = null!;
         LinkedTo = null;
+        NextLinked = null;
         _memory0 = _memory1 = null;
         _memories = null;
         _rootAdapter0 = _rootAdapter1 = null;

@@ -79,21 +79,7 @@ public sealed class RuleSession : IDisposable
 
     /// <summary>Inserts a fact.</summary>
     /// <exception cref="InvalidOperationException">The fact is already in working memory.</exception>
-    public void Insert(object fact)
-    {
-        ArgumentNullException.ThrowIfNull(fact);
-        if (Arena.Facts.ContainsKey(fact))
-        {
-            throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
-        }
-
-        Run(() =>
-        {
-            var handle = Add(fact);
-            Route(handle);
-            return handle;
-        }, FactInserted);
-    }
+    public void Insert(object fact) => InsertOne(fact);
 
     /// <summary>
     /// Inserts several facts at once. All facts enter their alpha memories first and join
@@ -134,12 +120,11 @@ public sealed class RuleSession : IDisposable
     public void Update(object fact)
     {
         var handle = Find(fact);
-        Run(() =>
-        {
-            Unroute(handle);
-            Route(handle);
-            return handle;
-        }, FactUpdated);
+        Unroute(handle);
+        Route(handle);
+        var withdrawn = Settle();
+        FactUpdated?.Invoke(this, new FactEventArgs(fact));
+        RaiseWithdrawn(withdrawn);
     }
 
     /// <summary>Re-evaluates several facts that changed.</summary>
@@ -167,11 +152,10 @@ public sealed class RuleSession : IDisposable
     public void Retract(object fact)
     {
         var handle = Find(fact);
-        Run(() =>
-        {
-            Remove(handle);
-            return handle;
-        }, FactRetracted);
+        Remove(handle);
+        var withdrawn = Settle();
+        FactRetracted?.Invoke(this, new FactEventArgs(fact));
+        RaiseWithdrawn(withdrawn);
     }
 
     /// <summary>Removes several facts.</summary>
@@ -264,7 +248,7 @@ public sealed class RuleSession : IDisposable
 
     internal void InsertLinked(object fact, Activation activation)
     {
-        Insert(fact);
+        var handle = InsertOne(fact);
         if (activation.Status == ActivationStatus.Withdrawn)
         {
             // The match went away during its own firing: the fact has nothing left to hold it.
@@ -272,25 +256,36 @@ public sealed class RuleSession : IDisposable
             return;
         }
 
-        var handle = Arena.Facts[fact];
         handle.LinkedTo = activation;
-        (activation.LinkedFacts ??= []).Add(handle);
+        handle.NextLinked = activation.FirstLinked;
+        activation.FirstLinked = handle;
     }
 
     /// <summary>Queues the facts an activation inserted as linked; they leave once the current change is done.</summary>
     internal void RetractLinkedFacts(Activation activation)
     {
-        if (activation.LinkedFacts is null)
-        {
-            return;
-        }
-
-        foreach (var handle in activation.LinkedFacts)
+        for (var handle = activation.FirstLinked; handle is not null; handle = handle.NextLinked)
         {
             Arena.LinkedToRetract.Enqueue(handle);
         }
 
-        activation.LinkedFacts = null;
+        activation.FirstLinked = null;
+    }
+
+    private FactHandle InsertOne(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (Arena.Facts.ContainsKey(fact))
+        {
+            throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
+        }
+
+        var handle = Add(fact);
+        Route(handle);
+        var withdrawn = Settle();
+        FactInserted?.Invoke(this, new FactEventArgs(fact));
+        RaiseWithdrawn(withdrawn);
+        return handle;
     }
 
     private static object CreateMemory(ReteNode node) => node switch
@@ -372,35 +367,40 @@ public sealed class RuleSession : IDisposable
     {
         Arena.Facts.Remove(handle.Fact);
         Unroute(handle);
-        if (handle.LinkedTo is { LinkedFacts: { } linked })
+        if (handle.LinkedTo is { } activation)
         {
-            linked.Remove(handle);
-        }
-
-        handle.LinkedTo = null;
-    }
-
-    private void Run(Func<FactHandle> change, EventHandler<FactEventArgs>? changed) =>
-        RunBatch(() => [change()], _ => { }, changed);
-
-    /// <summary>
-    /// Runs one change of working memory, then retracts the linked facts of matches it withdrew
-    /// (never in the middle of propagation), then raises events once the network is consistent.
-    /// </summary>
-    private void RunBatch(Func<IReadOnlyList<FactHandle>> change, Action<IReadOnlyList<FactHandle>> propagate, EventHandler<FactEventArgs>? changed)
-    {
-        var withdrawn = new List<FactHandle>();
-        var handles = change();
-        propagate(handles);
-        while (Arena.LinkedToRetract.TryDequeue(out var linked))
-        {
-            if (Arena.Facts.TryGetValue(linked.Fact, out var current) && current == linked)
+            // Unlink it from the facts its activation would retract.
+            if (activation.FirstLinked == handle)
             {
-                Remove(linked);
-                withdrawn.Add(linked);
+                activation.FirstLinked = handle.NextLinked;
+            }
+            else
+            {
+                for (var previous = activation.FirstLinked; previous is not null; previous = previous.NextLinked)
+                {
+                    if (previous.NextLinked == handle)
+                    {
+                        previous.NextLinked = handle.NextLinked;
+                        break;
+                    }
+                }
             }
         }
 
+        handle.LinkedTo = null;
+        handle.NextLinked = null;
+    }
+
+    /// <summary>
+    /// Runs one change of working memory over several facts, then settles it: linked facts of the
+    /// matches it withdrew leave (never in the middle of propagation), and events are raised once
+    /// the network is consistent.
+    /// </summary>
+    private void RunBatch(Func<IReadOnlyList<FactHandle>> change, Action<IReadOnlyList<FactHandle>> propagate, EventHandler<FactEventArgs>? changed)
+    {
+        var handles = change();
+        propagate(handles);
+        var withdrawn = Settle();
         if (changed is not null)
         {
             foreach (var handle in handles)
@@ -409,12 +409,37 @@ public sealed class RuleSession : IDisposable
             }
         }
 
-        if (FactRetracted is not null)
+        RaiseWithdrawn(withdrawn);
+    }
+
+    /// <summary>Retracts the linked facts whose matches the last change withdrew, and those their own matches held; returns them.</summary>
+    private List<object>? Settle()
+    {
+        var queue = Arena.LinkedToRetract;
+        List<object>? withdrawn = null;
+        while (queue.TryDequeue(out var linked))
         {
-            foreach (var handle in withdrawn)
+            if (Arena.Facts.TryGetValue(linked.Fact, out var current) && current == linked)
             {
-                FactRetracted(this, new FactEventArgs(handle.Fact));
+                var fact = linked.Fact;
+                Remove(linked);
+                (withdrawn ??= []).Add(fact);
             }
+        }
+
+        return withdrawn;
+    }
+
+    private void RaiseWithdrawn(List<object>? withdrawn)
+    {
+        if (FactRetracted is null || withdrawn is null)
+        {
+            return;
+        }
+
+        foreach (var fact in withdrawn)
+        {
+            FactRetracted(this, new FactEventArgs(fact));
         }
     }
 }

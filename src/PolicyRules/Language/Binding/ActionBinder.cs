@@ -246,7 +246,9 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             }
         }
 
-        return Expression.Convert(Expression.NewArrayInit(typeof(Evidence), items), typeof(IReadOnlyList<Evidence>));
+        return items.Count == 0
+            ? Expression.Constant(Array.Empty<Evidence>(), typeof(IReadOnlyList<Evidence>))
+            : Expression.Convert(Expression.NewArrayInit(typeof(Evidence), items), typeof(IReadOnlyList<Evidence>));
     }
 
     private void Known(ActionSyntax action, params string[] names)

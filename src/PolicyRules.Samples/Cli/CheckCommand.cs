@@ -131,14 +131,14 @@ internal static class CheckCommand
 
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        var reader = new DraftReader();
+        var reader = new DraftReader { Perspective = settings.Perspective };
         var progress = environment.ErrorIsTerminal && !settings.Quiet && files.Count >= ProgressThreshold ? new Progress(stderr, files.Count) : null;
         var documents = files
             .AsParallel()
             .AsOrdered()
             .Select(file =>
             {
-                var draft = Read(file, reader, environment, settings.Perspective);
+                var draft = Read(file, reader, environment);
                 var report = checker.Check(draft);
                 progress?.Tick(file.Display);
                 return Relabel(report, file.Display);
@@ -261,7 +261,7 @@ internal static class CheckCommand
         return true;
     }
 
-    private static Draft Read(InputFile file, DraftReader reader, CliEnvironment environment, string? perspective)
+    private static Draft Read(InputFile file, DraftReader reader, CliEnvironment environment)
     {
         string text;
         if (file.FullPath is null)
@@ -283,11 +283,6 @@ internal static class CheckCommand
             {
                 return reader.ReadFile(file.FullPath); // reports why it cannot be read
             }
-        }
-
-        if (perspective is not null)
-        {
-            text = PerspectiveOverride.Apply(text, perspective);
         }
 
         return reader.Read(text, file.Display);

@@ -92,4 +92,14 @@ public class DraftReaderTests
         reader.Read(Good).Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.FileTooLarge);
         new DraftReader().ReadFile("/no/such/draft.json").Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.UnreadableFile);
     }
+
+    [Fact]
+    public void A_perspective_given_to_the_reader_replaces_the_drafts_own()
+    {
+        var draft = new DraftReader { Perspective = "KOR" }.Read(Good, "ckfta.json");
+
+        draft.Perspective.Should().Be("KOR");
+        draft.Agreement!.Perspective.Should().Be("KOR");
+        new DraftReader { Perspective = "MEX" }.Read(Good).Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.UnknownPerspective);
+    }
 }

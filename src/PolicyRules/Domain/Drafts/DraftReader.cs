@@ -22,6 +22,9 @@ public sealed class DraftReader
     /// <summary>The largest draft read, in bytes. Default 16 MiB.</summary>
     public long MaxFileBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>When set, the party assessed in every draft read, in place of the draft's own <c>perspective</c>.</summary>
+    public string? Perspective { get; init; }
+
     /// <summary>Reads a draft file.</summary>
     public Draft ReadFile(string path)
     {
@@ -76,7 +79,7 @@ public sealed class DraftReader
             return Unreadable(path, DraftDiagnosticCodes.MalformedJson, new SourceSpan(path, ex.LineNumber, ex.LinePosition), $"Malformed JSON: {ex.Message.Split(" Path '")[0]}");
         }
 
-        return new Reading(path).Draft(root);
+        return new Reading(path, Perspective).Draft(root);
     }
 
     private static Draft Unreadable(string? path, string code, SourceSpan at, string message)
@@ -87,7 +90,7 @@ public sealed class DraftReader
     }
 
     /// <summary>The state of reading one draft: where diagnostics go, draft-level or clause-level.</summary>
-    private sealed class Reading(string? path)
+    private sealed class Reading(string? path, string? perspectiveOverride)
     {
         private readonly DiagnosticBag _draft = new();
 
@@ -105,11 +108,13 @@ public sealed class DraftReader
                 _draft.Error(DraftDiagnosticCodes.InvalidValue, At(a), "'agreement' must be an object with 'id' and 'parties'.");
             }
 
-            var perspective = obj["perspective"] is { Type: not JTokenType.Null } p ? Text(p, "perspective", _draft) : null;
+            var perspective = perspectiveOverride
+                ?? (obj["perspective"] is { Type: not JTokenType.Null } p ? Text(p, "perspective", _draft) : null);
             var agreement = agreementToken is null ? null : Agreement(agreementToken, perspective);
             if (agreement is not null && perspective is not null && !agreement.Parties.Any(party => party.Code == perspective))
             {
-                _draft.Error(DraftDiagnosticCodes.UnknownPerspective, At(obj["perspective"]!), $"The perspective '{perspective}' is not a party of the agreement ({string.Join(", ", agreement.PartyCodes)}).");
+                var at = obj["perspective"] is { } written ? At(written) : At(agreementToken!);
+                _draft.Error(DraftDiagnosticCodes.UnknownPerspective, at, $"The perspective '{perspective}' is not a party of the agreement ({string.Join(", ", agreement.PartyCodes)}).");
             }
 
             var clauses = new List<DraftClause>();

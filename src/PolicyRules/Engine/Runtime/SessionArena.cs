@@ -22,14 +22,10 @@ internal sealed class SessionArena(RuleNetwork network)
     public readonly Agenda Agenda = new();
     public readonly SessionMetrics Metrics = new();
 
-    private readonly List<Token> _tokens = [];
-    private readonly List<Activation> _activations = [];
-    private readonly List<FactHandle> _handles = [];
-    private readonly List<RightEntry> _entries = [];
-    private int _tokensUsed;
-    private int _activationsUsed;
-    private int _handlesUsed;
-    private int _entriesUsed;
+    private readonly Pool<Token> _tokens = new();
+    private readonly Pool<Activation> _activations = new();
+    private readonly Pool<FactHandle> _handles = new();
+    private readonly Pool<RightEntry> _entries = new();
 
     public RuleNetwork Network { get; } = network;
 
@@ -38,88 +34,55 @@ internal sealed class SessionArena(RuleNetwork network)
 
     public Token NewToken(object?[] facts, Token? parent, RightEntry? right)
     {
-        if (_tokensUsed < _tokens.Count)
+        if (_tokens.Reuse() is { } token)
         {
-            var token = _tokens[_tokensUsed++];
             token.Reuse(facts, parent, right);
             return token;
         }
 
-        var created = new Token(facts, parent, right);
-        _tokens.Add(created);
-        _tokensUsed++;
-        return created;
+        return _tokens.Add(new Token(facts, parent, right));
     }
 
     public Activation NewActivation(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
     {
-        if (_activationsUsed < _activations.Count)
+        if (_activations.Reuse() is { } activation)
         {
-            var activation = _activations[_activationsUsed++];
             activation.Reuse(rule, facts, parent, right, sequence);
             return activation;
         }
 
-        var created = new Activation(rule, facts, parent, right, sequence);
-        _activations.Add(created);
-        _activationsUsed++;
-        return created;
+        return _activations.Add(new Activation(rule, facts, parent, right, sequence));
     }
 
     public FactHandle NewHandle(object fact, long sequence)
     {
-        if (_handlesUsed < _handles.Count)
+        if (_handles.Reuse() is { } handle)
         {
-            var handle = _handles[_handlesUsed++];
             handle.Reuse(fact, sequence);
             return handle;
         }
 
-        var created = new FactHandle(fact, sequence);
-        _handles.Add(created);
-        _handlesUsed++;
-        return created;
+        return _handles.Add(new FactHandle(fact, sequence));
     }
 
     public RightEntry NewRightEntry(FactHandle handle, object key)
     {
-        if (_entriesUsed < _entries.Count)
+        if (_entries.Reuse() is { } entry)
         {
-            var entry = _entries[_entriesUsed++];
             entry.Reuse(handle, key);
             return entry;
         }
 
-        var created = new RightEntry(handle, key);
-        _entries.Add(created);
-        _entriesUsed++;
-        return created;
+        return _entries.Add(new RightEntry(handle, key));
     }
 
     /// <summary>Forgets every fact and match, keeping the objects (and table capacities) for the next session.</summary>
     public void Clear()
     {
-        for (var i = 0; i < _tokensUsed; i++)
-        {
-            _tokens[i].Clear();
-        }
-
-        for (var i = 0; i < _activationsUsed; i++)
-        {
-            _activations[i].Clear();
-        }
-
-        for (var i = 0; i < _handlesUsed; i++)
-        {
-            _handles[i].Clear();
-        }
-
-        for (var i = 0; i < _entriesUsed; i++)
-        {
-            _entries[i].Clear();
-        }
-
-        _tokensUsed = _activationsUsed = _handlesUsed = _entriesUsed = 0;
+        _tokens.Release(token => token.Clear());
+        _activations.Release(activation => activation.Clear());
+        _handles.Release(handle => handle.Clear());
+        _entries.Release(entry => entry.Clear());
         foreach (var memory in Memories)
         {
             (memory as BetaMemory)?.Clear();
@@ -130,5 +93,36 @@ internal sealed class SessionArena(RuleNetwork network)
         Deferred.Clear();
         Agenda.Clear();
         Metrics.Reset();
+    }
+
+    /// <summary>Objects handed out in order and taken back all at once: a list and how many are in use.</summary>
+    private sealed class Pool<T>
+        where T : class
+    {
+        private readonly List<T> _items = [];
+        private int _used;
+
+        public int Count => _items.Count;
+
+        /// <summary>The next object to reuse, or null when all are in use.</summary>
+        public T? Reuse() => _used < _items.Count ? _items[_used++] : null;
+
+        public T Add(T item)
+        {
+            _items.Add(item);
+            _used++;
+            return item;
+        }
+
+        /// <summary>Takes back every object handed out, clearing each.</summary>
+        public void Release(Action<T> clear)
+        {
+            for (var i = 0; i < _used; i++)
+            {
+                clear(_items[i]);
+            }
+
+            _used = 0;
+        }
     }
 }

@@ -112,7 +112,8 @@ public sealed class RuleSession : IDisposable
             handles.Add(Add(fact));
         }
 
-        RunBatch(() => handles, RouteBatch, FactInserted);
+        RouteBatch(handles);
+        Settle(handles, FactInserted);
     }
 
     /// <summary>Re-evaluates a fact that changed: its matches are withdrawn and made anew.</summary>
@@ -133,18 +134,13 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var handles = facts.Select(Find).Distinct().ToList();
-        RunBatch(
-            () =>
-            {
-                foreach (var handle in handles)
-                {
-                    Unroute(handle);
-                }
+        foreach (var handle in handles)
+        {
+            Unroute(handle);
+        }
 
-                return handles;
-            },
-            RouteBatch,
-            FactUpdated);
+        RouteBatch(handles);
+        Settle(handles, FactUpdated);
     }
 
     /// <summary>Removes a fact, and every match it took part in.</summary>
@@ -164,18 +160,12 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var handles = facts.Select(Find).Distinct().ToList();
-        RunBatch(
-            () =>
-            {
-                foreach (var handle in handles)
-                {
-                    Remove(handle);
-                }
+        foreach (var handle in handles)
+        {
+            Remove(handle);
+        }
 
-                return handles;
-            },
-            _ => { },
-            FactRetracted);
+        Settle(handles, FactRetracted);
     }
 
     /// <summary>True when the fact (this very object) is in working memory.</summary>
@@ -392,14 +382,11 @@ public sealed class RuleSession : IDisposable
     }
 
     /// <summary>
-    /// Runs one change of working memory over several facts, then settles it: linked facts of the
-    /// matches it withdrew leave (never in the middle of propagation), and events are raised once
-    /// the network is consistent.
+    /// Settles a change of several facts: linked facts of the matches it withdrew leave (never in
+    /// the middle of propagation), then events are raised, once the network is consistent.
     /// </summary>
-    private void RunBatch(Func<IReadOnlyList<FactHandle>> change, Action<IReadOnlyList<FactHandle>> propagate, EventHandler<FactEventArgs>? changed)
+    private void Settle(IReadOnlyList<FactHandle> handles, EventHandler<FactEventArgs>? changed)
     {
-        var handles = change();
-        propagate(handles);
         var withdrawn = Settle();
         if (changed is not null)
         {

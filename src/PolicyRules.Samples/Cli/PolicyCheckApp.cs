@@ -68,6 +68,7 @@ public static class PolicyCheckApp
         root.Subcommands.Add(RuleCommands.CreateRules(environment));
         root.Subcommands.Add(RuleCommands.CreateExplain(environment));
         root.Subcommands.Add(RuleCommands.CreateSchema());
+        root.Subcommands.Add(ReadCommand.Create());
         return root;
     }
 

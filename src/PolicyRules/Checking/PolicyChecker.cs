@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PolicyRules.Analysis;
 using PolicyRules.Checking.Report;
 using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
@@ -25,6 +26,7 @@ namespace PolicyRules.Checking;
 public sealed class PolicyChecker : IPolicyChecker
 {
     private readonly RuleNetwork _network;
+    private readonly TextAnalyzer _analyzer;
     private readonly PolicyCheckerOptions _options;
     private readonly ILogger _logger;
     private readonly IReadOnlyDictionary<string, string> _severities;
@@ -63,6 +65,7 @@ public sealed class PolicyChecker : IPolicyChecker
         Rulebooks = set.Rulebooks;
         RuleDiagnostics = set.Diagnostics;
         _network = RuleNetwork.Compile(Rules.Select(r => r.Definition));
+        _analyzer = new TextAnalyzer(EmbeddedLexicons.All);
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
     }
 
@@ -90,7 +93,7 @@ public sealed class PolicyChecker : IPolicyChecker
         }
 
         using var session = _network.CreateSession();
-        session.InsertAll(draft.Facts());
+        session.InsertAll([.. draft.Facts(), .. _analyzer.Analyze(draft)]);
         var fired = session.Fire();
         _logger.LogDebug("Checked {Path}: {Clauses} clauses, {Fired} rules fired", path, draft.Clauses.Count, fired);
         return new DocumentReportBuilder(draft, path, _severities).Build(session);

@@ -196,6 +196,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
     private Expression? Evidence(ActionSyntax action)
     {
         var items = new List<Expression>();
+        var spread = new List<Expression>();
         if (action.Arguments.TryGetValue("evidence", out var argument))
         {
             if (argument.Value is not JArray list)
@@ -227,6 +228,13 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
                     return null;
                 }
 
+                if (value.Expression.Type == typeof(IReadOnlyList<Evidence>))
+                {
+                    // A fact that carries its own evidence (a text cue's spans) is shown as it is.
+                    spread.Add(value.Expression);
+                    continue;
+                }
+
                 var field = path.Length == 0 ? alias : path;
                 if (value.Kind == ValueKind.Text && scope.TextMatchesOf(value.Name) is { Count: > 0 } tests)
                 {
@@ -246,9 +254,14 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             }
         }
 
-        return items.Count == 0
+        Expression fields = items.Count == 0
             ? Expression.Constant(Array.Empty<Evidence>(), typeof(IReadOnlyList<Evidence>))
             : Expression.Convert(Expression.NewArrayInit(typeof(Evidence), items), typeof(IReadOnlyList<Evidence>));
+        return spread.Count == 0
+            ? fields
+            : Expression.Call(
+                typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.Concat))!,
+                Expression.NewArrayInit(typeof(IReadOnlyList<Evidence>), [fields, .. spread]));
     }
 
     private void Known(ActionSyntax action, params string[] names)

@@ -97,4 +97,7 @@ internal static class LanguageFunctions
         System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(Show)),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>Evidence lists joined in order (a rule's fields, then the spans of the text cues it names).</summary>
+    public static IReadOnlyList<Domain.Evidence> Concat(IReadOnlyList<Domain.Evidence>[] lists) => lists.Length == 1 ? lists[0] : lists.SelectMany(l => l).ToArray();
 }

@@ -1,0 +1,62 @@
+namespace PolicyRules.Analysis;
+
+/// <summary>What a clause does, from the lexicon sets its text and title use (first that holds wins).</summary>
+internal static class ClauseFunctions
+{
+    public const string Definition = "definition";
+    public const string Recital = "recital";
+    public const string Objective = "objective";
+    public const string Procedure = "procedure";
+    public const string Cooperation = "cooperation";
+    public const string Exclusion = "exclusion";
+    public const string Prohibition = "prohibition";
+    public const string Obligation = "obligation";
+    public const string Other = "other";
+
+    /// <summary>
+    /// Picks the function from the hits outside carve-outs and the sets the title uses. A carve-out
+    /// makes the clause an exclusion only when it leads (first or second sentence).
+    /// </summary>
+    public static string Classify(IReadOnlyList<LexiconHit> hits, IReadOnlySet<string> title)
+    {
+        var counts = hits.GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int Count(string set) => counts.TryGetValue(set, out var n) ? n : 0;
+        var binding = Count("obligation") + Count("prohibition");
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || Count("definition") >= 2 || Count("definition") == 1 && binding == 0)
+        {
+            return Definition;
+        }
+
+        if (title.Contains("heading-recital") || Count("recital") >= 2 && binding == 0)
+        {
+            return Recital;
+        }
+
+        if (title.Contains("heading-objective") || Count("objective") > 0 && binding == 0)
+        {
+            return Objective;
+        }
+
+        if (title.Contains("heading-cooperation") || Count("cooperation") > 0 && Count("prohibition") == 0)
+        {
+            return Cooperation;
+        }
+
+        if (hits.Any(h => h.Set is TextAnalyzer.ScopeOut or TextAnalyzer.ScopeOutBefore && h.Sentence <= 1))
+        {
+            return Exclusion;
+        }
+
+        if (Count("prohibition") > 0)
+        {
+            return Prohibition;
+        }
+
+        if (title.Contains("heading-procedure") || Count("procedure") >= 2)
+        {
+            return Procedure;
+        }
+
+        return Count("obligation") > 0 ? Obligation : Other;
+    }
+}

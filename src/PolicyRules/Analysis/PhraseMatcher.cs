@@ -1,0 +1,170 @@
+namespace PolicyRules.Analysis;
+
+/// <summary>
+/// Every term of a lexicon compiled for one pass over a clause: phrases are indexed by their first
+/// word (or, for a prefix word, its first three letters), so each text word meets only the phrases
+/// that can start there.
+/// </summary>
+internal sealed class PhraseMatcher
+{
+    private const int MaxGap = 8;
+    private readonly Dictionary<string, List<Phrase>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Phrase>> _byPrefix = new(StringComparer.Ordinal);
+
+    public PhraseMatcher(Lexicon lexicon)
+    {
+        var negations = lexicon.Sets.TryGetValue(TextAnalyzer.Negation, out var words)
+            ? words.Select(Tokenizer.Fold).ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var (set, terms) in lexicon.Sets)
+        {
+            foreach (var term in terms)
+            {
+                var phrase = Phrase.Parse(set, term, negations);
+                if (phrase.Words.Length == 0)
+                {
+                    continue;
+                }
+
+                var first = phrase.Words[0];
+                var index = first.Prefix ? _byPrefix : _byWord;
+                var key = first.Prefix ? first.Text[..Math.Min(3, first.Text.Length)] : first.Text;
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = [];
+                }
+
+                list.Add(phrase);
+            }
+        }
+    }
+
+    public List<LexiconHit> Match(TextToken[] tokens)
+    {
+        var hits = new List<LexiconHit>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var word = tokens[i].Folded;
+            foreach (var form in Forms(word))
+            {
+                if (_byWord.TryGetValue(form, out var phrases))
+                {
+                    Try(phrases, tokens, i, hits);
+                }
+            }
+
+            if (word.Length >= 3 && _byPrefix.TryGetValue(word[..3], out var prefixed))
+            {
+                Try(prefixed, tokens, i, hits);
+            }
+        }
+
+        return hits;
+    }
+
+    private static void Try(List<Phrase> phrases, TextToken[] tokens, int at, List<LexiconHit> hits)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (phrase.MatchAt(tokens, at) is { } last)
+            {
+                hits.Add(new LexiconHit(phrase.Set, at, last, tokens[at].Start, tokens[last].End, tokens[at].Sentence, phrase.Negatable));
+            }
+        }
+    }
+
+    /// <summary>The word and the singulars it may be the plural of, for lookup by first word.</summary>
+    private static IEnumerable<string> Forms(string word)
+    {
+        yield return word;
+        if (word.Length > 3 && word.EndsWith('s'))
+        {
+            yield return word[..^1];
+            if (word.EndsWith("es", StringComparison.Ordinal))
+            {
+                yield return word[..^2];
+            }
+
+            if (word.EndsWith("ies", StringComparison.Ordinal))
+            {
+                yield return word[..^3] + "y";
+            }
+        }
+        else if (word.Length > 3 && word.EndsWith("aux", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "al";
+        }
+    }
+
+    internal static bool WordMatches(PhraseWord term, string word) =>
+        term.Prefix ? word.StartsWith(term.Text, StringComparison.Ordinal) : Forms(word).Contains(term.Text, StringComparer.Ordinal);
+
+    internal readonly record struct PhraseWord(string Text, bool Prefix, bool GapBefore);
+
+    private sealed record Phrase(string Set, PhraseWord[] Words, bool Negatable)
+    {
+        public static Phrase Parse(string set, string term, IReadOnlySet<string> negations)
+        {
+            var words = new List<PhraseWord>();
+            var gap = false;
+            foreach (var part in Tokenizer.Fold(term).Split([' ', '-', '\'', '/', ','], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part == "~")
+                {
+                    gap = true;
+                    continue;
+                }
+
+                var prefix = part.EndsWith('*');
+                var text = prefix ? part[..^1] : part;
+                foreach (var piece in text.Split('.', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words.Add(new PhraseWord(piece, prefix, gap));
+                    gap = false;
+                }
+            }
+
+            return new Phrase(set, words.ToArray(), !words.Any(w => negations.Contains(w.Text)));
+        }
+
+        /// <summary>The index of the last token matched when the phrase starts at <paramref name="at"/>.</summary>
+        public int? MatchAt(TextToken[] tokens, int at)
+        {
+            if (!WordMatches(Words[0], tokens[at].Folded))
+            {
+                return null;
+            }
+
+            var position = at;
+            for (var w = 1; w < Words.Length; w++)
+            {
+                var word = Words[w];
+                var limit = word.GapBefore ? MaxGap + 1 : 1;
+                var found = -1;
+                for (var step = 1; step <= limit && position + step < tokens.Length; step++)
+                {
+                    var token = tokens[position + step];
+                    if (token.Sentence != tokens[at].Sentence)
+                    {
+                        break;
+                    }
+
+                    if (WordMatches(word, token.Folded))
+                    {
+                        found = position + step;
+                        break;
+                    }
+                }
+
+                if (found < 0)
+                {
+                    return null;
+                }
+
+                position = found;
+            }
+
+            return position;
+        }
+    }
+}

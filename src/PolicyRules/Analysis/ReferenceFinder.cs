@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyRules.Analysis;
+
+/// <summary>
+/// Cross-references in clause text ("Article 2205", "artículo 12.3", "Annex 2106", "Annexe I"):
+/// resolved to clause ids of the same draft where it holds them, else named as pointing outside.
+/// </summary>
+internal static partial class ReferenceFinder
+{
+    [GeneratedRegex(@"\b(?:Articles?|Art\.|Art[ií]culos?)\s+(?<n>\d+(?:[.\-]\d+)*[A-Z]?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ArticlePattern();
+
+    [GeneratedRegex(@"\b(?<kind>Annex|Annexe|Anexo|Appendix|Ap[ée]ndice|Schedule)\s+(?<n>[IVXLC]+\b|\d+(?:[.\-]\d+)*[A-Z]?\b|[A-Z]\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AnnexPattern();
+
+    public static (string[] Internal, string[] External) Find(string text, IReadOnlySet<string> clauseIds, IReadOnlyDictionary<string, string> annexClauses)
+    {
+        var inside = new SortedSet<string>(StringComparer.Ordinal);
+        var outside = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Match m in ArticlePattern().Matches(text))
+        {
+            var n = m.Groups["n"].Value;
+            if (clauseIds.Contains(n))
+            {
+                inside.Add(n);
+            }
+        }
+
+        foreach (Match m in AnnexPattern().Matches(text))
+        {
+            var name = $"Annex {m.Groups["n"].Value}";
+            if (annexClauses.TryGetValue(name, out var id))
+            {
+                inside.Add(id);
+            }
+            else
+            {
+                outside.Add(name);
+            }
+        }
+
+        return (inside.ToArray(), outside.ToArray());
+    }
+
+    /// <summary>Clauses that are annexes themselves (an id or title "Annex I …"), by their normalised name.</summary>
+    public static Dictionary<string, string> AnnexClauses(IEnumerable<(string Id, string? Title)> clauses)
+    {
+        var annexes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, title) in clauses)
+        {
+            foreach (var candidate in new[] { id, title ?? "" })
+            {
+                var m = AnnexPattern().Match(candidate);
+                if (m.Success && m.Index == 0)
+                {
+                    annexes.TryAdd($"Annex {m.Groups["n"].Value}", id);
+                }
+            }
+        }
+
+        return annexes;
+    }
+}

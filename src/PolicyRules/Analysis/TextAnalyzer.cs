@@ -1,0 +1,209 @@
+using PolicyRules.Domain;
+using PolicyRules.Domain.Drafts;
+
+namespace PolicyRules.Analysis;
+
+/// <summary>
+/// Clause analysis, the stage between a draft and the rules: per clause it finds the language,
+/// the lexicon terms (on word boundaries, folded, one pass for all sets), the carve-outs that take
+/// terms out of the clause's reach, what the clause does and what it cites — as facts
+/// (<see cref="ClauseReading"/>, <see cref="TextCue"/>) that rules match. Immutable and thread-safe.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    /// <summary>Opens a scope that runs to the end of the sentence ("does not apply to …").</summary>
+    public const string ScopeOut = "scope-out";
+
+    /// <summary>Closes a scope that began with the sentence ("… is not covered by this Chapter").</summary>
+    public const string ScopeOutBefore = "scope-out-before";
+
+    /// <summary>Words that negate the phrase they stand in ("may <em>not</em> submit a claim").</summary>
+    public const string Negation = "negation";
+
+    private readonly IReadOnlyList<(Lexicon Lexicon, PhraseMatcher Matcher, HashSet<string> Markers)> _languages;
+
+    /// <summary>Compiles the lexicons, one per language; the first is the default language.</summary>
+    public TextAnalyzer(IEnumerable<Lexicon> lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _languages = lexicons
+            .Select(l => (l, new PhraseMatcher(l), new HashSet<string>(l.Markers.Select(Tokenizer.Fold), StringComparer.Ordinal)))
+            .ToArray();
+        if (_languages.Count == 0)
+        {
+            throw new ArgumentException("Clause analysis needs at least one lexicon.", nameof(lexicons));
+        }
+    }
+
+    /// <summary>The languages it reads.</summary>
+    public IReadOnlyList<string> Languages => _languages.Select(l => l.Lexicon.Language).ToArray();
+
+    /// <summary>The facts analysis adds for every readable clause of <paramref name="draft"/>.</summary>
+    public IReadOnlyList<object> Analyze(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var clauses = draft.Clauses.Where(c => c.Fact is not null).Select(c => c.Fact!).ToArray();
+        var ids = new HashSet<string>(clauses.Select(c => c.Id), StringComparer.Ordinal);
+        foreach (var clause in clauses)
+        {
+            if (clause.Article is { } article)
+            {
+                ids.Add(article);
+            }
+        }
+
+        var annexes = ReferenceFinder.AnnexClauses(clauses.Select(c => (c.Id, c.Title)));
+        var facts = new List<object>(clauses.Length * 4);
+        foreach (var clause in clauses)
+        {
+            facts.AddRange(Analyze(clause, ids, annexes));
+        }
+
+        return facts;
+    }
+
+    /// <summary>The facts for one clause read on its own (references resolve to nothing).</summary>
+    public IReadOnlyList<object> Analyze(Clause clause)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return Analyze(clause, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+    }
+
+    private List<object> Analyze(Clause clause, IReadOnlySet<string> ids, IReadOnlyDictionary<string, string> annexes)
+    {
+        var tokens = Tokenizer.Tokenize(clause.Text);
+        var (lexicon, matcher, _) = Detect(tokens);
+        var hits = Distinct(matcher.Match(tokens));
+        var excluded = ExcludedTokens(tokens, hits);
+        var negations = new bool[tokens.Length];
+        foreach (var hit in hits.Where(h => h.Set == Negation))
+        {
+            negations[hit.FirstToken] = true;
+        }
+
+        var standing = new List<LexiconHit>(hits.Count);
+        var found = new SortedDictionary<(string Set, bool Excluded), List<LexiconHit>>();
+        foreach (var hit in hits)
+        {
+            var isExcluded = hit.Set is not (ScopeOut or ScopeOutBefore or Negation)
+                && (excluded[hit.FirstToken] || Negated(negations, hit));
+            if (!isExcluded)
+            {
+                standing.Add(hit);
+            }
+
+            if (!found.TryGetValue((hit.Set, isExcluded), out var list))
+            {
+                found[(hit.Set, isExcluded)] = list = [];
+            }
+
+            list.Add(hit);
+        }
+
+        var facts = new List<object>(found.Count + 1);
+        foreach (var ((set, isExcluded), list) in found)
+        {
+            var evidence = list.Select(h => new Evidence("text", clause.Text[h.Start..h.End], h.Start, h.End)).ToArray();
+            facts.Add(new TextCue(clause, set, isExcluded, list[0].Sentence, evidence));
+        }
+
+        var cues = found.Keys.Where(k => !k.Excluded).Select(k => k.Set).ToArray();
+        var excludedCues = found.Keys.Where(k => k.Excluded && !found.ContainsKey((k.Set, false))).Select(k => k.Set).ToArray();
+
+        var title = clause.Title is { Length: > 0 }
+            ? matcher.Match(Tokenizer.Tokenize(clause.Title)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
+            : [];
+
+        var (inside, outside) = ReferenceFinder.Find(clause.Text, ids, annexes);
+        facts.Add(new ClauseReading
+        {
+            Subject = clause,
+            Language = lexicon.Language,
+            Function = ClauseFunctions.Classify(standing, title),
+            Cues = cues,
+            ExcludedCues = excludedCues,
+            References = inside.Where(id => id != clause.Id).ToArray(),
+            ExternalReferences = outside,
+        });
+        return facts;
+    }
+
+    // The language whose common words the text uses most; ties go to the first lexicon.
+    private (Lexicon, PhraseMatcher, HashSet<string>) Detect(TextToken[] tokens)
+    {
+        var best = _languages[0];
+        var bestScore = 0;
+        foreach (var language in _languages)
+        {
+            var score = 0;
+            foreach (var token in tokens.AsSpan(0, Math.Min(tokens.Length, 400)))
+            {
+                if (language.Markers.Contains(token.Folded))
+                {
+                    score++;
+                }
+            }
+
+            if (score > bestScore)
+            {
+                best = language;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    // One hit per set and start: the longest phrase, in text order.
+    private static List<LexiconHit> Distinct(List<LexiconHit> hits) =>
+        hits.GroupBy(h => (h.Set, h.Start))
+            .Select(g => g.MaxBy(h => h.End))
+            .OrderBy(h => h.Start)
+            .ThenBy(h => h.Set, StringComparer.Ordinal)
+            .ToList();
+
+    // A phrase that holds a negation word inside it says the opposite ("may not submit a claim").
+    private static bool Negated(bool[] negations, LexiconHit hit)
+    {
+        if (!hit.Negatable)
+        {
+            return false;
+        }
+
+        for (var i = hit.FirstToken + 1; i < hit.LastToken; i++)
+        {
+            if (negations[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Tokens inside a carve-out: after a scope-out cue to the end of its sentence, and from the start
+    // of the sentence to a scope-out-before cue.
+    private static bool[] ExcludedTokens(TextToken[] tokens, List<LexiconHit> hits)
+    {
+        var excluded = new bool[tokens.Length];
+        foreach (var hit in hits)
+        {
+            if (hit.Set == ScopeOut)
+            {
+                for (var i = hit.LastToken + 1; i < tokens.Length && tokens[i].Sentence == hit.Sentence; i++)
+                {
+                    excluded[i] = true;
+                }
+            }
+            else if (hit.Set == ScopeOutBefore)
+            {
+                for (var i = hit.FirstToken - 1; i >= 0 && tokens[i].Sentence == hit.Sentence; i--)
+                {
+                    excluded[i] = true;
+                }
+            }
+        }
+
+        return excluded;
+    }
+}

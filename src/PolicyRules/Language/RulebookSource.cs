@@ -57,7 +57,7 @@ public sealed class RulebookSource
             .Where(file => !System.IO.Path.GetRelativePath(path, file)
                 .Split(System.IO.Path.DirectorySeparatorChar)
                 .SkipLast(1)
-                .Any(folder => folder is "schema" or "tests"))
+                .Any(folder => folder is "schema" or "tests" or "lexicons"))
             .Order(StringComparer.Ordinal)
             .Select(FromFile)
             .ToArray();

@@ -1,0 +1,101 @@
+using PolicyRules.Analysis;
+using PolicyRules.Domain;
+using PolicyRules.Domain.Drafts;
+
+namespace PolicyRules.Tests.Analysis;
+
+/// <summary>Clause analysis with the shipped lexicons: the mechanisms that real treaty text defeated.</summary>
+public class TextAnalyzerTests
+{
+    private static readonly TextAnalyzer Analyzer = new(EmbeddedLexicons.All);
+
+    private static (ClauseReading Reading, TextCue[] Cues) Read(string text, string? title = null)
+    {
+        var facts = Analyzer.Analyze(new Clause { Id = "1", AgreementId = "a", Text = text, Title = title });
+        return (facts.OfType<ClauseReading>().Single(), facts.OfType<TextCue>().ToArray());
+    }
+
+    [Fact]
+    public void Words_match_on_boundaries_so_agricultural_is_not_cultural()
+    {
+        Read("Each Party shall eliminate export subsidies on agricultural goods.").Reading.Cues.Should().NotContain("culture");
+        Read("Each Party shall support cultural goods.").Reading.Cues.Should().Contain("culture");
+    }
+
+    [Fact]
+    public void Singular_and_plural_curly_quotes_and_accents_are_folded()
+    {
+        Read("measures respecting a cultural industry").Reading.Cues.Should().Contain("cultural-industries");
+        Read("measures respecting cultural industries").Reading.Cues.Should().Contain("cultural-industries");
+        Read("la radiodifusión y las industrias culturales de la Parte").Reading.Cues.Should().Contain(["broadcasting", "cultural-industries"]);
+        Read("Each Party’s co-operation with the other Party shall continue.").Reading.Cues.Should().Contain("cooperation");
+    }
+
+    [Fact]
+    public void What_a_carve_out_takes_out_is_excluded_not_engaged()
+    {
+        var telecom = Read("This Chapter does not apply to any measure relating to broadcast or cable distribution of radio or television programming.");
+        telecom.Reading.ExcludedCues.Should().Contain("broadcasting");
+        telecom.Reading.Cues.Should().NotContain("broadcasting");
+
+        var spanish = Read("Este capítulo no se aplicará a las medidas relacionadas con la radiodifusión o la distribución por cable de programación de radio o televisión.");
+        spanish.Reading.Language.Should().Be("es");
+        spanish.Reading.ExcludedCues.Should().Contain("broadcasting");
+
+        var before = Read("Investor-state dispute settlement between the Parties is not covered by this Chapter.");
+        before.Cues.Single(c => c.Name == "dispute-settlement").Excluded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_negation_inside_a_phrase_turns_it_around()
+    {
+        Read("An investor of a Party may submit to arbitration a claim that the other Party has breached an obligation.").Reading.Cues.Should().Contain("isds-claim");
+        var negated = Read("An investment made by an investor of a Party may not submit a claim to arbitration under this Section.");
+        negated.Reading.Cues.Should().NotContain("isds-claim");
+        negated.Reading.ExcludedCues.Should().Contain("isds-claim");
+    }
+
+    [Fact]
+    public void A_prohibition_is_not_negated_by_its_own_words()
+    {
+        Read("Neither Party shall impose customs duties on electronic transmissions.").Reading.Cues.Should().Contain(["prohibition", "et-duty-ban"]);
+    }
+
+    [Theory]
+    [InlineData("The Parties shall cooperate in the field of culture and the arts.", "en")]
+    [InlineData("Las Partes cooperarán en el ámbito de la cultura y de las artes.", "es")]
+    [InlineData("Les Parties coopèrent dans le domaine de la culture et des arts.", "fr")]
+    public void Language_comes_from_the_text(string text, string language) => Read(text).Reading.Language.Should().Be(language);
+
+    [Theory]
+    [InlineData("For the purposes of this Chapter: investment means every asset; enterprise means any entity.", null, "definition")]
+    [InlineData("RECOGNISING their right to regulate; DESIRING to strengthen their relations; have agreed as follows:", null, "recital")]
+    [InlineData("This Chapter does not apply to measures affecting audiovisual services.", "Scope", "exclusion")]
+    [InlineData("No Party shall require an investor to achieve a given level or percentage of domestic content.", null, "prohibition")]
+    [InlineData("Para efectos de este capítulo, se entenderá por inversión todo activo.", "Definiciones", "definition")]
+    public void What_the_clause_does(string text, string? title, string function) => Read(text, title).Reading.Function.Should().Be(function);
+
+    [Fact]
+    public void Evidence_points_at_the_words_in_the_original_text()
+    {
+        const string text = "Nothing here. The Parties’ cultural industries are safe.";
+        var cue = Read(text).Cues.Single(c => c.Name == "cultural-industries");
+        var evidence = cue.Evidence.Single();
+        text[evidence.Start!.Value..evidence.End!.Value].Should().Be("cultural industries");
+    }
+
+    [Fact]
+    public void References_resolve_to_clauses_of_the_draft_or_are_named_as_outside_it()
+    {
+        var draft = new DraftReader().Read("""
+            { "agreement": { "id": "a", "parties": [ { "code": "CAN" } ] },
+              "clauses": [
+                { "id": "2205", "text": "This Agreement does not apply to cultural industries." },
+                { "id": "1402", "text": "Subject to Article 2205 and to the reservations in Annex I, each Party shall accord national treatment." } ] }
+            """, "d.json");
+        var reading = Analyzer.Analyze(draft).OfType<ClauseReading>().Single(r => r.Subject.Id == "1402");
+
+        reading.References.Should().Equal("2205");
+        reading.ExternalReferences.Should().Equal("Annex I");
+    }
+}

@@ -84,8 +84,11 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             };
         }
 
+        // One conflict per rule and principle: a finding reached through several matches (several
+        // cues or tags) is reported once, with all its evidence and mitigations.
         var found = conflicts[fact]
-            .Select(c => Conflict(c, fact, mitigations[c]))
+            .GroupBy(c => (c.RuleId, c.Principle))
+            .Select(g => Conflict(g.OrderBy(c => c.Message, StringComparer.Ordinal).ToArray(), fact, g.SelectMany(c => mitigations[c])))
             .OrderBy(c => Severity.Rank(c.Severity))
             .ThenBy(c => c.Rule, StringComparer.Ordinal)
             .ThenBy(c => c.Message, StringComparer.Ordinal)
@@ -143,9 +146,10 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         _ => Verdict.Compliant,
     };
 
-    private ConflictReport Conflict(Conflict conflict, Clause clause, IEnumerable<Mitigation> mitigations)
+    private ConflictReport Conflict(IReadOnlyList<Conflict> matches, Clause clause, IEnumerable<Mitigation> mitigations)
     {
-        var answered = Mitigations(mitigations);
+        var conflict = matches[0];
+        var answered = Mitigations(mitigations).Distinct().ToArray();
         return new ConflictReport
         {
             Rule = conflict.RuleId,
@@ -155,7 +159,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             Parties = Parties(clause.Parties),
             Message = conflict.Message,
             Remedy = conflict.Remedy,
-            Evidence = conflict.Evidence.Select(Evidence).ToArray(),
+            Evidence = matches.SelectMany(m => m.Evidence).Distinct().Select(Evidence).ToArray(),
             Mitigations = answered,
             Status = Status(answered),
         };

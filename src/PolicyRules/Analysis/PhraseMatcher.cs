@@ -96,8 +96,34 @@ internal sealed class PhraseMatcher
         }
     }
 
-    internal static bool WordMatches(PhraseWord term, string word) =>
-        term.Prefix ? word.StartsWith(term.Text, StringComparison.Ordinal) : Forms(word).Contains(term.Text, StringComparer.Ordinal);
+    // On the hot path (every candidate phrase, every gap step): no allocation, the same forms as Forms().
+    internal static bool WordMatches(PhraseWord term, string word)
+    {
+        var t = term.Text;
+        if (term.Prefix || word == t)
+        {
+            return word.StartsWith(t, StringComparison.Ordinal);
+        }
+
+        if (word.Length <= 3)
+        {
+            return false;
+        }
+
+        if (word.EndsWith('s'))
+        {
+            return IsStemOf(word, t, 1, "") || word.EndsWith("es", StringComparison.Ordinal) && IsStemOf(word, t, 2, "")
+                || word.EndsWith("ies", StringComparison.Ordinal) && IsStemOf(word, t, 3, "y");
+        }
+
+        return word.EndsWith("aux", StringComparison.Ordinal) && IsStemOf(word, t, 3, "al");
+    }
+
+    // True when the word without its last `cut` letters, plus `ending`, is the term.
+    private static bool IsStemOf(string word, string term, int cut, string ending) =>
+        term.Length == word.Length - cut + ending.Length
+        && string.CompareOrdinal(word, 0, term, 0, word.Length - cut) == 0
+        && term.EndsWith(ending, StringComparison.Ordinal);
 
     internal readonly record struct PhraseWord(string Text, bool Prefix, bool GapBefore);
 

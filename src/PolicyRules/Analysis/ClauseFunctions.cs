@@ -15,7 +15,7 @@ internal static class ClauseFunctions
 
     /// <summary>
     /// Picks the function from the hits outside carve-outs and the sets the title uses. A carve-out
-    /// makes the clause an exclusion only when it leads (first or second sentence).
+    /// makes the clause an exclusion only when it leads (first or second sentence, before any prohibition).
     /// </summary>
     public static string Classify(IReadOnlyList<LexiconHit> hits, IReadOnlySet<string> title)
     {
@@ -42,7 +42,11 @@ internal static class ClauseFunctions
             return Cooperation;
         }
 
-        if (hits.Any(h => h.Set is TextAnalyzer.ScopeOut or TextAnalyzer.ScopeOutBefore && h.Sentence <= 1))
+        // A carve-out leads when it stands in the first or second sentence before any prohibition:
+        // "Neither Party shall adopt … 2. This paragraph does not cover …" stays a prohibition.
+        var carveOut = hits.FirstOrDefault(h => h.Set is TextAnalyzer.ScopeOut or TextAnalyzer.ScopeOutBefore);
+        var prohibition = hits.FirstOrDefault(h => h.Set == "prohibition");
+        if (carveOut.Set is not null && carveOut.Sentence <= 1 && (prohibition.Set is null || prohibition.Start > carveOut.Start))
         {
             return Exclusion;
         }

@@ -17,6 +17,15 @@ public sealed class TextAnalyzer
     /// <summary>Closes a scope that began with the sentence ("… is not covered by this Chapter").</summary>
     public const string ScopeOutBefore = "scope-out-before";
 
+    /// <summary>Opens a scope that runs to the next comma, semicolon or colon ("all services <em>except</em> audiovisual").</summary>
+    public const string ScopeOutPhrase = "scope-out-phrase";
+
+    /// <summary>
+    /// Phrases that defer to the rest of the agreement without taking anything out ("except as
+    /// otherwise provided", "salvo disposición en contrario"): a carve-out cue inside one opens no scope.
+    /// </summary>
+    public const string ScopeDeference = "scope-deference";
+
     /// <summary>Words that negate the phrase they stand in ("may <em>not</em> submit a claim").</summary>
     public const string Negation = "negation";
 
@@ -73,8 +82,8 @@ public sealed class TextAnalyzer
     {
         var tokens = Tokenizer.Tokenize(clause.Text);
         var (lexicon, matcher, _) = Detect(tokens);
-        var hits = Distinct(matcher.Match(tokens));
-        var excluded = ExcludedTokens(tokens, hits);
+        var hits = WithoutDeferences(Distinct(matcher.Match(tokens)));
+        var excluded = ExcludedTokens(clause.Text, tokens, hits);
         var negations = new bool[tokens.Length];
         foreach (var hit in hits.Where(h => h.Set == Negation))
         {
@@ -85,7 +94,7 @@ public sealed class TextAnalyzer
         var found = new SortedDictionary<(string Set, bool Excluded), List<LexiconHit>>();
         foreach (var hit in hits)
         {
-            var isExcluded = hit.Set is not (ScopeOut or ScopeOutBefore or Negation)
+            var isExcluded = hit.Set is not (ScopeOut or ScopeOutPhrase or ScopeOutBefore or ScopeDeference or Negation)
                 && (excluded[hit.FirstToken] || Negated(negations, hit));
             if (!isExcluded)
             {
@@ -162,6 +171,21 @@ public sealed class TextAnalyzer
             .ThenBy(h => h.Set, StringComparer.Ordinal)
             .ToList();
 
+    // A carve-out cue that is part of a deference ("except as otherwise provided") takes nothing out.
+    private static List<LexiconHit> WithoutDeferences(List<LexiconHit> hits)
+    {
+        var deferences = hits.Where(h => h.Set == ScopeDeference).ToArray();
+        if (deferences.Length == 0)
+        {
+            return hits;
+        }
+
+        return hits
+            .Where(h => h.Set is not (ScopeOut or ScopeOutPhrase or ScopeOutBefore)
+                || !deferences.Any(d => h.FirstToken >= d.FirstToken && h.FirstToken <= d.LastToken))
+            .ToList();
+    }
+
     // A phrase that holds a negation word inside it says the opposite ("may not submit a claim").
     private static bool Negated(bool[] negations, LexiconHit hit)
     {
@@ -181,17 +205,25 @@ public sealed class TextAnalyzer
         return false;
     }
 
-    // Tokens inside a carve-out: after a scope-out cue to the end of its sentence, and from the start
-    // of the sentence to a scope-out-before cue.
-    private static bool[] ExcludedTokens(TextToken[] tokens, List<LexiconHit> hits)
+    // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),
+    // and from the start of the sentence to a scope-out-before cue.
+    private static bool[] ExcludedTokens(string text, TextToken[] tokens, List<LexiconHit> hits)
     {
         var excluded = new bool[tokens.Length];
         foreach (var hit in hits)
         {
-            if (hit.Set == ScopeOut)
+            if (hit.Set is ScopeOut or ScopeOutPhrase)
             {
+                // "with the exception of: (a) …; (b) …" takes out the whole list, to the sentence end.
+                var toSentenceEnd = hit.Set == ScopeOut
+                    || hit.LastToken + 1 < tokens.Length && text.AsSpan(hit.End, tokens[hit.LastToken + 1].Start - hit.End).Contains(':');
                 for (var i = hit.LastToken + 1; i < tokens.Length && tokens[i].Sentence == hit.Sentence; i++)
                 {
+                    if (!toSentenceEnd && i > hit.LastToken + 1 && EndsPhrase(text, tokens[i - 1].End, tokens[i].Start))
+                    {
+                        break;
+                    }
+
                     excluded[i] = true;
                 }
             }
@@ -206,4 +238,7 @@ public sealed class TextAnalyzer
 
         return excluded;
     }
+
+    // A comma, semicolon or colon between two words closes a phrase.
+    private static bool EndsPhrase(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(",;:") >= 0;
 }

@@ -46,6 +46,38 @@ public class TextAnalyzerTests
         before.Cues.Single(c => c.Name == "dispute-settlement").Excluded.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("Except as otherwise provided in this Agreement, this Chapter shall apply wherever a measure causes nullification or impairment in the sense of Annex 19.2.")]
+    [InlineData("Salvo disposición en contrario en este Tratado, este Capítulo se aplicará cuando una medida cause anulación o menoscabo en el sentido del Anexo 19.03.")]
+    [InlineData("Sauf disposition contraire du présent accord, le présent chapitre s'applique lorsqu'une mesure cause une annulation ou une réduction d'avantages.")]
+    public void A_deference_to_the_rest_of_the_agreement_takes_nothing_out(string text)
+    {
+        var reading = Read(text).Reading;
+        reading.ExcludedCues.Should().BeEmpty();
+        reading.Function.Should().NotBe("exclusion");
+        if (reading.Language != "fr")
+        {
+            reading.Cues.Should().Contain("non-violation");
+        }
+    }
+
+    [Fact]
+    public void An_except_phrase_ends_at_its_comma_and_a_listed_exception_at_the_sentence_end()
+    {
+        var phrase = Read("With the exception of the Articles on development cooperation, the provisions of this Agreement shall take precedence over other agreements.");
+        phrase.Reading.ExcludedCues.Should().Contain("cooperation");
+        phrase.Reading.Cues.Should().Contain(["treaty-precedence", "other-agreements"]);
+
+        var list = Read("This Section applies to establishment in all economic activities with the exception of: (a) nuclear materials; (b) arms; (c) audio-visual services; and (d) air transport.");
+        list.Reading.ExcludedCues.Should().Contain("audiovisual");
+        list.Reading.Cues.Should().NotContain("audiovisual");
+    }
+
+    [Fact]
+    public void A_prohibition_that_leads_is_not_turned_into_an_exclusion_by_a_later_carve_out() =>
+        Read("Neither Party shall adopt or maintain limitations on the number of service suppliers. This paragraph does not cover measures concerning zoning.")
+            .Reading.Function.Should().Be("prohibition");
+
     [Fact]
     public void A_negation_inside_a_phrase_turns_it_around()
     {

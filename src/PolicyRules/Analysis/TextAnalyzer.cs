@@ -131,6 +131,7 @@ public sealed class TextAnalyzer
             Function = ClauseFunctions.Classify(standing, title),
             Cues = cues,
             ExcludedCues = excludedCues,
+            Headings = title.Order(StringComparer.Ordinal).ToArray(),
             References = inside.Where(id => id != clause.Id).ToArray(),
             ExternalReferences = outside,
         });

@@ -24,6 +24,9 @@ public sealed class ClauseReading
     /// <summary>Lexicon sets found only inside a carve-out ("does not apply to …").</summary>
     public required IReadOnlyList<string> ExcludedCues { get; init; }
 
+    /// <summary>Lexicon sets the clause's title uses ("Selection of Arbitrators" → <c>heading-procedure</c>).</summary>
+    public IReadOnlyList<string> Headings { get; init; } = [];
+
     /// <summary>Ids of clauses of the same draft that the text cites ("Article 2205" → <c>2205</c>).</summary>
     public required IReadOnlyList<string> References { get; init; }
 

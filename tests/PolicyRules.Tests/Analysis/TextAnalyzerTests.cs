@@ -74,6 +74,15 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void A_construction_rule_takes_out_what_it_keeps_from_being_prevented_not_what_it_does_not_require()
+    {
+        Read("Nothing in this Chapter shall be construed to prevent a Party from adopting measures relating to broadcasting.")
+            .Reading.ExcludedCues.Should().Contain("broadcasting");
+        Read("Nothing in this Chapter shall be construed to require a Party to compel a broadcaster to make its facilities available as a public network.")
+            .Reading.Cues.Should().Contain("broadcasting");
+    }
+
+    [Fact]
     public void A_prohibition_that_leads_is_not_turned_into_an_exclusion_by_a_later_carve_out() =>
         Read("Neither Party shall adopt or maintain limitations on the number of service suppliers. This paragraph does not cover measures concerning zoning.")
             .Reading.Function.Should().Be("prohibition");

@@ -63,6 +63,22 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Explain_shows_the_conditions_in_words_and_the_lexicon_terms_in_every_language()
+    {
+        var result = CliRunner.Run("explain", "CLS-K07C");
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Output.Should().Contain("Looks for")
+            .And.Contain("a Clause (c) whose kind is missing")
+            .And.Contain("there is no ClauseReading whose subject is c and headings contains 'heading-procedure'")
+            .And.Contain("Lexicon terms")
+            .And.Contain("isds-consent")
+            .And.Contain("en: consents to the submission")
+            .And.Contain("es: consiente en someter*")
+            .And.Contain("fr: consent à la soumission");
+    }
+
+    [Fact]
     public void Explain_of_an_unknown_rule_exits_2()
     {
         var result = CliRunner.Run("explain", "LIB-999");

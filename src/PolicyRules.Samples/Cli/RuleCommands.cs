@@ -1,3 +1,4 @@
+using PolicyRules.Analysis;
 using System.CommandLine;
 using PolicyRules.Checking;
 using PolicyRules.Language;
@@ -109,6 +110,31 @@ internal static class RuleCommands
             ? $"{rule.Id} finds: {rule.Title ?? "see the rule file"}."
             : $"{rule.Id} reports a clause that goes against the principle '{rule.Principle}': {Lower(rule.Title ?? "see the rule file")}. A conflict it finds is {rule.Severity}; it fails a run at --fail-on {rule.Severity} or lower unless another clause mitigates it or a waiver accepts it.";
         w.WriteLine(Wrap(what, 2));
+        if (rule.Conditions.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("  Looks for");
+            foreach (var condition in rule.Conditions)
+            {
+                w.WriteLine(Wrap("- " + condition, 4, hanging: 2));
+            }
+        }
+
+        if (rule.LexiconSets.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("  Lexicon terms (a word also matches its plural; * ends a prefix; ~ allows up to 8 words between)");
+            foreach (var set in rule.LexiconSets)
+            {
+                w.WriteLine($"    {set}");
+                foreach (var lexicon in EmbeddedLexicons.All)
+                {
+                    var terms = lexicon.Sets.TryGetValue(set, out var found) ? string.Join(", ", found) : "(none)";
+                    w.WriteLine(Wrap($"{lexicon.Language}: {terms}", 6, hanging: 4));
+                }
+            }
+        }
+
         if (rule.Basis.Count > 0)
         {
             w.WriteLine();
@@ -144,15 +170,17 @@ internal static class RuleCommands
 
     private static string Lower(string text) => text.Length > 0 && char.IsUpper(text[0]) && (text.Length == 1 || !char.IsUpper(text[1])) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
-    private static string Wrap(string text, int indent, int width = 96)
+    // Wraps at width; lines after the first are indented by `hanging` more (list items, labels).
+    private static string Wrap(string text, int indent, int width = 96, int hanging = 0)
     {
         var lines = new List<string>();
         var line = new System.Text.StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.Length > 0 && indent + line.Length + 1 + word.Length > width)
+            var margin = lines.Count == 0 ? indent : indent + hanging;
+            if (line.Length > 0 && margin + line.Length + 1 + word.Length > width)
             {
-                lines.Add(new string(' ', indent) + line);
+                lines.Add(new string(' ', margin) + line);
                 line.Clear();
             }
 
@@ -161,7 +189,7 @@ internal static class RuleCommands
 
         if (line.Length > 0)
         {
-            lines.Add(new string(' ', indent) + line);
+            lines.Add(new string(' ', lines.Count == 0 ? indent : indent + hanging) + line);
         }
 
         return string.Join("\n", lines);

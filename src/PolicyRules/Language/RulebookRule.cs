@@ -17,7 +17,9 @@ public sealed class RulebookRule
         IReadOnlyList<string> tags,
         IReadOnlyList<string> references,
         string? verification,
-        SourceSpan location)
+        SourceSpan location,
+        IReadOnlyList<string> conditions,
+        IReadOnlyList<string> lexiconSets)
     {
         Definition = definition;
         Rulebook = rulebook;
@@ -30,6 +32,8 @@ public sealed class RulebookRule
         References = references;
         Verification = verification;
         Location = location;
+        Conditions = conditions;
+        LexiconSets = lexiconSets;
     }
 
     /// <summary>The rule's id.</summary>
@@ -67,4 +71,10 @@ public sealed class RulebookRule
 
     /// <summary>Where the rule is written.</summary>
     public SourceSpan Location { get; }
+
+    /// <summary>What the rule looks for, in words: one line per element of its <c>when</c>.</summary>
+    public IReadOnlyList<string> Conditions { get; }
+
+    /// <summary>The lexicon sets its text cues and clause readings name (see <c>rules/lexicons</c>).</summary>
+    public IReadOnlyList<string> LexiconSets { get; }
 }

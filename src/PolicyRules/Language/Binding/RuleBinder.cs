@@ -100,7 +100,9 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             rule.Tags,
             rule.References,
             rule.Verification,
-            rule.Span);
+            rule.Span,
+            RuleDescriber.Describe(rule.When),
+            RuleDescriber.LexiconSets(rule.When));
     }
 
     private void Declare(BindingScope scope, SourceSpan at, string alias, ValueKind kind, Type type, Type? element)

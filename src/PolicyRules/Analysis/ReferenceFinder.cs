@@ -14,6 +14,27 @@ internal static partial class ReferenceFinder
     [GeneratedRegex(@"\b(?<kind>Annex|Annexe|Anexo|Appendix|Ap[ée]ndice|Schedule)\s+(?<n>[IVXLC]+\b|\d+(?:[.\-]\d+)*[A-Z]?\b|[A-Z]\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnnexPattern();
 
+    // "Article 9.10 (Performance Requirements)", "5 (National Treatment)", "Article XX (General
+    // Exceptions)": a number followed by a capitalised title in parentheses names a provision.
+    [GeneratedRegex(@"(?:\b\d+(?:[.\-]\d+)*[A-Z]?|\b[IVXLC]+)\s*\((?<title>\p{Lu}[^()]{0,100})\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CitedTitlePattern();
+
+    /// <summary>
+    /// Character spans of the titles that follow cited provisions: words that name a provision
+    /// ("Article 9.10 (Performance Requirements)") are not what the clause itself says.
+    /// </summary>
+    public static List<(int Start, int End)> CitedTitles(string text)
+    {
+        var spans = new List<(int, int)>();
+        foreach (Match m in CitedTitlePattern().Matches(text))
+        {
+            var title = m.Groups["title"];
+            spans.Add((title.Index, title.Index + title.Length));
+        }
+
+        return spans;
+    }
+
     public static (string[] Internal, string[] External) Find(string text, IReadOnlySet<string> clauseIds, IReadOnlyDictionary<string, string> annexClauses)
     {
         var inside = new SortedSet<string>(StringComparer.Ordinal);

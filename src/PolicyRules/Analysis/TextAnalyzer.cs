@@ -207,10 +207,20 @@ public sealed class TextAnalyzer
     }
 
     // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),
-    // and from the start of the sentence to a scope-out-before cue.
+    // and from the start of the sentence to a scope-out-before cue. The title of a cited provision
+    // ("Article 9.10 (Performance Requirements)") is excluded too: it names a provision the clause
+    // points to, it is not what the clause does.
     private static bool[] ExcludedTokens(string text, TextToken[] tokens, List<LexiconHit> hits)
     {
         var excluded = new bool[tokens.Length];
+        foreach (var (start, end) in ReferenceFinder.CitedTitles(text))
+        {
+            for (var i = 0; i < tokens.Length && tokens[i].Start < end; i++)
+            {
+                excluded[i] |= tokens[i].Start >= start;
+            }
+        }
+
         foreach (var hit in hits)
         {
             if (hit.Set is ScopeOut or ScopeOutPhrase)

@@ -83,6 +83,14 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void The_title_of_a_cited_provision_names_it_and_is_not_what_the_clause_does()
+    {
+        var reading = Read("With respect to Article 9.10 (Performance Requirements), this Chapter applies to all investments.").Reading;
+        reading.Cues.Should().NotContain("performance-req");
+        reading.ExcludedCues.Should().Contain("performance-req");
+    }
+
+    [Fact]
     public void A_prohibition_that_leads_is_not_turned_into_an_exclusion_by_a_later_carve_out() =>
         Read("Neither Party shall adopt or maintain limitations on the number of service suppliers. This paragraph does not cover measures concerning zoning.")
             .Reading.Function.Should().Be("prohibition");

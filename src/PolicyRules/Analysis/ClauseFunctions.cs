@@ -22,7 +22,9 @@ internal static class ClauseFunctions
         var counts = hits.GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(string set) => counts.TryGetValue(set, out var n) ? n : 0;
         var binding = Count("obligation") + Count("prohibition");
-        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || Count("definition") >= 2 || Count("definition") == 1 && binding == 0)
+        // "For the purposes of this Agreement" alone scopes a rule; with a "means" it leads a definition.
+        var defines = Count("definition");
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || defines >= 2 || defines == 1 && (binding == 0 || Count("definition-lead") > 0))
         {
             return Definition;
         }

@@ -12,7 +12,7 @@ internal static class ReadCommand
     {
         var path = new Argument<string>("draft") { Description = "A draft file." };
         var clause = new Option<string[]>("--clause") { Description = "Only these clause ids.", HelpName = "id", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("read", "Show how clause analysis reads each clause: language, what it does, the lexicon terms found (and which stand in a carve-out), and what it cites.");
+        var command = new Command("read", "Show how clause analysis reads each clause: language, what it does, the lexicon terms found (+ engaged, - in a carve-out, @ only in the title of a cited provision), and what it cites.");
         command.Arguments.Add(path);
         command.Options.Add(clause);
         command.SetAction(parse =>
@@ -41,7 +41,7 @@ internal static class ReadCommand
                 foreach (var cue in cues[reading.Subject])
                 {
                     var found = string.Join(" | ", cue.Evidence.Select(e => e.Value));
-                    stdout.WriteLine($"  {(cue.Excluded ? "-" : "+")} {cue.Name,-24} {found} (sentence {cue.Sentence})");
+                    stdout.WriteLine($"  {(cue.Cited ? "@" : cue.Excluded ? "-" : "+")} {cue.Name,-24} {found} (sentence {cue.Sentence})");
                 }
 
                 if (reading.References.Count + reading.ExternalReferences.Count > 0)

@@ -84,6 +84,7 @@ public sealed class TextAnalyzer
         var (lexicon, matcher, _) = Detect(tokens);
         var hits = WithoutDeferences(Distinct(matcher.Match(tokens)));
         var excluded = ExcludedTokens(clause.Text, tokens, hits);
+        var cited = CitedTokens(clause.Text, tokens);
         var negations = new bool[tokens.Length];
         foreach (var hit in hits.Where(h => h.Set == Negation))
         {
@@ -91,33 +92,42 @@ public sealed class TextAnalyzer
         }
 
         var standing = new List<LexiconHit>(hits.Count);
-        var found = new SortedDictionary<(string Set, bool Excluded), List<LexiconHit>>();
+        var found = new SortedDictionary<(string Set, Standing Standing), List<LexiconHit>>();
         foreach (var hit in hits)
         {
-            var isExcluded = hit.Set is not (ScopeOut or ScopeOutPhrase or ScopeOutBefore or ScopeDeference or Negation)
-                && (excluded[hit.FirstToken] || Negated(negations, hit));
-            if (!isExcluded)
+            var where = Standing.Engaged;
+            if (hit.Set is not (ScopeOut or ScopeOutPhrase or ScopeOutBefore or ScopeDeference or Negation))
+            {
+                where = excluded[hit.FirstToken] || Negated(negations, hit) ? Standing.CarvedOut
+                    : cited[hit.FirstToken] ? Standing.Cited
+                    : Standing.Engaged;
+            }
+
+            if (where == Standing.Engaged)
             {
                 standing.Add(hit);
             }
 
-            if (!found.TryGetValue((hit.Set, isExcluded), out var list))
+            if (!found.TryGetValue((hit.Set, where), out var list))
             {
-                found[(hit.Set, isExcluded)] = list = [];
+                found[(hit.Set, where)] = list = [];
             }
 
             list.Add(hit);
         }
 
         var facts = new List<object>(found.Count + 1);
-        foreach (var ((set, isExcluded), list) in found)
+        foreach (var ((set, where), list) in found)
         {
             var evidence = list.Select(h => new Evidence("text", clause.Text[h.Start..h.End], h.Start, h.End)).ToArray();
-            facts.Add(new TextCue(clause, set, isExcluded, list[0].Sentence, evidence));
+            facts.Add(new TextCue(clause, set, where != Standing.Engaged, list[0].Sentence, evidence, cited: where == Standing.Cited));
         }
 
-        var cues = found.Keys.Where(k => !k.Excluded).Select(k => k.Set).ToArray();
-        var excludedCues = found.Keys.Where(k => k.Excluded && !found.ContainsKey((k.Set, false))).Select(k => k.Set).ToArray();
+        string[] Only(Standing where, params Standing[] unless) =>
+            found.Keys.Where(k => k.Standing == where && !unless.Any(u => found.ContainsKey((k.Set, u)))).Select(k => k.Set).ToArray();
+        var cues = Only(Standing.Engaged);
+        var excludedCues = Only(Standing.CarvedOut, Standing.Engaged);
+        var citedCues = Only(Standing.Cited, Standing.Engaged, Standing.CarvedOut);
 
         var title = clause.Title is { Length: > 0 }
             ? matcher.Match(Tokenizer.Tokenize(clause.Title)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
@@ -131,6 +141,7 @@ public sealed class TextAnalyzer
             Function = ClauseFunctions.Classify(standing, title),
             Cues = cues,
             ExcludedCues = excludedCues,
+            CitedCues = citedCues,
             Headings = title.Order(StringComparer.Ordinal).ToArray(),
             References = inside.Where(id => id != clause.Id).ToArray(),
             ExternalReferences = outside,
@@ -206,20 +217,27 @@ public sealed class TextAnalyzer
         return false;
     }
 
-    // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),
-    // and from the start of the sentence to a scope-out-before cue. The title of a cited provision
-    // ("Article 9.10 (Performance Requirements)") is excluded too: it names a provision the clause
-    // points to, it is not what the clause does.
-    private static bool[] ExcludedTokens(string text, TextToken[] tokens, List<LexiconHit> hits)
+    // Tokens in the title of a cited provision ("Article 9.10 (Performance Requirements)"): they name
+    // a provision the clause points to, not what the clause does.
+    private static bool[] CitedTokens(string text, TextToken[] tokens)
     {
-        var excluded = new bool[tokens.Length];
+        var cited = new bool[tokens.Length];
         foreach (var (start, end) in ReferenceFinder.CitedTitles(text))
         {
             for (var i = 0; i < tokens.Length && tokens[i].Start < end; i++)
             {
-                excluded[i] |= tokens[i].Start >= start;
+                cited[i] |= tokens[i].Start >= start;
             }
         }
+
+        return cited;
+    }
+
+    // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),
+    // and from the start of the sentence to a scope-out-before cue.
+    private static bool[] ExcludedTokens(string text, TextToken[] tokens, List<LexiconHit> hits)
+    {
+        var excluded = new bool[tokens.Length];
 
         foreach (var hit in hits)
         {
@@ -252,4 +270,13 @@ public sealed class TextAnalyzer
 
     // A comma, semicolon or colon between two words closes a phrase.
     private static bool EndsPhrase(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(",;:") >= 0;
+
+    // Where a term stands: in what the clause does, taken out by a carve-out, or only in the title of
+    // a provision it cites. The order is that of the facts emitted.
+    private enum Standing
+    {
+        Engaged,
+        CarvedOut,
+        Cited,
+    }
 }

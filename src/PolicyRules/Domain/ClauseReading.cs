@@ -24,6 +24,9 @@ public sealed class ClauseReading
     /// <summary>Lexicon sets found only inside a carve-out ("does not apply to …").</summary>
     public required IReadOnlyList<string> ExcludedCues { get; init; }
 
+    /// <summary>Lexicon sets named only in the titles of provisions the clause cites ("Article 9.10 (Performance Requirements)").</summary>
+    public IReadOnlyList<string> CitedCues { get; init; } = [];
+
     /// <summary>Lexicon sets the clause's title uses ("Selection of Arbitrators" → <c>heading-procedure</c>).</summary>
     public IReadOnlyList<string> Headings { get; init; } = [];
 

@@ -1,11 +1,12 @@
 namespace PolicyRules.Domain;
 
 /// <summary>
-/// A lexicon set found in a clause's text (clause analysis): one fact per set and clause, either
-/// outside any carve-out or only inside one ("does not apply to …", "no se aplicará a …"), with
-/// every place its terms were found.
+/// A lexicon set found in a clause's text (clause analysis): one fact per set, clause and standing —
+/// engaged, inside a carve-out ("does not apply to …", "no se aplicará a …"), or only in the title of
+/// a provision the clause cites ("Article 2206 (Cultural Industries)") — with every place its terms
+/// were found.
 /// </summary>
-public sealed class TextCue(Clause subject, string name, bool excluded, int sentence, IReadOnlyList<Evidence> evidence)
+public sealed class TextCue(Clause subject, string name, bool excluded, int sentence, IReadOnlyList<Evidence> evidence, bool cited = false)
 {
     /// <summary>The clause whose text holds it.</summary>
     public Clause Subject { get; } = subject;
@@ -13,8 +14,11 @@ public sealed class TextCue(Clause subject, string name, bool excluded, int sent
     /// <summary>The lexicon set (<c>culture</c>, <c>isds-claim</c>, …), the same in every language.</summary>
     public string Name { get; } = name;
 
-    /// <summary>True when the term stands in a scope the clause takes out of its reach.</summary>
+    /// <summary>True when the terms do not engage the clause: taken out by a carve-out, or only cited.</summary>
     public bool Excluded { get; } = excluded;
+
+    /// <summary>True when the terms stand only in the title of a cited provision (then <see cref="Excluded"/> is true too).</summary>
+    public bool Cited { get; } = cited;
 
     /// <summary>The index of the first sentence it is found in.</summary>
     public int Sentence { get; } = sentence;
@@ -23,5 +27,5 @@ public sealed class TextCue(Clause subject, string name, bool excluded, int sent
     public IReadOnlyList<Evidence> Evidence { get; } = evidence;
 
     /// <inheritdoc/>
-    public override string ToString() => $"TextCue {Name}{(Excluded ? " (excluded)" : "")} '{Evidence[0].Value}' in {Subject}";
+    public override string ToString() => $"TextCue {Name}{(Cited ? " (cited)" : Excluded ? " (excluded)" : "")} '{Evidence[0].Value}' in {Subject}";
 }

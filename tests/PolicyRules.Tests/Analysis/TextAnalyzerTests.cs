@@ -85,9 +85,11 @@ public class TextAnalyzerTests
     [Fact]
     public void The_title_of_a_cited_provision_names_it_and_is_not_what_the_clause_does()
     {
-        var reading = Read("With respect to Article 9.10 (Performance Requirements), this Chapter applies to all investments.").Reading;
+        var (reading, cues) = Read("With respect to Article 9.10 (Performance Requirements), this Chapter applies to all investments.");
         reading.Cues.Should().NotContain("performance-req");
-        reading.ExcludedCues.Should().Contain("performance-req");
+        reading.ExcludedCues.Should().NotContain("performance-req", "a cited title is not a carve-out");
+        reading.CitedCues.Should().Contain("performance-req");
+        cues.Single(c => c.Name == "performance-req").Should().Match<TextCue>(c => c.Excluded && c.Cited);
     }
 
     [Fact]

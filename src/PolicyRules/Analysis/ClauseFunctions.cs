@@ -22,9 +22,11 @@ internal static class ClauseFunctions
         var counts = hits.GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(string set) => counts.TryGetValue(set, out var n) ? n : 0;
         var binding = Count("obligation") + Count("prohibition");
-        // "For the purposes of this Agreement" alone scopes a rule; with a "means" it leads a definition.
+        // "For the purposes of this Agreement" alone scopes a rule; with a "means" in the sentence that
+        // opens the clause it leads a definition.
         var defines = Count("definition");
-        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || defines >= 2 || defines == 1 && (binding == 0 || Count("definition-lead") > 0))
+        var leads = hits.Any(h => h.Set == "definition-lead" && h.Sentence <= 1 && hits.Any(d => d.Set == "definition" && d.Sentence == h.Sentence));
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || defines >= 2 || defines == 1 && (binding == 0 || leads))
         {
             return Definition;
         }

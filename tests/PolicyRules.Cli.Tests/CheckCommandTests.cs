@@ -123,6 +123,24 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Junit_written_to_a_file_declares_the_encoding_it_is_written_in()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"policy-check-{Guid.NewGuid():N}.xml");
+        try
+        {
+            CliRunner.Run(Check("drafts", "--format", "junit", "--output", file));
+
+            File.ReadAllText(file).Should().StartWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+            var loaded = System.Xml.Linq.XDocument.Load(file); // a strict reader: refuses utf-16 declared over UTF-8 bytes
+            loaded.Root!.Name.LocalName.Should().Be("testsuites");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Text_matches_the_snapshot()
     {
         var result = CliRunner.Run(Check("drafts", "broken/one-broken-clause.json"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using PolicyRules.Checking.Report;
@@ -17,12 +18,17 @@ public static class JUnitReportWriter
     public static void Write(CheckReport report, TextWriter writer, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, CloseOutput = false };
-        using (var xml = XmlWriter.Create(writer, settings))
+
+        // Rendered as UTF-8 bytes, so the declaration says utf-8 whatever the writer is (a StringWriter
+        // would make it utf-16, which strict parsers refuse for a file written in UTF-8).
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false) };
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, settings))
         {
             ToXml(report, options).Save(xml);
         }
 
+        writer.Write(Encoding.UTF8.GetString(buffer.ToArray()));
         writer.Write('\n');
     }
 

@@ -141,6 +141,16 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void A_missing_input_fails_the_run_and_never_says_pass()
+    {
+        var result = CliRunner.Run(Check("no-such-draft.json"));
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Output.Should().NotContain("PASS").And.Contain("FAIL: 1 input could not be checked; no open conflict at or above high.");
+        result.Error.Should().Contain("no-such-draft.json").And.Contain("PR2007");
+    }
+
+    [Fact]
     public void Text_matches_the_snapshot()
     {
         var result = CliRunner.Run(Check("drafts", "broken/one-broken-clause.json"));

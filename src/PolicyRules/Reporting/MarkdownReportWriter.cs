@@ -24,11 +24,11 @@ public static class MarkdownReportWriter
         var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var all = ReportConflict.All(report).ToArray();
         var failing = all.Count(c => FailThreshold.Fails(c.Severity, c.Status, options.FailOn));
-        var errors = report.Documents.Sum(d => d.Verdict == Verdict.Error ? 1 : 0);
+        var errors = TextReportWriter.Unchecked(report);
 
         w.WriteLine("## policy-check report");
         w.WriteLine();
-        var outcome = errors > 0 ? $"**Error**: {TextReportWriter.Plural(errors, "document")} could not be fully checked."
+        var outcome = errors > 0 ? $"**Error**: {TextReportWriter.Plural(errors, "input")} could not be checked."
             : options.FailOn == FailThreshold.None ? "**Pass** (conflicts do not fail the run: `--fail-on none`)."
             : failing > 0 ? $"**Fail**: {TextReportWriter.Plural(failing, "open conflict")} at or above `{options.FailOn}`."
             : $"**Pass**: no open conflict at or above `{options.FailOn}`.";

@@ -141,25 +141,35 @@ public static class TextReportWriter
         w.WriteLine($"Conflicts: {Joined(open, "none open")}" + (mitigated > 0 ? $"; {mitigated} mitigated" : "") + (waived > 0 ? $"; {waived} waived" : "") + ".");
 
         var failing = all.Count(c => FailThreshold.Fails(c.Severity, c.Status, options.FailOn));
-        var errors = report.Documents.Count(d => d.Verdict == Verdict.Error) + report.Documents.Sum(d => d.Clauses.Count(c => c.Verdict == Verdict.Error && d.Verdict != Verdict.Error));
+        var errors = Unchecked(report);
         if (errors > 0)
         {
             w.WriteLine(paint.Red($"ERROR: {Plural(errors, "input")} could not be checked (see the diagnostics)."));
         }
 
-        if (options.FailOn == FailThreshold.None)
-        {
-            w.WriteLine("PASS: --fail-on none, conflicts do not fail the run.");
-        }
-        else if (failing > 0)
+        // An input that could not be checked fails the run (exit 2) whatever the conflicts say.
+        if (options.FailOn != FailThreshold.None && failing > 0)
         {
             w.WriteLine(paint.Red($"FAIL: {Plural(failing, "open conflict")} at or above {options.FailOn}."));
+        }
+        else if (errors > 0)
+        {
+            var conflicts = options.FailOn == FailThreshold.None ? "conflicts do not fail the run (--fail-on none)" : $"no open conflict at or above {options.FailOn}";
+            w.WriteLine(paint.Red($"FAIL: {Plural(errors, "input")} could not be checked; {conflicts}."));
+        }
+        else if (options.FailOn == FailThreshold.None)
+        {
+            w.WriteLine("PASS: --fail-on none, conflicts do not fail the run.");
         }
         else
         {
             w.WriteLine(paint.Green($"PASS: no open conflict at or above {options.FailOn}."));
         }
     }
+
+    /// <summary>Inputs that could not be checked: unreadable documents, and error clauses of readable ones.</summary>
+    internal static int Unchecked(CheckReport report) =>
+        report.Documents.Count(d => d.Verdict == Verdict.Error) + report.Documents.Sum(d => d.Clauses.Count(c => c.Verdict == Verdict.Error && d.Verdict != Verdict.Error));
 
     private static string StatusVerdict(string status) => status switch
     {

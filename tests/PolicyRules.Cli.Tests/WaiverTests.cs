@@ -34,6 +34,30 @@ public class WaiverTests
     }
 
     [Fact]
+    public void A_waivers_file_inside_the_folder_checked_is_not_read_as_a_draft_and_exclude_leaves_files_out()
+    {
+        var briefs = Path.Combine(Path.GetTempPath(), $"policy-check-briefs-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(briefs, "old"));
+        try
+        {
+            File.Copy(Path.Combine(CliRunner.TestData, "drafts", "liberalising.json"), Path.Combine(briefs, "liberalising.json"));
+            File.Copy(Path.Combine(CliRunner.TestData, "drafts", "exempted.json"), Path.Combine(briefs, "old", "exempted.json"));
+            File.Copy(Path.Combine(CliRunner.TestData, "waivers", "valid.json"), Path.Combine(briefs, "waivers.json"));
+
+            var result = CliRunner.Run(["check", briefs, "--waivers", Path.Combine(briefs, "waivers.json"), "--exclude", "**/old/**", "--format", "json", .. CliRunner.TestRules]);
+
+            result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+            result.Error.Should().NotContain("PR2002");
+            var paths = JObject.Parse(result.Output)["documents"]!.Select(d => (string)d["path"]!).ToArray();
+            paths.Should().ContainSingle().Which.Should().EndWith("/liberalising.json");
+        }
+        finally
+        {
+            Directory.Delete(briefs, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_expired_waiver_no_longer_applies_and_says_so()
     {
         var result = CliRunner.Run(Check("--waivers", "waivers/expired.json", "--format", "json"));

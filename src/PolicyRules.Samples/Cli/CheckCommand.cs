@@ -52,6 +52,11 @@ internal static class CheckCommand
             Description = "A JSON file of accepted conflicts (rule, document, clause, reason, by, expires): matched conflicts are reported as waived and do not fail the run.",
             HelpName = "file",
         };
+        var exclude = new Option<string[]>("--exclude", "-x")
+        {
+            Description = "Leave out input files that match this glob (* within a folder, ** across folders), e.g. --exclude '**/waivers.json'. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "No progress and no rule warnings on standard error; the text report leaves out compliant clauses.",
@@ -65,6 +70,7 @@ internal static class CheckCommand
         command.Options.Add(output);
         command.Options.Add(failOn);
         command.Options.Add(waivers);
+        command.Options.Add(exclude);
         command.Options.Add(quiet);
 
         command.SetAction(parse => Run(
@@ -77,12 +83,13 @@ internal static class CheckCommand
                 parse.GetValue(output),
                 parse.GetValue(failOn) ?? FailThreshold.Default,
                 parse.GetValue(waivers),
+                parse.GetValue(exclude) ?? [],
                 parse.GetValue(quiet)),
             rules));
         return command;
     }
 
-    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, bool Quiet);
+    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string[] Exclude, bool Quiet);
 
     private static int Run(ParseResult parse, CliEnvironment environment, Settings settings, PolicyCheckApp.RuleOptions ruleOptions)
     {
@@ -90,7 +97,9 @@ internal static class CheckCommand
         var stderr = parse.InvocationConfiguration.Error;
         var inputError = false;
 
-        var (files, expandErrors) = InputFiles.Expand(settings.Paths, environment);
+        // The run's own files are never drafts, even inside the folder checked (briefs/waivers.json).
+        var ownFiles = new[] { settings.Waivers, settings.Output }.Concat(parse.GetValue(ruleOptions.Rules) ?? []).OfType<string>();
+        var (files, expandErrors) = InputFiles.Expand(settings.Paths, environment, settings.Exclude, ownFiles);
         foreach (var problem in expandErrors)
         {
             stderr.WriteLine($"policy-check: error: {problem}");

@@ -10,19 +10,38 @@ internal sealed record InputFile(string Display, string? FullPath)
     public bool IsStandardInput => FullPath is null;
 }
 
-/// <summary>Expands the paths of <c>check</c>: files as given, folders recursively (<c>*.json</c>), globs, <c>-</c>.</summary>
+/// <summary>
+/// Expands the paths of <c>check</c>: files as given, folders recursively (<c>*.json</c>), globs, <c>-</c>.
+/// Files that match an <c>--exclude</c> pattern are left out, and so are the run's own files (its
+/// waivers, rule files and output) when a folder or pattern would take them in.
+/// </summary>
 internal static class InputFiles
 {
-    public static (IReadOnlyList<InputFile> Files, IReadOnlyList<string> Errors) Expand(IEnumerable<string> paths, CliEnvironment environment)
+    public static (IReadOnlyList<InputFile> Files, IReadOnlyList<string> Errors) Expand(
+        IEnumerable<string> paths,
+        CliEnvironment environment,
+        IReadOnlyList<string>? exclude = null,
+        IEnumerable<string>? ownFiles = null)
     {
         var files = new List<InputFile>();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var excluded = (exclude ?? []).Select(p => Glob.ToRegex(p.Replace('\\', '/'))).ToArray();
+        var own = new HashSet<string>((ownFiles ?? []).Select(f => Path.GetFullPath(environment.Resolve(f))), StringComparer.Ordinal);
+        bool Excluded(InputFile file) => excluded.Any(r => r.IsMatch(file.Display) || r.IsMatch(file.Display.TrimStart('.', '/')));
         void Add(InputFile file)
         {
-            if (seen.Add(file.FullPath ?? "-"))
+            if (!Excluded(file) && seen.Add(file.FullPath ?? "-"))
             {
                 files.Add(file);
+            }
+        }
+
+        void AddFound(InputFile file)
+        {
+            if (file.FullPath is null || !own.Contains(Path.GetFullPath(file.FullPath)))
+            {
+                Add(file);
             }
         }
 
@@ -49,7 +68,7 @@ internal static class InputFiles
 
                 foreach (var relative in found)
                 {
-                    Add(new InputFile(display.TrimEnd('/') + "/" + relative, Path.Combine(full, relative)));
+                    AddFound(new InputFile(display.TrimEnd('/') + "/" + relative, Path.Combine(full, relative)));
                 }
             }
             else if (Glob.HasWildcards(given) && !File.Exists(full))
@@ -62,7 +81,7 @@ internal static class InputFiles
 
                 foreach (var match in matches)
                 {
-                    Add(match);
+                    AddFound(match);
                 }
             }
             else

@@ -18,6 +18,7 @@ public class WaiverTests
         var report = JObject.Parse(result.Output);
         var conflict = report["documents"]![1]!["clauses"]![0]!["conflicts"]![0]!;
         conflict["status"]!.Value<string>().Should().Be("waived");
+        report["documents"]![1]!["clauses"]![0]!["verdict"]!.Value<string>().Should().Be("compliant", "its only conflict is waived");
         report["summary"]!["conflicts"]!["high"]!.Value<int>().Should().Be(0, "waived conflicts are not counted");
     }
 

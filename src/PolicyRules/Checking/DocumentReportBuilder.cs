@@ -35,17 +35,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToArray();
 
-        var verdict = clauses.Select(c => c.Verdict)
-            .Concat(findings.Where(f => f.Kind == "conflict").Select(f => StatusVerdict(f.Status)))
-            .Aggregate(Verdict.Supports, Verdict.Worst);
-        if (agreement is null || draft.Diagnostics.Any(d => d.IsError))
-        {
-            verdict = Verdict.Error;
-        }
-        else if (clauses.Length == 0 && findings.Length == 0)
-        {
-            verdict = Verdict.Compliant;
-        }
+        var verdict = agreement is null || draft.Diagnostics.Any(d => d.IsError) ? Verdict.Error : DocumentVerdict(clauses, findings);
 
         return new DocumentReport
         {
@@ -110,6 +100,19 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             Diagnostics = clause.Diagnostics.Select(Diagnostic).ToArray(),
             Location = location,
         };
+    }
+
+    /// <summary>A readable document's verdict: the worst of its clauses and agreement-level conflicts.</summary>
+    public static string DocumentVerdict(IReadOnlyList<ClauseReport> clauses, IReadOnlyList<FindingReport> findings)
+    {
+        if (clauses.Count == 0 && findings.Count == 0)
+        {
+            return Verdict.Compliant;
+        }
+
+        return clauses.Select(c => c.Verdict)
+            .Concat(findings.Where(f => f.Kind == "conflict").Select(f => StatusVerdict(f.Status)))
+            .Aggregate(Verdict.Supports, Verdict.Worst);
     }
 
     /// <summary>A clause's verdict from its conflicts' statuses: the worst that applies.</summary>

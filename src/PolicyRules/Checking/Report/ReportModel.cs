@@ -33,7 +33,7 @@ public sealed record RulebookReport(string Name, string Version, string Sha256, 
 public sealed record RunInfo(DateTimeOffset StartedAt, long DurationMs);
 
 /// <summary>One draft's results.</summary>
-public sealed class DocumentReport
+public sealed record DocumentReport
 {
     /// <summary>The draft's path as given, or <c>-</c> for standard input.</summary>
     public required string Path { get; init; }
@@ -62,7 +62,7 @@ public sealed class DocumentReport
 public sealed record AgreementReport(string Id, string? Name);
 
 /// <summary>One clause's verdict and why.</summary>
-public sealed class ClauseReport
+public sealed record ClauseReport
 {
     /// <summary>The clause's id.</summary>
     public required string Id { get; init; }

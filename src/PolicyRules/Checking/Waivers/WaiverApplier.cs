@@ -61,7 +61,7 @@ public sealed class WaiverOutcome
 public static class WaiverApplier
 {
     /// <summary>Applies the waivers on the given day.</summary>
-    /// <param name="report">The report; its conflicts' statuses are changed in place.</param>
+    /// <param name="report">The report; its conflicts' statuses are changed in place, and the outcome's report carries the verdicts they give.</param>
     /// <param name="waivers">The waivers.</param>
     /// <param name="today">The day expiries are compared with.</param>
     /// <param name="source">The waiver file, named in warnings.</param>
@@ -117,7 +117,7 @@ public static class WaiverApplier
             }
         }
 
-        var documents = report.Documents;
+        var documents = report.Documents.Select(Rejudged).ToArray();
         var recounted = new CheckReport
         {
             Tool = report.Tool,
@@ -127,6 +127,16 @@ public static class WaiverApplier
             Summary = PolicyChecker.Summarize(documents),
         };
         return new WaiverOutcome(recounted, applied, expired, stale, warnings);
+    }
+
+    // Verdicts follow the statuses: a clause whose only conflict is waived is no longer a conflict.
+    private static DocumentReport Rejudged(DocumentReport document)
+    {
+        var clauses = document.Clauses
+            .Select(c => c.Verdict == Verdict.Error ? c : c with { Verdict = DocumentReportBuilder.ClauseVerdict(c.Conflicts.Select(k => k.Status).ToArray(), c.Candidates.Count > 0, c.Supports.Count > 0) })
+            .ToArray();
+        var verdict = document.Verdict == Verdict.Error ? Verdict.Error : DocumentReportBuilder.DocumentVerdict(clauses, document.Findings);
+        return document with { Clauses = clauses, Verdict = verdict };
     }
 
     private static bool Matches(Waiver waiver, Candidate c) =>

@@ -59,6 +59,32 @@ public class WaiverTests
     }
 
     [Fact]
+    public void The_json_report_says_what_the_waivers_did_and_a_waiver_for_no_rule_is_named()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"policy-check-waivers-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """
+                { "waivers": [
+                  { "rule": "T-LIB-001", "document": "drafts/liberalising.json", "clause": "8.2", "reason": "Annex II reservation", "by": "a.analyst" },
+                  { "rule": "T-LIB-0001", "clause": "8.2", "reason": "typo in the rule id", "by": "b.analyst" } ] }
+                """);
+
+            var result = CliRunner.Run(Check("--waivers", file, "--format", "json"));
+
+            result.Error.Should().Contain("warning PR4006:").And.Contain("T-LIB-0001").And.Contain("names no rule");
+            var waivers = JObject.Parse(result.Output)["waivers"]!;
+            waivers["applied"]!.Value<int>().Should().Be(1);
+            waivers["unknownRules"]!.Single()["rule"]!.Value<string>().Should().Be("T-LIB-0001");
+            waivers["stale"]!.Should().BeEmpty();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void An_expired_waiver_no_longer_applies_and_says_so()
     {
         var result = CliRunner.Run(Check("--waivers", "waivers/expired.json", "--format", "json"));

@@ -166,7 +166,7 @@ internal static class CheckCommand
             Summary = PolicyChecker.Summarize(documents),
         };
 
-        var waived = settings.Waivers is null ? null : WaiverApplier.Apply(report, waiverList, environment.Today, waiverDisplay);
+        var waived = settings.Waivers is null ? null : WaiverApplier.Apply(report, waiverList, environment.Today, waiverDisplay, checker.Rules.Select(r => r.Id).ToArray());
         if (waived is not null)
         {
             report = waived.Report;

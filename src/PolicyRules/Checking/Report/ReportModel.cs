@@ -21,7 +21,24 @@ public sealed class CheckReport
 
     /// <summary>Totals that reconcile with the documents.</summary>
     public required SummaryReport Summary { get; init; }
+
+    /// <summary>
+    /// With <c>--waivers</c> (an extension of the contract): how many conflicts were waived and which
+    /// waivers did not apply: expired, stale, or naming no rule of the rulebooks.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public WaiversReport? Waivers { get; init; }
 }
+
+/// <summary>What the waivers of a run did.</summary>
+/// <param name="Applied">Conflicts and findings waived.</param>
+/// <param name="Expired">Waivers past their expiry: the conflicts they matched count again.</param>
+/// <param name="Stale">Waivers in force that matched no conflict.</param>
+/// <param name="UnknownRules">Waivers whose rule selector names no rule of the rulebooks (a typo, or a rule since removed).</param>
+public sealed record WaiversReport(int Applied, IReadOnlyList<WaiverReport> Expired, IReadOnlyList<WaiverReport> Stale, IReadOnlyList<WaiverReport> UnknownRules);
+
+/// <summary>One waiver as its file states it, with the line it stands on.</summary>
+public sealed record WaiverReport(string Rule, string? Document, string? Clause, string By, string? Expires, int Line);
 
 /// <summary>The tool's name and version.</summary>
 public sealed record ToolInfo(string Name, string Version);

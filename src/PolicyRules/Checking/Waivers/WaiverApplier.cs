@@ -65,13 +65,15 @@ public static class WaiverApplier
     /// <param name="waivers">The waivers.</param>
     /// <param name="today">The day expiries are compared with.</param>
     /// <param name="source">The waiver file, named in warnings.</param>
-    public static WaiverOutcome Apply(CheckReport report, IReadOnlyList<Waiver> waivers, DateOnly today, string? source = null)
+    /// <param name="ruleIds">The ids of the rules in force; a waiver that names none of them is reported (PR4006). Null skips the check.</param>
+    public static WaiverOutcome Apply(CheckReport report, IReadOnlyList<Waiver> waivers, DateOnly today, string? source = null, IReadOnlyCollection<string>? ruleIds = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(waivers);
         var applied = new List<AppliedWaiver>();
         var expired = new List<Waiver>();
         var stale = new List<Waiver>();
+        var unknown = new List<Waiver>();
         var warnings = new List<Diagnostic>();
         var taken = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var candidates = Candidates(report).ToArray();
@@ -88,6 +90,19 @@ public static class WaiverApplier
                     DiagnosticSeverity.Warning,
                     $"The waiver of {waiver.Describe()} (by {waiver.By}) expired on {expiry} and no longer applies" +
                     (matches.Length == 0 ? "." : $": {matches.Length} conflict{(matches.Length == 1 ? "" : "s")} it matched count{(matches.Length == 1 ? "s" : "")} again."),
+                    source,
+                    waiver.Line,
+                    1));
+                continue;
+            }
+
+            if (ruleIds is not null && !ruleIds.Any(waiver.MatchesRule))
+            {
+                unknown.Add(waiver);
+                warnings.Add(new Diagnostic(
+                    WaiverDiagnosticCodes.UnknownRule,
+                    DiagnosticSeverity.Warning,
+                    $"The waiver of {waiver.Describe()} (by {waiver.By}) names no rule of the rulebooks in force: check the rule id (policy-check rules lists them).",
                     source,
                     waiver.Line,
                     1));
@@ -125,9 +140,17 @@ public static class WaiverApplier
             Run = report.Run,
             Documents = documents,
             Summary = PolicyChecker.Summarize(documents),
+            Waivers = new WaiversReport(
+                applied.Select(a => a.Conflict).Distinct(ReferenceEqualityComparer.Instance).Count(),
+                expired.Select(Describe).ToArray(),
+                stale.Select(Describe).ToArray(),
+                unknown.Select(Describe).ToArray()),
         };
         return new WaiverOutcome(recounted, applied, expired, stale, warnings);
     }
+
+    private static WaiverReport Describe(Waiver w) =>
+        new(w.Rule, w.Document, w.Clause, w.By, w.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Line);
 
     // Verdicts follow the statuses: a clause whose only conflict is waived is no longer a conflict.
     private static DocumentReport Rejudged(DocumentReport document)

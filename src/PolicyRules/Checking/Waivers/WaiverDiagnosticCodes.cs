@@ -17,4 +17,7 @@ public static class WaiverDiagnosticCodes
 
     /// <summary>A waiver matches no conflict of the run: it is stale and can be removed.</summary>
     public const string Stale = "PR4005";
+
+    /// <summary>A waiver's rule selector names no rule of the rulebooks in force.</summary>
+    public const string UnknownRule = "PR4006";
 }

@@ -26,6 +26,12 @@ public sealed class TextAnalyzer
     /// </summary>
     public const string ScopeDeference = "scope-deference";
 
+    /// <summary>
+    /// Phrases whose words other sets would misread ("competition culture" is not culture): a hit of
+    /// any other set that overlaps one is dropped.
+    /// </summary>
+    public const string FalseFriend = "false-friend";
+
     /// <summary>Words that negate the phrase they stand in ("may <em>not</em> submit a claim").</summary>
     public const string Negation = "negation";
 
@@ -82,7 +88,7 @@ public sealed class TextAnalyzer
     {
         var tokens = Tokenizer.Tokenize(clause.Text);
         var (lexicon, matcher, _) = Detect(tokens);
-        var hits = WithoutDeferences(Distinct(matcher.Match(tokens)));
+        var hits = WithoutDeferences(WithoutFalseFriends(Distinct(matcher.Match(tokens))));
         var excluded = ExcludedTokens(clause.Text, tokens, hits);
         var cited = CitedTokens(clause.Text, tokens);
         var negations = new bool[tokens.Length];
@@ -96,7 +102,7 @@ public sealed class TextAnalyzer
         foreach (var hit in hits)
         {
             var where = Standing.Engaged;
-            if (hit.Set is not (ScopeOut or ScopeOutPhrase or ScopeOutBefore or ScopeDeference or Negation))
+            if (hit.Set is not (ScopeOut or ScopeOutPhrase or ScopeOutBefore or ScopeDeference or Negation or FalseFriend))
             {
                 where = excluded[hit.FirstToken] || Negated(negations, hit) ? Standing.CarvedOut
                     : cited[hit.FirstToken] ? Standing.Cited
@@ -182,6 +188,18 @@ public sealed class TextAnalyzer
             .OrderBy(h => h.Start)
             .ThenBy(h => h.Set, StringComparer.Ordinal)
             .ToList();
+
+    // Hits that overlap a false friend ("competition culture") are misreadings; the false friend stays.
+    private static List<LexiconHit> WithoutFalseFriends(List<LexiconHit> hits)
+    {
+        var friends = hits.Where(h => h.Set == FalseFriend).ToArray();
+        if (friends.Length == 0)
+        {
+            return hits;
+        }
+
+        return hits.Where(h => h.Set == FalseFriend || !friends.Any(f => h.Start < f.End && f.Start < h.End)).ToList();
+    }
 
     // A carve-out cue that is part of a deference ("except as otherwise provided") takes nothing out.
     private static List<LexiconHit> WithoutDeferences(List<LexiconHit> hits)

@@ -22,6 +22,15 @@ public class TextAnalyzerTests
         Read("Each Party shall support cultural goods.").Reading.Cues.Should().Contain("culture");
     }
 
+    [Theory]
+    [InlineData("The Parties may cooperate in the field of competition, including the promotion of a competition culture.")]
+    [InlineData("Las Partes cooperarán para promover una cultura de la competencia.")]
+    public void A_false_friend_is_not_culture(string text)
+    {
+        var reading = Read(text).Reading;
+        reading.Cues.Should().NotContain("culture").And.NotContain("cultural-cooperation").And.Contain("false-friend");
+    }
+
     [Fact]
     public void Singular_and_plural_curly_quotes_and_accents_are_folded()
     {

@@ -237,6 +237,8 @@ public sealed class TextAnalyzer
 
     // Tokens in the title of a cited provision ("Article 9.10 (Performance Requirements)"): they name
     // a provision the clause points to, not what the clause does.
+    // Also the heading of the next part that the corpus glues to the end of a clause
+    // ("… in this title. COOPERATION IN SOCIAL AND CULTURAL MATTERS"): it names what follows.
     private static bool[] CitedTokens(string text, TextToken[] tokens)
     {
         var cited = new bool[tokens.Length];
@@ -248,7 +250,47 @@ public sealed class TextAnalyzer
             }
         }
 
+        var heading = GluedHeadingStart(text, tokens);
+        for (var i = heading; i < tokens.Length; i++)
+        {
+            cited[i] = true;
+        }
+
         return cited;
+    }
+
+    // The first token of a trailing run of capitalised words (two or more with three letters or more),
+    // after text that is not itself in capitals; tokens.Length when there is none.
+    private static int GluedHeadingStart(string text, TextToken[] tokens)
+    {
+        var first = tokens.Length;
+        var words = 0;
+        while (first > 0 && IsCapitalised(text.AsSpan(tokens[first - 1].Start, tokens[first - 1].End - tokens[first - 1].Start), out var isWord))
+        {
+            first--;
+            words += isWord ? 1 : 0;
+        }
+
+        var lowerBefore = first > 0 && text.AsSpan(tokens[first - 1].Start, tokens[first - 1].End - tokens[first - 1].Start).ContainsAnyInRange('a', 'z');
+        return words >= 2 && lowerBefore ? first : tokens.Length;
+    }
+
+    private static bool IsCapitalised(ReadOnlySpan<char> word, out bool isWord)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                isWord = false;
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        isWord = letters >= 3;
+        return true;
     }
 
     // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),

@@ -17,7 +17,10 @@ public sealed class TextCue(Clause subject, string name, bool excluded, int sent
     /// <summary>True when the terms do not engage the clause: taken out by a carve-out, or only cited.</summary>
     public bool Excluded { get; } = excluded;
 
-    /// <summary>True when the terms stand only in the title of a cited provision (then <see cref="Excluded"/> is true too).</summary>
+    /// <summary>
+    /// True when the terms stand only in a name: the title of a cited provision, or the heading of the
+    /// next part glued to the end of the clause (then <see cref="Excluded"/> is true too).
+    /// </summary>
     public bool Cited { get; } = cited;
 
     /// <summary>The index of the first sentence it is found in.</summary>

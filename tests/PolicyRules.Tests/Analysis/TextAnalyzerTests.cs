@@ -102,6 +102,15 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void The_heading_of_the_next_part_glued_to_the_end_of_a_clause_is_not_what_it_says()
+    {
+        var reading = Read("The two Parties shall together establish the procedures needed to achieve cooperation in the fields covered by this title. COOPERATION IN SOCIAL AND CULTURAL MATTERS").Reading;
+        reading.Cues.Should().NotContain("culture").And.NotContain("cultural-cooperation");
+        reading.CitedCues.Should().Contain("culture");
+        Read("Each Party shall apply to cultural goods Article XX of the GATT 1994").Reading.Cues.Should().Contain("culture");
+    }
+
+    [Fact]
     public void A_prohibition_that_leads_is_not_turned_into_an_exclusion_by_a_later_carve_out() =>
         Read("Neither Party shall adopt or maintain limitations on the number of service suppliers. This paragraph does not cover measures concerning zoning.")
             .Reading.Function.Should().Be("prohibition");

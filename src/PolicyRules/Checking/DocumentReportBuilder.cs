@@ -85,6 +85,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             .ToArray();
         var supported = supports[fact]
             .Select(s => new SupportReport(s.RuleId, s.Principle, s.Message))
+            .Distinct() // one rule matching twice (two cues, same clause) supports once
             .OrderBy(s => s.Rule, StringComparer.Ordinal)
             .ThenBy(s => s.Message, StringComparer.Ordinal)
             .ToArray();

@@ -34,6 +34,20 @@ public class PolicyCheckerTests
     }
 
     [Fact]
+    public void A_support_found_twice_in_one_clause_is_reported_once()
+    {
+        var document = Default.Value.Check(Read("""
+            { "agreement": { "id": "a", "parties": [ { "code": "CAN" }, { "code": "KOR" } ] },
+              "clauses": [ { "id": "17.1", "title": "Cultural Cooperation",
+                "text": "The Parties shall promote cultural cooperation and exchanges. The Parties shall cooperate in the audiovisual field through co-production and training." } ] }
+            """));
+
+        var supports = document.Clauses.Single().Supports;
+        supports.Should().Contain(s => s.Principle == "international-cooperation");
+        supports.Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public void A_mitigation_from_another_clause_changes_the_status_and_the_verdict()
     {
         var folder = Directory.CreateTempSubdirectory("policyrules-");

@@ -107,6 +107,37 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Sarif_results_carry_fingerprints_that_survive_edits_elsewhere_relative_uris_and_a_region_for_agreement_findings()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"policy-check-sarif-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var draft = File.ReadAllText(Path.Combine(CliRunner.TestData, "drafts", "liberalising.json"));
+            var file = Path.Combine(folder, "brief.json");
+            File.WriteAllText(file, draft);
+            var environment = new CliEnvironment { WorkingDirectory = folder, Today = new DateOnly(2025, 6, 1) };
+            JArray Results() => (JArray)JObject.Parse(CliRunner.Run(environment, ["check", file, "--format", "sarif", "--fail-on", "none"]).Output)["runs"]![0]!["results"]!;
+
+            var before = Results();
+            before.Should().NotBeEmpty();
+            before.Should().OnlyContain(r => r["partialFingerprints"]!["policyRulesConflict/v1"]!.Value<string>()!.Length == 32);
+            before.Should().OnlyContain(r => r["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.Value<string>() == "brief.json", "absolute inputs are relative to the working directory");
+            before.Should().OnlyContain(r => r["locations"]![0]!["physicalLocation"]!["region"] != null, "agreement-level findings point at the agreement");
+
+            File.WriteAllText(file, "\n\n\n" + draft); // every line moves
+            var after = Results();
+            after.Select(r => r["partialFingerprints"]!.ToString()).Should().Equal(before.Select(r => r["partialFingerprints"]!.ToString()));
+            after.Select(r => (int)r["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!)
+                .Should().Equal(before.Select(r => (int)r["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]! + 3));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Junit_has_a_suite_per_document_a_case_per_clause_and_failures_for_open_conflicts()
     {
         var result = CliRunner.Run(Check("drafts", "--format", "junit"));

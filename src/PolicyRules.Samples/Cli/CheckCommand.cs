@@ -195,6 +195,7 @@ internal static class CheckCommand
             Rules = checker.Rules,
             FailOn = settings.FailOn,
             Waivers = waived,
+            BasePath = environment.WorkingDirectory,
             Quiet = settings.Quiet,
             Color = settings.Format == "text" && settings.Output is null && environment.OutputIsTerminal && string.IsNullOrEmpty(environment.Variable("NO_COLOR")),
         };

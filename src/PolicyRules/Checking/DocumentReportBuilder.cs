@@ -40,7 +40,10 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         return new DocumentReport
         {
             Path = path,
-            Agreement = agreement is null ? null : new AgreementReport(agreement.Id, agreement.Name),
+            Agreement = agreement is null ? null : new AgreementReport(agreement.Id, agreement.Name)
+            {
+                Location = draft.AgreementLocation.Line > 0 ? new LocationReport(draft.AgreementLocation.Line, draft.AgreementLocation.Column) : null,
+            },
             Perspective = draft.Perspective,
             Verdict = verdict,
             Findings = findings,

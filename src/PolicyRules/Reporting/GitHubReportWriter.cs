@@ -42,7 +42,7 @@ public static class GitHubReportWriter
                     continue;
                 }
 
-                var location = c.Clause?.Location;
+                var location = c.Clause?.Location ?? c.Document.Agreement?.Location;
                 var message = $"{c.Message}" + (c.Remedy is { Length: > 0 } r ? $"\nRemedy: {r}" : "") + (c.Status == ConflictStatus.Waived && options.Waivers?.For(c.Source) is { } w ? $"\nWaived by {w.Waiver.By}: {w.Waiver.Reason}" : "");
                 writer.WriteLine(Command(level, document.Path, location?.Line ?? 1, location?.Column ?? 1, $"{c.Rule} {c.Principle} ({c.Severity}, {c.Status}) clause {c.Where}", message));
             }

@@ -16,6 +16,12 @@ public sealed class ReportOptions
     /// <summary>The waivers applied, to cite a waived conflict's reason; null when none were given.</summary>
     public WaiverOutcome? Waivers { get; init; }
 
+    /// <summary>
+    /// The folder absolute input paths are made relative to in SARIF (the repository root or the
+    /// working directory), so code scanning can match them to files; null leaves paths as given.
+    /// </summary>
+    public string? BasePath { get; init; }
+
     /// <summary>Whether the text report uses ANSI colours.</summary>
     public bool Color { get; init; }
 

@@ -8,7 +8,8 @@ namespace PolicyRules.Reporting;
 /// <summary>
 /// SARIF 2.1.0 (for code scanning and editors): the rules in <c>tool.driver.rules</c>, one result per
 /// conflict that counts (open or partially-mitigated) and per waived conflict (with an accepted
-/// suppression), located at the clause's line and column in the draft; level from severity
+/// suppression), located at the clause's line and column in the draft (the agreement's for
+/// agreement-level findings), with a partial fingerprint that survives edits elsewhere; level from severity
 /// (critical, high: error; medium: warning; low, info: note). Draft diagnostics are tool notifications
 /// and <c>error</c> results with the diagnostic's code as rule id.
 /// </summary>
@@ -72,7 +73,8 @@ public static class SarifReportWriter
                 ["ruleIndex"] = index[c.Rule],
                 ["level"] = Level(c.Severity),
                 ["message"] = new JObject { ["text"] = c.Message + (c.Remedy is { Length: > 0 } r ? " Remedy: " + r : "") },
-                ["locations"] = new JArray(Location(c.Document.Path, c.Clause?.Location, c.Document.Agreement?.Id, c.Where)),
+                ["locations"] = new JArray(Location(Uri(c.Document.Path, options), c.Clause?.Location ?? c.Document.Agreement?.Location, c.Document.Agreement?.Id, c.Where)),
+                ["partialFingerprints"] = new JObject { [FingerprintKey] = Fingerprint(c) },
                 ["properties"] = new JObject
                 {
                     ["principle"] = c.Principle,
@@ -109,7 +111,7 @@ public static class SarifReportWriter
                     ["descriptor"] = new JObject { ["id"] = d.Code },
                     ["level"] = level,
                     ["message"] = new JObject { ["text"] = d.Message },
-                    ["locations"] = new JArray(Location(document.Path, location, document.Agreement?.Id, clause?.Id ?? "(document)")),
+                    ["locations"] = new JArray(Location(Uri(document.Path, options), location, document.Agreement?.Id, clause?.Id ?? "(document)")),
                 });
             }
         }
@@ -120,7 +122,7 @@ public static class SarifReportWriter
             invocation["toolExecutionNotifications"] = notifications;
         }
 
-        var artifacts = new JArray(report.Documents.Select(d => new JObject { ["location"] = new JObject { ["uri"] = Uri(d.Path) } }));
+        var artifacts = new JArray(report.Documents.Select(d => new JObject { ["location"] = new JObject { ["uri"] = Uri(d.Path, options) } }));
         return new JObject
         {
             ["$schema"] = SchemaUri,
@@ -180,9 +182,9 @@ public static class SarifReportWriter
         return obj;
     }
 
-    private static JObject Location(string path, LocationReport? at, string? agreementId, string where)
+    private static JObject Location(string uri, LocationReport? at, string? agreementId, string where)
     {
-        var physical = new JObject { ["artifactLocation"] = new JObject { ["uri"] = Uri(path) } };
+        var physical = new JObject { ["artifactLocation"] = new JObject { ["uri"] = uri } };
         if (at is { Line: > 0 })
         {
             physical["region"] = new JObject { ["startLine"] = at.Line, ["startColumn"] = Math.Max(1, at.Column) };
@@ -194,11 +196,39 @@ public static class SarifReportWriter
             ["logicalLocations"] = new JArray(new JObject
             {
                 ["name"] = where,
-                ["fullyQualifiedName"] = $"{agreementId ?? path}/{where}",
+                ["fullyQualifiedName"] = $"{agreementId ?? uri}/{where}",
                 ["kind"] = "member",
             }),
         };
     }
 
-    private static string Uri(string path) => path.Replace('\\', '/').Replace(" ", "%20", StringComparison.Ordinal);
+    /// <summary>The key of the fingerprint code scanning uses to track a result across commits.</summary>
+    public const string FingerprintKey = "policyRulesConflict/v1";
+
+    // What identifies a conflict whatever moves around it: the agreement (or file), the clause, the
+    // rule and the principle; not the line, so editing other clauses keeps the alert.
+    private static string Fingerprint(ReportConflict c)
+    {
+        var identity = string.Join('\u001f', c.Document.Agreement?.Id ?? c.Document.Path, c.Clause?.Id ?? "(agreement)", c.Rule, c.Principle);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..32];
+    }
+
+    // Relative to the base folder when the path is absolute and inside it; forward slashes, spaces escaped.
+    private static string Uri(string path, ReportOptions options)
+    {
+        if (options.BasePath is { } basePath && Path.IsPathRooted(path))
+        {
+            var relative = Path.GetRelativePath(basePath, path);
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                path = relative;
+            }
+            else
+            {
+                return new System.Uri(path).AbsoluteUri;
+            }
+        }
+
+        return path.Replace('\\', '/').Replace(" ", "%20", StringComparison.Ordinal);
+    }
 }

@@ -76,7 +76,12 @@ public sealed record DocumentReport
 }
 
 /// <summary>The agreement's id and name.</summary>
-public sealed record AgreementReport(string Id, string? Name);
+public sealed record AgreementReport(string Id, string? Name)
+{
+    /// <summary>Where the agreement starts in the draft (an extension of the contract, for annotations of agreement-level findings).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public LocationReport? Location { get; init; }
+}
 
 /// <summary>One clause's verdict and why.</summary>
 public sealed record ClauseReport

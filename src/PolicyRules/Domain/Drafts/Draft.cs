@@ -5,9 +5,10 @@ namespace PolicyRules.Domain.Drafts;
 /// <summary>A draft as read: the agreement, the assessed party, and every clause, readable or not.</summary>
 public sealed class Draft
 {
-    internal Draft(string? path, Agreement? agreement, string? perspective, IReadOnlyList<DraftClause> clauses, IReadOnlyList<Diagnostic> diagnostics)
+    internal Draft(string? path, Agreement? agreement, string? perspective, IReadOnlyList<DraftClause> clauses, IReadOnlyList<Diagnostic> diagnostics, SourceSpan agreementLocation = default)
     {
         Path = path;
+        AgreementLocation = agreementLocation;
         Agreement = agreement;
         Perspective = perspective;
         Clauses = clauses;
@@ -19,6 +20,9 @@ public sealed class Draft
 
     /// <summary>The agreement; null when the draft could not be read at all.</summary>
     public Agreement? Agreement { get; }
+
+    /// <summary>Where the agreement object starts in the draft (line 0 when unknown): agreement-level findings point there.</summary>
+    public SourceSpan AgreementLocation { get; }
 
     /// <summary>The party whose policy space is assessed; null for every party.</summary>
     public string? Perspective { get; }

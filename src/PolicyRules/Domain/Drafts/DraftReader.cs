@@ -134,7 +134,7 @@ public sealed class DraftReader
                 }
             }
 
-            return new Draft(path, agreement, perspective, clauses, _draft.Items);
+            return new Draft(path, agreement, perspective, clauses, _draft.Items, agreementToken is null ? default : At(agreementToken));
         }
 
         private Agreement? Agreement(JObject obj, string? perspective)

@@ -79,6 +79,36 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Read_shows_language_function_title_and_each_set_engaged_carved_out_or_only_cited()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"policy-check-read-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """
+                { "agreement": { "id": "a", "parties": [ { "code": "CAN" }, { "code": "KOR" } ] },
+                  "clauses": [
+                    { "id": "13.2", "title": "Scope and Coverage", "text": "This Chapter does not apply to measures relating to broadcasting. With respect to Article 9.10 (Performance Requirements), it applies to all service suppliers." },
+                    { "id": "13.3", "text": "Las Partes cooperarán en el ámbito de la cultura." } ] }
+                """);
+
+            var result = CliRunner.Run("read", file, "--clause", "13.2");
+
+            result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+            result.Output.Should().StartWith("13.2  [en] exclusion")
+                .And.Contain("title: heading-scope")
+                .And.MatchRegex(@"- broadcasting\s+broadcasting")
+                .And.MatchRegex(@"@ performance-req\s+Performance Requirements")
+                .And.MatchRegex(@"\+ services\s+service suppliers")
+                .And.NotContain("13.3");
+            CliRunner.Run("read", file).Output.Should().Contain("13.3  [es] cooperation");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Explain_of_an_unknown_rule_exits_2()
     {
         var result = CliRunner.Run("explain", "LIB-999");

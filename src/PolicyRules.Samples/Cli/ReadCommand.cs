@@ -38,6 +38,11 @@ internal static class ReadCommand
             foreach (var reading in facts.OfType<ClauseReading>().Where(r => wanted is null || wanted.Contains(r.Subject.Id)))
             {
                 stdout.WriteLine($"{reading.Subject.Id}  [{reading.Language}] {reading.Function}");
+                if (reading.Headings.Count > 0)
+                {
+                    stdout.WriteLine($"  title: {string.Join(", ", reading.Headings)}");
+                }
+
                 foreach (var cue in cues[reading.Subject])
                 {
                     var found = string.Join(" | ", cue.Evidence.Select(e => e.Value));

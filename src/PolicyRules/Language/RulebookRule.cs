@@ -6,6 +6,10 @@ namespace PolicyRules.Language;
 /// <summary>A rule loaded from a rule file: the engine's definition and what the file says about it.</summary>
 public sealed class RulebookRule
 {
+    // Described on demand: only explain reads them, and every checker loads every rule.
+    private readonly Lazy<IReadOnlyList<string>> _conditions;
+    private readonly Lazy<IReadOnlyList<string>> _lexiconSets;
+
     internal RulebookRule(
         RuleDefinition definition,
         string rulebook,
@@ -18,8 +22,8 @@ public sealed class RulebookRule
         IReadOnlyList<string> references,
         string? verification,
         SourceSpan location,
-        IReadOnlyList<string> conditions,
-        IReadOnlyList<string> lexiconSets)
+        Func<IReadOnlyList<string>> conditions,
+        Func<IReadOnlyList<string>> lexiconSets)
     {
         Definition = definition;
         Rulebook = rulebook;
@@ -32,8 +36,8 @@ public sealed class RulebookRule
         References = references;
         Verification = verification;
         Location = location;
-        Conditions = conditions;
-        LexiconSets = lexiconSets;
+        _conditions = new Lazy<IReadOnlyList<string>>(conditions);
+        _lexiconSets = new Lazy<IReadOnlyList<string>>(lexiconSets);
     }
 
     /// <summary>The rule's id.</summary>
@@ -73,8 +77,8 @@ public sealed class RulebookRule
     public SourceSpan Location { get; }
 
     /// <summary>What the rule looks for, in words: one line per element of its <c>when</c>.</summary>
-    public IReadOnlyList<string> Conditions { get; }
+    public IReadOnlyList<string> Conditions => _conditions.Value;
 
     /// <summary>The lexicon sets its text cues and clause readings name (see <c>rules/lexicons</c>).</summary>
-    public IReadOnlyList<string> LexiconSets { get; }
+    public IReadOnlyList<string> LexiconSets => _lexiconSets.Value;
 }

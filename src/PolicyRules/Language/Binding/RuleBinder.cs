@@ -101,8 +101,8 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             rule.References,
             rule.Verification,
             rule.Span,
-            RuleDescriber.Describe(rule.When),
-            RuleDescriber.LexiconSets(rule.When));
+            () => RuleDescriber.Describe(rule.When),
+            () => RuleDescriber.LexiconSets(rule.When));
     }
 
     private void Declare(BindingScope scope, SourceSpan at, string alias, ValueKind kind, Type type, Type? element)

@@ -115,7 +115,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         }
 
         return clauses.Select(c => c.Verdict)
-            .Concat(findings.Where(f => f.Kind == "conflict").Select(f => StatusVerdict(f.Status)))
+            .Concat(findings.Where(f => f.Kind == "conflict").Select(f => Verdict.OfStatus(f.Status)))
             .Aggregate(Verdict.Supports, Verdict.Worst);
     }
 
@@ -144,14 +144,6 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
 
         return supports ? Verdict.Supports : Verdict.Compliant;
     }
-
-    private static string StatusVerdict(string status) => status switch
-    {
-        ConflictStatus.Open => Verdict.Conflict,
-        ConflictStatus.PartiallyMitigated => Verdict.PartiallyMitigated,
-        ConflictStatus.Mitigated => Verdict.Mitigated,
-        _ => Verdict.Compliant,
-    };
 
     private ConflictReport Conflict(IReadOnlyList<Conflict> matches, Clause clause, IEnumerable<Mitigation> mitigations)
     {

@@ -48,7 +48,7 @@ public static class TextReportWriter
         var findings = ReportConflict.Of(document).Where(c => c.Clause is null).ToArray();
         if (findings.Length > 0)
         {
-            w.WriteLine($"  {paint.Bold("(agreement)")}  {paint.Verdict(findings.Select(f => StatusVerdict(f.Status)).Aggregate(Verdict.Supports, Verdict.Worst))}");
+            w.WriteLine($"  {paint.Bold("(agreement)")}  {paint.Verdict(findings.Select(f => Verdict.OfStatus(f.Status)).Aggregate(Verdict.Supports, Verdict.Worst))}");
             foreach (var finding in findings)
             {
                 WriteConflict(finding, w, options, paint);
@@ -170,14 +170,6 @@ public static class TextReportWriter
     /// <summary>Inputs that could not be checked: unreadable documents, and error clauses of readable ones.</summary>
     internal static int Unchecked(CheckReport report) =>
         report.Documents.Count(d => d.Verdict == Verdict.Error) + report.Documents.Sum(d => d.Clauses.Count(c => c.Verdict == Verdict.Error && d.Verdict != Verdict.Error));
-
-    private static string StatusVerdict(string status) => status switch
-    {
-        ConflictStatus.Open => Verdict.Conflict,
-        ConflictStatus.PartiallyMitigated => Verdict.PartiallyMitigated,
-        ConflictStatus.Mitigated => Verdict.Mitigated,
-        _ => Verdict.Compliant,
-    };
 
     private static string Joined(IEnumerable<string> parts, string empty)
     {

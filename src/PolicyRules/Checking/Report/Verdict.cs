@@ -32,6 +32,15 @@ public static class Verdict
     /// <summary>The worse of two verdicts.</summary>
     public static string Worst(string a, string b) => Rank(a) <= Rank(b) ? a : b;
 
+    /// <summary>The verdict a conflict of this status gives on its own (waived: <c>compliant</c>).</summary>
+    public static string OfStatus(string status) => status switch
+    {
+        ConflictStatus.Open => Conflict,
+        ConflictStatus.PartiallyMitigated => PartiallyMitigated,
+        ConflictStatus.Mitigated => Mitigated,
+        _ => Compliant,
+    };
+
     /// <summary>0 for the worst verdict.</summary>
     public static int Rank(string verdict)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using PolicyRules.Language.Operators;
 using PolicyRules.Language.Syntax;
 
 namespace PolicyRules.Language;
@@ -88,34 +89,27 @@ internal static class RuleDescriber
 
     private static string Operator(string path, OperatorSyntax op)
     {
-        var value = Value(op.Argument);
         var text = op.Name switch
         {
-            "eq" => $"{path} is {value}",
-            "ne" => $"{path} is not {value}",
-            "lt" => $"{path} < {value}",
-            "lte" => $"{path} ≤ {value}",
-            "gt" => $"{path} > {value}",
-            "gte" => $"{path} ≥ {value}",
-            "in" => $"{path} is one of {value}",
-            "notIn" => $"{path} is none of {value}",
-            "contains" => $"{path} contains {value}",
-            "overlaps" => $"{path} shares an item with {value}",
-            "subsetOf" => $"{path} lies within {value}",
-            "size" => $"the size of {path} {Nested(op.Argument)}",
-            "startsWith" => $"{path} starts with {value}",
-            "endsWith" => $"{path} ends with {value}",
-            "matches" => $"{path} matches /{Literal(op.Argument)}/",
-            "exists" => Literal(op.Argument) == "false" ? $"{path} is missing" : $"{path} is present",
-            "empty" => Literal(op.Argument) == "false" ? $"{path} is not empty" : $"{path} is empty",
-            _ => $"{path} {op.Name} {value}",
+            "exists" when Literal(op.Argument) == "false" => $"{path} is missing",
+            "empty" when Literal(op.Argument) == "false" => $"{path} is not empty",
+            _ when OperatorRegistry.TryGet(op.Name, out var info) => info.Phrase
+                .Replace("{path}", path, StringComparison.Ordinal)
+                .Replace("{with}", op.Argument is DifferenceSyntax difference ? Value(difference.With) : "", StringComparison.Ordinal)
+                .Replace("{nested}", Nested(op.Argument), StringComparison.Ordinal)
+                .Replace("{value}", op.Name == "matches" ? Literal(op.Argument) : Value(op.Argument), StringComparison.Ordinal),
+            _ => $"{path} {op.Name} {Value(op.Argument)}",
         };
         return op.IgnoreCase ? text + " (any case)" : text;
     }
 
-    private static string Nested(ValueSyntax value) => value is NestedSyntax nested
-        ? string.Join(" and ", nested.Operators.Select(op => Operator("", op).TrimStart()))
-        : Value(value);
+    private static string Nested(ValueSyntax value) => value switch
+    {
+        NestedSyntax nested => string.Join(" and ", nested.Operators.Select(op => Operator("", op).TrimStart())),
+        DifferenceSyntax difference => string.Join(" and ", difference.Operators.Select(op => Operator("", op).TrimStart())),
+        ElementConditionSyntax element => Condition(element.Condition),
+        _ => Value(value),
+    };
 
     private static string Value(ValueSyntax value) => value switch
     {
@@ -123,7 +117,7 @@ internal static class RuleDescriber
         ListSyntax list => string.Join(", ", list.Items.Select(Value)),
         AliasSyntax alias => alias.Path.Length == 0 ? alias.Alias : $"{alias.Alias}.{alias.Path}",
         SetReferenceSyntax set => $"the set @{set.Name}",
-        NestedSyntax nested => Nested(nested),
+        NestedSyntax or DifferenceSyntax or ElementConditionSyntax => Nested(value),
         _ => value.GetType().Name,
     };
 

@@ -71,6 +71,8 @@ public sealed class Item
 
     public Period? Period { get; init; }
 
+    public IReadOnlyList<Period> Periods { get; init; } = [];
+
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 
     public override string ToString() => $"Item#{Id}";

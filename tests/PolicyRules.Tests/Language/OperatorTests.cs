@@ -7,8 +7,8 @@ public class OperatorTests
 {
     private static readonly object[] Items =
     [
-        new Item { Id = 1, Name = "Alpha Piano", Colour = "red", Price = 10m, Rank = 1, Active = true, Labels = ["fragile", "heavy"], Sizes = [1, 2], Period = new Period { Permanent = true, Years = 0 }, Attributes = new Dictionary<string, string> { ["origin"] = "CAN" } },
-        new Item { Id = 2, Name = "beta drum", Colour = "orange", Price = 2.5m, Rank = null, Active = false, Labels = ["heavy"], Sizes = [3], Period = new Period { Years = 5 } },
+        new Item { Id = 1, Name = "Alpha Piano", Colour = "red", Price = 10m, Rank = 1, Active = true, Labels = ["fragile", "heavy"], Sizes = [1, 2], Period = new Period { Permanent = true, Years = 0 }, Periods = [new Period { Permanent = true }, new Period { Years = 5 }], Attributes = new Dictionary<string, string> { ["origin"] = "CAN" } },
+        new Item { Id = 2, Name = "beta drum", Colour = "orange", Price = 2.5m, Rank = null, Active = false, Labels = ["heavy"], Sizes = [3], Period = new Period { Years = 5 }, Periods = [new Period { Years = 5 }] },
         new Item { Id = 3, Name = null, Colour = "blue", Price = 99m, Rank = 3, Active = true, Labels = [], Sizes = null, Attributes = new Dictionary<string, string> { ["origin"] = "KOR" } },
     ];
 
@@ -34,6 +34,19 @@ public class OperatorTests
     [InlineData("""{ "labels": { "overlaps": ["fragile", "light"] } }""", new[] { 1 })]
     [InlineData("""{ "sizes": { "overlaps": "@numbers" } }""", new[] { 1 })]
     [InlineData("""{ "labels": { "subsetOf": ["heavy", "light"] } }""", new[] { 2, 3 })]
+    [InlineData("""{ "labels": { "intersects": ["fragile", "light"] } }""", new[] { 1 })]
+    [InlineData("""{ "labels": { "covers": ["heavy"] } }""", new[] { 1, 2 })]
+    [InlineData("""{ "labels": { "covers": ["heavy", "light"] } }""", new int[0])]
+    [InlineData("""{ "labels": { "covers": [] } }""", new[] { 1, 2, 3 })]
+    [InlineData("""{ "labels": { "covers": ["HEAVY"], "ignoreCase": true } }""", new[] { 1, 2 })]
+    [InlineData("""{ "labels": { "difference": { "with": ["heavy"], "empty": false } } }""", new[] { 1 })]
+    [InlineData("""{ "labels": { "difference": { "with": ["heavy"], "size": { "eq": 0 } } } }""", new[] { 2, 3 })]
+    [InlineData("""{ "sizes": { "difference": { "with": "@numbers", "contains": 3 } } }""", new[] { 2 })]
+    [InlineData("""{ "periods": { "some": { "permanent": true } } }""", new[] { 1 })]
+    [InlineData("""{ "periods": { "some": { "years": { "gt": 1 }, "permanent": false } } }""", new[] { 1, 2 })]
+    [InlineData("""{ "periods": { "every": { "years": { "gt": 1 } } } }""", new[] { 2, 3 })]
+    [InlineData("""{ "periods": { "none": { "permanent": true } } }""", new[] { 2, 3 })]
+    [InlineData("""{ "periods": { "some": { "not": { "permanent": true } }, "size": { "lt": 2 } } }""", new[] { 2 })]
     [InlineData("""{ "labels": { "size": { "gte": 1 } } }""", new[] { 1, 2 })]
     [InlineData("""{ "sizes": { "size": { "eq": 0 } } }""", new[] { 3 })]
     [InlineData("""{ "name": { "startsWith": "alpha", "ignoreCase": true } }""", new[] { 1 })]
@@ -61,6 +74,23 @@ public class OperatorTests
         var json = Book($$"""[ { "match": "Item", "as": "x", "where": {{where}} } ]""");
 
         Tagged(json, Items).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Quantifiers_and_in_read_the_members_of_earlier_aliases()
+    {
+        var json = Book("""
+            [ { "match": "Box", "as": "b" },
+              { "match": "Item", "as": "x", "where": { "colour": { "in": "$b.labels" }, "periods": { "some": { "years": { "lt": "$b.capacity" } } } } } ]
+            """);
+
+        Tagged(
+            json,
+            new Box { Id = "B1", Labels = ["red", "blue"], Capacity = 3 },
+            new Item { Id = 1, Colour = "red", Periods = [new Period { Years = 2 }] },
+            new Item { Id = 2, Colour = "red", Periods = [new Period { Years = 7 }] },
+            new Item { Id = 3, Colour = "green", Periods = [new Period { Years = 2 }] },
+            new Item { Id = 4, Colour = "blue", Periods = [new Period { Years = 9 }, new Period { Years = 1 }] }).Should().Equal(1, 4);
     }
 
     [Fact]

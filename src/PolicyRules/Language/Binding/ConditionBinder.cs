@@ -118,6 +118,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         "notIn" => Membership(subject, op) is { } member ? Expression.Not(member) : null,
         "overlaps" => ListWithList(subject, op, nameof(LanguageFunctions.Overlaps), nameof(LanguageFunctions.OverlapsList)),
         "subsetOf" => ListWithList(subject, op, nameof(LanguageFunctions.SubsetOf), nameof(LanguageFunctions.SubsetOfList)),
+        "covers" => ListWithList(subject, op, nameof(LanguageFunctions.Covers), nameof(LanguageFunctions.CoversList)),
+        "difference" => Difference(subject, op),
+        "some" => Quantified(subject, op, nameof(LanguageFunctions.Some)),
+        "every" => Quantified(subject, op, nameof(LanguageFunctions.Every)),
+        "none" => Quantified(subject, op, nameof(LanguageFunctions.NoneOf)),
         "contains" => Contains(subject, op),
         "size" => Size(subject, op),
         "startsWith" => TextTest(subject, op, nameof(LanguageFunctions.StartsWith)),
@@ -169,7 +174,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
                 return Expression.ReferenceEqual(Expression.Convert(subject.Expression, typeof(object)), Expression.Convert(other, typeof(object)));
             default:
-                return Mismatch(op, subject, op.Name, "lists are tested with contains, overlaps, subsetOf, size or empty");
+                return Mismatch(op, subject, op.Name, "lists are tested with contains, overlaps, subsetOf, covers, difference, size or empty, and lists of objects with some, every or none");
         }
     }
 
@@ -200,6 +205,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         }
 
         var elementKind = subject.Kind;
+        if (op.Argument is AliasSyntax)
+        {
+            return MembershipInList(subject, op);
+        }
+
         if (Values(op, elementKind) is not { } values)
         {
             return null;
@@ -213,6 +223,63 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
         var numbers = new HashSet<decimal>(values.Cast<decimal>());
         return Expression.Call(Method(nameof(LanguageFunctions.In)).MakeGenericMethod(typeof(decimal?)), ToDecimal(subject.Expression, nullable: true), Expression.Constant(new HashSet<decimal?>(numbers.Select(n => (decimal?)n))));
+    }
+
+    /// <summary><c>"id": { "in": "$e.refersTo" }</c>: membership in another fact's list.</summary>
+    private Expression? MembershipInList(BoundValue subject, OperatorSyntax op)
+    {
+        if (Argument(op, subject.Kind == ValueKind.Text ? ValueKind.TextList : ValueKind.NumberList) is not { } list)
+        {
+            return null;
+        }
+
+        var element = FactCatalog.ElementTypeOf(list.Type)!;
+        var value = subject.Expression.Type == element ? subject.Expression : Expression.Convert(subject.Expression, element);
+        if (op.IgnoreCase && element == typeof(string))
+        {
+            return Expression.Call(Method(nameof(LanguageFunctions.ContainsIgnoreCase)), list, value);
+        }
+
+        return Expression.Call(Method(nameof(LanguageFunctions.InList)).MakeGenericMethod(element), value, Expression.Convert(list, typeof(IEnumerable<>).MakeGenericType(element)));
+    }
+
+    /// <summary><c>some</c>, <c>every</c>, <c>none</c>: a condition on the elements of a list of objects, bound as a nested lambda.</summary>
+    private Expression? Quantified(BoundValue subject, OperatorSyntax op, string function)
+    {
+        if (subject.Kind != ValueKind.ObjectList || op.Argument is not ElementConditionSyntax element)
+        {
+            return Mismatch(op, subject, op.Name, $"'{op.Name}' applies to lists of objects, with a condition on one item such as {{ \"type\": \"nonviolation-bar\" }}");
+        }
+
+        var type = subject.ElementType!;
+        var item = Expression.Parameter(type, "item");
+        var outer = _subject;
+        var test = Bind(element.Condition, new BoundValue(item, ValueKind.Object, type, false, subject.Name + "[]"));
+        _subject = outer;
+        if (test is null)
+        {
+            return null;
+        }
+
+        var lambda = Expression.Lambda(typeof(Func<,>).MakeGenericType(type, typeof(bool)), test, item);
+        return Expression.Call(Method(function).MakeGenericMethod(type), Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(type)), lambda);
+    }
+
+    /// <summary><c>{ "difference": { "with": list, … } }</c>: the operators test the items not in <c>with</c>.</summary>
+    private Expression? Difference(BoundValue subject, OperatorSyntax op)
+    {
+        if (subject.Kind is not (ValueKind.TextList or ValueKind.NumberList) || op.Argument is not DifferenceSyntax difference)
+        {
+            return Mismatch(op, subject, op.Name, "'difference' applies to lists of text or numbers");
+        }
+
+        if (ListWithList(subject, op with { Argument = difference.With }, nameof(LanguageFunctions.Except), nameof(LanguageFunctions.ExceptList)) is not { } remaining)
+        {
+            return null;
+        }
+
+        var rest = new BoundValue(remaining, subject.Kind, subject.ElementType, false, $"{subject.Name} without {Show(difference.With)}");
+        return Combine(difference.Operators.Select(o => BindOperator(rest, o)).ToArray(), Expression.AndAlso, true);
     }
 
     private Expression? ListWithList(BoundValue subject, OperatorSyntax op, string withSet, string withList)

@@ -35,6 +35,26 @@ internal static class LanguageFunctions
     public static bool SubsetOfList<T>(IEnumerable<T>? list, IEnumerable<T>? other) =>
         list is null || (other is not null && SubsetOf(list, other as HashSet<T> ?? [.. other]));
 
+    public static bool Covers<T>(IEnumerable<T>? list, HashSet<T> values) =>
+        values.Count == 0 || (list is not null && values.IsSubsetOf(list));
+
+    public static bool CoversList<T>(IEnumerable<T>? list, IEnumerable<T>? other) =>
+        other is null || Covers(list, other as HashSet<T> ?? [.. other]);
+
+    public static T[] Except<T>(IEnumerable<T>? list, HashSet<T> values) =>
+        list is null ? [] : list.Where(item => !values.Contains(item)).ToArray();
+
+    public static T[] ExceptList<T>(IEnumerable<T>? list, IEnumerable<T>? other) =>
+        other is null ? list?.ToArray() ?? [] : Except(list, other as HashSet<T> ?? [.. other]);
+
+    public static bool InList<T>(T value, IEnumerable<T>? list) => value is not null && list is not null && list.Contains(value);
+
+    public static bool Some<T>(IEnumerable<T>? list, Func<T, bool> test) => list is not null && list.Any(test);
+
+    public static bool Every<T>(IEnumerable<T>? list, Func<T, bool> test) => list is null || list.All(test);
+
+    public static bool NoneOf<T>(IEnumerable<T>? list, Func<T, bool> test) => list is null || !list.Any(test);
+
     public static bool ContainsIgnoreCase(IEnumerable<string?>? list, string value) =>
         list is not null && list.Any(item => string.Equals(item, value, StringComparison.OrdinalIgnoreCase));
 

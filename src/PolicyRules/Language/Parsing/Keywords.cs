@@ -19,23 +19,6 @@ internal static class Keywords
 
     public static readonly string[] Combinators = ["all", "any", "not"];
 
-    public static readonly string[] Operators =
-    [
-        "eq", "ne", "lt", "lte", "gt", "gte", "in", "notIn",
-        "overlaps", "contains", "subsetOf", "size",
-        "startsWith", "endsWith", "matches",
-        "exists", "empty",
-    ];
-
-    /// <summary>Names people reach for, mapped to the operator the language has.</summary>
-    public static readonly IReadOnlyDictionary<string, string> OperatorSynonyms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["equals"] = "eq", ["=="] = "eq", ["is"] = "eq", ["!="] = "ne", ["notEquals"] = "ne",
-        [">"] = "gt", [">="] = "gte", ["<"] = "lt", ["<="] = "lte",
-        ["oneOf"] = "in", ["anyOf"] = "overlaps", ["intersects"] = "overlaps", ["has"] = "contains",
-        ["regex"] = "matches", ["like"] = "matches", ["length"] = "size", ["count"] = "size", ["allOf"] = "subsetOf",
-    };
-
     public const string IgnoreCase = "ignoreCase";
 
     public static readonly string[] Severities = ["critical", "high", "medium", "low", "info"];

@@ -3,6 +3,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PolicyRules.Diagnostics;
+using PolicyRules.Language.Operators;
 using PolicyRules.Language.Syntax;
 
 namespace PolicyRules.Language.Parsing;
@@ -410,7 +411,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
     }
 
     /// <summary>Reads an object of operators (<c>{ "gte": 2, "lt": 9 }</c>) applying to <paramref name="path"/>.</summary>
-    private MemberTestSyntax? ParseOperators(JToken token, string path, int depth)
+    private MemberTestSyntax? ParseOperators(JToken token, string path, int depth, string? skip = null)
     {
         if (depth > limits.MaxDepth)
         {
@@ -440,34 +441,57 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var operators = new List<OperatorSyntax>();
         foreach (var property in obj.Properties())
         {
-            if (property.Name == Keywords.IgnoreCase)
+            if (property.Name == Keywords.IgnoreCase || property.Name == skip)
             {
                 continue;
             }
 
-            if (!Keywords.Operators.Contains(property.Name))
+            if (!OperatorRegistry.TryGet(property.Name, out var info))
             {
                 diagnostics.Error(
                     RuleDiagnosticCodes.UnknownOperator,
                     At(property),
-                    $"Unknown operator '{property.Name}'.{OperatorHint(property.Name)} Operators: {string.Join(", ", Keywords.Operators)}.");
+                    $"Unknown operator '{property.Name}'.{OperatorHint(property.Name)} Operators: {string.Join(", ", OperatorRegistry.All.Select(o => o.Name))}.");
                 continue;
             }
 
-            ValueSyntax? argument = property.Name == "size"
-                ? ParseOperators(property.Value, "", depth + 1) is { } nested ? new NestedSyntax(At(property.Value), nested.Operators) : null
-                : ParseValue(property.Value, depth);
-            if (argument is not null)
+            if (ParseArgument(info, property, depth) is { } argument)
             {
-                operators.Add(new OperatorSyntax(At(property), property.Name, argument, ignoreCase));
+                operators.Add(new OperatorSyntax(At(property), info.Name, argument, ignoreCase));
             }
         }
 
         return new MemberTestSyntax(At(obj), new Located<string>(At(obj), path), operators);
     }
 
+    private ValueSyntax? ParseArgument(OperatorInfo info, JProperty property, int depth)
+    {
+        switch (info.Shape)
+        {
+            case OperandShape.Operators:
+                return ParseOperators(property.Value, "", depth + 1) is { } nested ? new NestedSyntax(At(property.Value), nested.Operators) : null;
+            case OperandShape.Condition:
+                return ParseCondition(property.Value, depth + 1) is { } condition ? new ElementConditionSyntax(At(property.Value), condition) : null;
+            case OperandShape.Difference:
+            {
+                if (property.Value is not JObject { } body || body["with"] is not { } with)
+                {
+                    diagnostics.Error(RuleDiagnosticCodes.MissingField, At(property.Value), $"'{info.Name}' takes {{ \"with\": list, … }}: the list to take away, then tests of what remains such as {{ \"empty\": false }}.");
+                    return null;
+                }
+
+                var taken = ParseValue(with, depth + 1);
+                var tests = ParseOperators(body, "", depth + 1, skip: "with");
+                return taken is not null && tests is not null ? new DifferenceSyntax(At(property.Value), taken, tests.Operators) : null;
+            }
+
+            default:
+                return ParseValue(property.Value, depth);
+        }
+    }
+
     private static string OperatorHint(string name) =>
-        Keywords.OperatorSynonyms.TryGetValue(name, out var known) ? $" Did you mean '{known}'?" : Suggestions.DidYouMean(name, Keywords.Operators);
+        OperatorRegistry.Hints.TryGetValue(name, out var known) ? $" Did you mean '{known}'?" : Suggestions.DidYouMean(name, OperatorRegistry.Names);
 
     private ValueSyntax? ParseValue(JToken token, int depth)
     {

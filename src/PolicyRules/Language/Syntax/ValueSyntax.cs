@@ -18,5 +18,11 @@ internal sealed record AliasSyntax(SourceSpan Span, string Alias, string Path) :
 /// <summary><c>"@cultural-sectors"</c>: a named set.</summary>
 internal sealed record SetReferenceSyntax(SourceSpan Span, string Name) : ValueSyntax(Span);
 
-/// <summary>An object argument: the nested tests of <c>size</c>, or <c>{ "literal": "$not-an-alias" }</c> already unwrapped.</summary>
+/// <summary>An object argument: the nested tests of <c>size</c>.</summary>
 internal sealed record NestedSyntax(SourceSpan Span, IReadOnlyList<OperatorSyntax> Operators) : ValueSyntax(Span);
+
+/// <summary>The argument of <c>some</c>, <c>every</c> and <c>none</c>: a condition on one element of a list of objects.</summary>
+internal sealed record ElementConditionSyntax(SourceSpan Span, ConditionSyntax Condition) : ValueSyntax(Span);
+
+/// <summary>The argument of <c>difference</c>: the list taken away, and the tests of what remains.</summary>
+internal sealed record DifferenceSyntax(SourceSpan Span, ValueSyntax With, IReadOnlyList<OperatorSyntax> Operators) : ValueSyntax(Span);

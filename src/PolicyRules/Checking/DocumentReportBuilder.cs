@@ -92,12 +92,16 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             .OrderBy(s => s.Rule, StringComparer.Ordinal)
             .ThenBy(s => s.Message, StringComparer.Ordinal)
             .ToArray();
-        var candidates = reviews[fact].Select(t => t.Value ?? "").Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var candidates = reviews[fact].Select(t => t.Value ?? "")
+            .Concat(found.Where(c => c.Status == ConflictStatus.NeedsReview).Select(c => c.Principle))
+            .Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray();
 
+        var (verdict, byParty) = ClauseVerdicts(found, candidates.Length > 0, supported.Length > 0);
         return new ClauseReport
         {
             Id = clause.Id,
-            Verdict = ClauseVerdict(found.Select(c => c.Status).ToArray(), candidates.Length > 0, supported.Length > 0),
+            Verdict = verdict,
+            PartyVerdicts = byParty,
             Conflicts = found,
             Supports = supported,
             Candidates = candidates,
@@ -119,6 +123,26 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             .Aggregate(Verdict.Supports, Verdict.Worst);
     }
 
+    /// <summary>
+    /// A clause's verdict, and its verdict for each party when they differ: per party from that
+    /// party's conflict statuses; overall the worst across parties.
+    /// </summary>
+    public static (string Verdict, IReadOnlyDictionary<string, string>? ByParty) ClauseVerdicts(IReadOnlyList<ConflictReport> conflicts, bool needsReview, bool supports)
+    {
+        var verdict = ClauseVerdict(conflicts.Select(c => c.Status).ToArray(), needsReview, supports);
+        if (!conflicts.Any(c => c.PartyStatus is not null))
+        {
+            return (verdict, null);
+        }
+
+        var byParty = conflicts.SelectMany(c => c.Parties).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .ToDictionary(
+                party => party,
+                party => ClauseVerdict(conflicts.Select(c => c.PartyStatus?.GetValueOrDefault(party) ?? c.Status).ToArray(), needsReview, supports),
+                StringComparer.Ordinal);
+        return (verdict, byParty.Values.Distinct().Count() > 1 ? byParty : null);
+    }
+
     /// <summary>A clause's verdict from its conflicts' statuses: the worst that applies.</summary>
     public static string ClauseVerdict(IReadOnlyList<string> statuses, bool needsReview, bool supports)
     {
@@ -132,7 +156,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             return Verdict.PartiallyMitigated;
         }
 
-        if (needsReview)
+        if (needsReview || statuses.Contains(ConflictStatus.NeedsReview))
         {
             return Verdict.NeedsReview;
         }
@@ -148,25 +172,29 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
     private ConflictReport Conflict(IReadOnlyList<Conflict> matches, Clause clause, IEnumerable<Mitigation> mitigations)
     {
         var conflict = matches[0];
-        var answered = Mitigations(mitigations).Distinct().ToArray();
+        var answered = Mitigations(mitigations);
+        var parties = Parties(clause.Parties);
+        var (status, byParty) = Statuses(answered, parties);
         return new ConflictReport
         {
             Rule = conflict.RuleId,
             Principle = conflict.Principle,
             Basis = conflict.Basis,
             Severity = SeverityOf(conflict),
-            Parties = Parties(clause.Parties),
+            Parties = parties,
             Message = conflict.Message,
             Remedy = conflict.Remedy,
             Evidence = matches.SelectMany(m => m.Evidence).Distinct().Select(Evidence).ToArray(),
             Mitigations = answered,
-            Status = Status(answered),
+            Status = status,
+            PartyStatus = byParty,
         };
     }
 
     private FindingReport Finding(Conflict conflict, IEnumerable<Mitigation> mitigations)
     {
         var answered = Mitigations(mitigations);
+        var (status, _) = Statuses(answered, Parties([]));
         return new FindingReport
         {
             Rule = conflict.RuleId,
@@ -179,7 +207,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             Remedy = conflict.Remedy,
             Evidence = conflict.Evidence.Select(Evidence).ToArray(),
             Mitigations = answered,
-            Status = Status(answered),
+            Status = status,
         };
     }
 
@@ -209,7 +237,9 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
 
     private static MitigationReport[] Mitigations(IEnumerable<Mitigation> mitigations) =>
         mitigations
-            .Select(m => new MitigationReport(m.RuleId, By(m.By), m.Extent, m.Message))
+            .Select(m => new MitigationReport(m.RuleId, By(m.By), m.Extent, m.Message) { Parties = m.Parties.Count > 0 ? m.Parties.Order(StringComparer.Ordinal).ToArray() : null })
+            // One rule reaching the same answer through two matches (two tags naming one exemption) answers once.
+            .DistinctBy(m => (m.Rule, m.By, m.Extent, m.Message, string.Join(",", m.Parties ?? [])))
             .OrderBy(m => m.Rule, StringComparer.Ordinal)
             .ThenBy(m => m.By, StringComparer.Ordinal)
             .ThenBy(m => m.Message, StringComparer.Ordinal)
@@ -222,8 +252,26 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         _ => fact.ToString() ?? "",
     };
 
+    /// <summary>
+    /// A conflict's status for each party, from the mitigations that answer for it, and overall the
+    /// worst of them; the per-party statuses only when they differ.
+    /// </summary>
+    private static (string Status, IReadOnlyDictionary<string, string>? ByParty) Statuses(IReadOnlyList<MitigationReport> mitigations, IReadOnlyList<string> parties)
+    {
+        if (parties.Count == 0 || mitigations.All(m => m.Parties is null))
+        {
+            return (Status(mitigations), null);
+        }
+
+        var byParty = parties.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .ToDictionary(p => p, p => Status(mitigations.Where(m => m.AppliesTo(p)).ToArray()), StringComparer.Ordinal);
+        var worst = byParty.Values.OrderBy(ConflictStatus.Rank).First();
+        return (worst, byParty.Values.Distinct().Count() > 1 ? byParty : null);
+    }
+
     private static string Status(IReadOnlyList<MitigationReport> mitigations) =>
         mitigations.Any(m => m.Extent == "full") ? ConflictStatus.Mitigated
+        : mitigations.Any(m => m.Extent == "review") ? ConflictStatus.NeedsReview
         : mitigations.Count > 0 ? ConflictStatus.PartiallyMitigated
         : ConflictStatus.Open;
 

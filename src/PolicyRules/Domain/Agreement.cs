@@ -21,6 +21,9 @@ public sealed class Agreement
     /// <summary>The parties' codes.</summary>
     public IReadOnlyList<string> PartyCodes => Parties.Select(p => p.Code).ToArray();
 
+    /// <summary>The codes of the parties whose status is <c>developing</c> or <c>ldc</c> (Art. 16 checks).</summary>
+    public IReadOnlyList<string> DevelopingPartyCodes => Parties.Where(p => p.Status is "developing" or "ldc").Select(p => p.Code).ToArray();
+
     /// <summary>The party whose policy space is assessed; null when every party is.</summary>
     public string? Perspective { get; init; }
 

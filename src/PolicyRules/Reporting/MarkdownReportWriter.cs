@@ -72,11 +72,12 @@ public static class MarkdownReportWriter
                 w.WriteLine("|---|---|---|---|---|---|");
                 foreach (var c in conflicts)
                 {
-                    w.WriteLine($"| {Cell(c.Where)} | {Cell(c.Severity)} | {Cell(c.Rule)} | {Cell(c.Principle)} | {Cell(c.Status)} | {Cell(c.Message)} |");
+                    w.WriteLine($"| {Cell(c.Where)} | {Cell(c.Severity)} | {Cell(c.Rule)} | {Cell(c.Principle)} | {Cell(c.StatusByParty)} | {Cell(c.Message)} |");
                 }
 
                 w.WriteLine();
-                foreach (var c in conflicts.Where(c => c.Status != ConflictStatus.Mitigated))
+                // Mitigated conflicts keep their details: what answers them, and why, is the analyst's reading.
+                foreach (var c in conflicts)
                 {
                     w.WriteLine($"<details><summary>{Html(c.Where)} · {Html(c.Rule)} · {Html(c.Principle)}</summary>");
                     w.WriteLine();
@@ -92,7 +93,7 @@ public static class MarkdownReportWriter
 
                     foreach (var m in c.Mitigations)
                     {
-                        w.WriteLine($"- **Mitigation** ({m.Extent}, {Inline(m.By)}): {Inline(m.Message)}");
+                        w.WriteLine($"- **Mitigation** ({Inline(ReportConflict.Reach(m))}, by {Inline(m.By)}, {Inline(m.Rule)}): {Inline(m.Message)}");
                     }
 
                     if (options.Waivers?.For(c.Source) is { } waived)

@@ -106,4 +106,17 @@ public sealed record ReportConflict(
 
     /// <summary>The clause id, or <c>(agreement)</c>.</summary>
     public string Where => Clause?.Id ?? "(agreement)";
+
+    /// <summary>The status for each party when they differ, else null.</summary>
+    public IReadOnlyDictionary<string, string>? PartyStatus => (Source as ConflictReport)?.PartyStatus;
+
+    /// <summary>The status in words: <c>open</c>, or <c>open: CAN mitigated, MEX open</c> when parties differ.</summary>
+    public string StatusByParty => PartyStatus is { } byParty ? $"{Status}: {string.Join(", ", byParty.Select(p => $"{p.Key} {p.Value}"))}" : Status;
+
+    /// <summary>How a mitigation is introduced: its extent, and the parties it answers for when not all.</summary>
+    public static string Reach(MitigationReport mitigation)
+    {
+        ArgumentNullException.ThrowIfNull(mitigation);
+        return mitigation.Parties is { } parties ? $"{mitigation.Extent}, for {string.Join(", ", parties)}" : mitigation.Extent;
+    }
 }

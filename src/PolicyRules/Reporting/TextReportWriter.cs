@@ -69,7 +69,9 @@ public static class TextReportWriter
                 continue;
             }
 
-            w.WriteLine($"  {paint.Bold(clause.Id)}  {paint.Verdict(clause.Verdict)}" + (clause.Candidates.Count > 0 ? $" (principles in question: {string.Join(", ", clause.Candidates)})" : ""));
+            w.WriteLine($"  {paint.Bold(clause.Id)}  {paint.Verdict(clause.Verdict)}"
+                + (clause.PartyVerdicts is { } byParty ? $" ({string.Join("; ", byParty.Select(p => $"{p.Key} {p.Value}"))})" : "")
+                + (clause.Candidates.Count > 0 ? $" (principles in question: {string.Join(", ", clause.Candidates)})" : ""));
             foreach (var d in clause.Diagnostics)
             {
                 w.WriteLine($"      {d.Severity} {d.Code} at {d.Line}:{d.Column}: {d.Message}");
@@ -95,7 +97,7 @@ public static class TextReportWriter
     private static void WriteConflict(ReportConflict c, TextWriter w, ReportOptions options, Painter paint)
     {
         var parties = c.Parties.Count > 0 ? $"  ({string.Join(", ", c.Parties)})" : "";
-        w.WriteLine($"      {paint.Severity(c.Severity, c.Severity.ToUpperInvariant())}  {c.Rule}  {c.Principle}  [{c.Status}]{parties}");
+        w.WriteLine($"      {paint.Severity(c.Severity, c.Severity.ToUpperInvariant())}  {c.Rule}  {c.Principle}  [{c.StatusByParty}]{parties}");
         w.WriteLine($"        {c.Message}");
         if (c.Evidence.Count > 0)
         {
@@ -104,7 +106,7 @@ public static class TextReportWriter
 
         foreach (var m in c.Mitigations)
         {
-            w.WriteLine($"        mitigation ({m.Extent}) by {m.By}, {m.Rule}: {m.Message}");
+            w.WriteLine($"        mitigation ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}");
         }
 
         if (options.Waivers?.For(c.Source) is { } waived)
@@ -138,7 +140,8 @@ public static class TextReportWriter
         var open = Severity.WorstFirst.Where(sev => s.Conflicts.GetValueOrDefault(sev) > 0).Select(sev => $"{s.Conflicts[sev]} {sev}");
         var mitigated = all.Count(c => c.Status == ConflictStatus.Mitigated);
         var waived = all.Count(c => c.Status == ConflictStatus.Waived);
-        w.WriteLine($"Conflicts: {Joined(open, "none open")}" + (mitigated > 0 ? $"; {mitigated} mitigated" : "") + (waived > 0 ? $"; {waived} waived" : "") + ".");
+        var review = all.Count(c => c.Status == ConflictStatus.NeedsReview);
+        w.WriteLine($"Conflicts: {Joined(open, "none open")}" + (mitigated > 0 ? $"; {mitigated} mitigated" : "") + (review > 0 ? $"; {review} pending review of lists the draft does not hold" : "") + (waived > 0 ? $"; {waived} waived" : "") + ".");
 
         var failing = all.Count(c => FailThreshold.Fails(c.Severity, c.Status, options.FailOn));
         var errors = Unchecked(report);

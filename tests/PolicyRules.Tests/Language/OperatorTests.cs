@@ -47,6 +47,8 @@ public class OperatorTests
     [InlineData("""{ "periods": { "every": { "years": { "gt": 1 } } } }""", new[] { 2, 3 })]
     [InlineData("""{ "periods": { "none": { "permanent": true } } }""", new[] { 2, 3 })]
     [InlineData("""{ "periods": { "some": { "not": { "permanent": true } }, "size": { "lt": 2 } } }""", new[] { 2 })]
+    [InlineData("""{ "periods.years": { "contains": 5 } }""", new[] { 1, 2 })]
+    [InlineData("""{ "periods": { "some": { "years": { "lt": "$x.price" } } } }""", new[] { 1 })]
     [InlineData("""{ "labels": { "size": { "gte": 1 } } }""", new[] { 1, 2 })]
     [InlineData("""{ "sizes": { "size": { "eq": 0 } } }""", new[] { 3 })]
     [InlineData("""{ "name": { "startsWith": "alpha", "ignoreCase": true } }""", new[] { 1 })]
@@ -141,19 +143,22 @@ public class OperatorTests
                 { "id": "CONFLICT", "principle": "care", "when": [ { "match": "Tag", "as": "t", "where": { "name": "fragile-item" } } ],
                   "then": [ { "conflict": { "on": "$t", "message": "fragile item {t.value}" } } ] },
                 { "id": "MITIGATE", "when": [ { "match": "Conflict", "as": "k", "where": { "principle": "care" } }, { "match": "Box", "as": "b", "where": { "labels": { "contains": "padded" } } } ],
-                  "then": [ { "mitigate": { "conflict": "$k", "by": "$b", "extent": "partial", "message": "padded box {b.id}" } } ] },
+                  "then": [ { "mitigate": { "conflict": "$k", "by": "$b", "extent": "partial", "message": "padded box {b.id}", "parties": ["$b.labels", "$k.basis"] } } ] },
                 { "id": "SUPPORT", "principle": "care", "when": [ { "match": "Box", "as": "b", "where": { "labels": { "contains": "padded" } } } ],
                   "then": [ { "support": { "on": "$b", "message": "box {b.id} is padded" } } ] }
               ]
             }
             """;
 
-        var session = Run(json, new Item { Id = 7, Labels = ["fragile"] }, new Box { Id = "P", Labels = ["padded"] });
+        var session = Run(json, new Item { Id = 7, Labels = ["fragile"] }, new Box { Id = "P", Labels = ["padded", "blue"] });
 
         session.Query<PolicyRules.Domain.Conflict>().Select(c => c.Message).Should().Equal("fragile item 7");
         var mitigation = session.Query<PolicyRules.Domain.Mitigation>().Should().ContainSingle().Subject;
         mitigation.Extent.Should().Be("partial");
         mitigation.Message.Should().Be("padded box P");
+        mitigation.Parties.Should().Equal("padded", "blue");
+        mitigation.AppliesTo("blue").Should().BeTrue();
+        mitigation.AppliesTo("red").Should().BeFalse();
         session.Query<PolicyRules.Domain.Support>().Select(s => s.Message).Should().Equal("box P is padded");
     }
 }

@@ -51,7 +51,7 @@ public class RulebookFilesTests
     }
 
     [Fact]
-    public void Liberalising_a_cultural_sector_conflicts_unless_the_agreement_exempts_culture()
+    public void Liberalising_a_cultural_sector_conflicts_and_an_exemption_in_the_agreement_answers_it()
     {
         var network = new RulebookLoader(ConventionCatalog.Create()).Load(EmbeddedRulebook.Sources()).Compile();
         Clause MarketAccess(string agreement) => new() { Id = "8.4", AgreementId = agreement, Kind = "market-access", Sectors = ["av-radio-tv", "telecom"], Text = "…" };
@@ -67,7 +67,11 @@ public class RulebookFilesTests
         var conflict = open.Query<Conflict>().Should().ContainSingle().Subject;
         conflict.Principle.Should().Be("no-culture-liberalisation");
         conflict.Message.Should().Contain("8.4").And.Contain("av-radio-tv, telecom");
-        exempt.Query<Conflict>().Should().BeEmpty();
+        open.Query<Mitigation>().Should().BeEmpty();
+        var answered = exempt.Query<Mitigation>().Should().ContainSingle().Subject;
+        answered.Conflict.Principle.Should().Be("no-culture-liberalisation");
+        answered.By.Should().BeOfType<Clause>().Which.Id.Should().Be("22.6");
+        answered.Extent.Should().Be("full");
         exempt.Query<Support>().Select(s => s.Principle).Should().BeEquivalentTo("cultural-exemption-present", "policy-space-sovereignty");
     }
 }

@@ -9,6 +9,9 @@ public static class ConflictStatus
     /// <summary>Something answers part of it.</summary>
     public const string PartiallyMitigated = "partially-mitigated";
 
+    /// <summary>Only a list the draft does not hold (a schedule, an annex of reservations) may answer it.</summary>
+    public const string NeedsReview = "needs-review";
+
     /// <summary>Another clause answers it.</summary>
     public const string Mitigated = "mitigated";
 
@@ -17,4 +20,14 @@ public static class ConflictStatus
 
     /// <summary>Whether a conflict of this status counts against a fail threshold.</summary>
     public static bool Counts(string status) => status is Open or PartiallyMitigated;
+
+    /// <summary>Orders statuses worst first: open, partially mitigated, mitigated, waived.</summary>
+    public static int Rank(string status) => status switch
+    {
+        Open => 0,
+        PartiallyMitigated => 1,
+        NeedsReview => 2,
+        Mitigated => 3,
+        _ => 4,
+    };
 }

@@ -89,8 +89,15 @@ public sealed record ClauseReport
     /// <summary>The clause's id.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Its verdict.</summary>
+    /// <summary>Its verdict: the worst across the assessed parties.</summary>
     public required string Verdict { get; init; }
+
+    /// <summary>
+    /// The verdict for each assessed party, when they differ (an exemption that shields one party
+    /// only); null when every party has <see cref="Verdict"/>. An extension of the contract.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyDictionary<string, string>? PartyVerdicts { get; init; }
 
     /// <summary>Conflicts, by severity then rule id.</summary>
     public required IReadOnlyList<ConflictReport> Conflicts { get; init; }
@@ -143,8 +150,15 @@ public sealed class ConflictReport
     /// <summary>What answers it.</summary>
     public required IReadOnlyList<MitigationReport> Mitigations { get; init; }
 
-    /// <summary>open, partially-mitigated, mitigated or waived.</summary>
+    /// <summary>open, partially-mitigated, mitigated or waived: the worst across the parties.</summary>
     public required string Status { get; set; }
+
+    /// <summary>
+    /// The status for each party, when they differ (mitigated for the party an exemption shields,
+    /// open for the other); null when every party has <see cref="Status"/>. An extension of the contract.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyDictionary<string, string>? PartyStatus { get; set; }
 }
 
 /// <summary>An agreement-level finding: a conflict or a support with no clause.</summary>
@@ -204,7 +218,19 @@ public sealed class EvidenceReport
 }
 
 /// <summary>A mitigation of a conflict.</summary>
-public sealed record MitigationReport(string Rule, string By, string Extent, string Message);
+/// <param name="Rule">The rule that found it.</param>
+/// <param name="By">The clause (or agreement) that answers the conflict.</param>
+/// <param name="Extent"><c>full</c> or <c>partial</c>.</param>
+/// <param name="Message">How it answers it.</param>
+public sealed record MitigationReport(string Rule, string By, string Extent, string Message)
+{
+    /// <summary>The parties it answers for; null when it answers for every party.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyList<string>? Parties { get; init; }
+
+    /// <summary>Whether it answers for <paramref name="party"/>.</summary>
+    public bool AppliesTo(string party) => Parties is null || Parties.Contains(party, StringComparer.Ordinal);
+}
 
 /// <summary>A principle advanced.</summary>
 public sealed record SupportReport(string Rule, string Principle, string Message);

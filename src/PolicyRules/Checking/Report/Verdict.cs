@@ -37,6 +37,7 @@ public static class Verdict
     {
         ConflictStatus.Open => Conflict,
         ConflictStatus.PartiallyMitigated => PartiallyMitigated,
+        ConflictStatus.NeedsReview => NeedsReview,
         ConflictStatus.Mitigated => Mitigated,
         _ => Compliant,
     };

@@ -22,7 +22,17 @@ public sealed record ExpectedDocument(string? Verdict, IReadOnlyDictionary<strin
 /// <param name="Conflicts">The principle ids of its conflicts, exactly (any status).</param>
 /// <param name="Supports">The principle ids it supports, exactly.</param>
 /// <param name="Candidates">The candidate principles of a needs-review, exactly.</param>
-public sealed record ExpectedClause(IReadOnlyList<string>? Verdicts, IReadOnlyList<string>? Conflicts, IReadOnlyList<string>? Supports, IReadOnlyList<string>? Candidates);
+/// <param name="Rules">The rule ids of its conflicts, exactly.</param>
+/// <param name="Statuses">The status of each conflict named by principle or rule id (<c>open</c>, <c>partially-mitigated</c>, <c>mitigated</c>).</param>
+/// <param name="Parties">The verdict for each party named.</param>
+public sealed record ExpectedClause(
+    IReadOnlyList<string>? Verdicts,
+    IReadOnlyList<string>? Conflicts,
+    IReadOnlyList<string>? Supports,
+    IReadOnlyList<string>? Candidates,
+    IReadOnlyList<string>? Rules = null,
+    IReadOnlyDictionary<string, string>? Statuses = null,
+    IReadOnlyDictionary<string, string>? Parties = null);
 
 /// <summary>The outcome of one rule test.</summary>
 /// <param name="Case">The test.</param>

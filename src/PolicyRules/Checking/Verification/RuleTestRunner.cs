@@ -13,7 +13,9 @@ namespace PolicyRules.Checking.Verification;
 /// <remarks>
 /// A test file: <c>{ "name": …, "cases": [ { "name": …, "draft": { …draft… }, "expect": { "verdict": …,
 /// "findings": [principles], "clauses": { "&lt;id&gt;": { "verdict": "conflict" | ["a", "b"], "conflicts": [principles],
-/// "supports": [principles], "candidates": [principles] } } } } ] }</c>. What an expectation leaves out is not checked.
+/// "supports": [principles], "candidates": [principles], "rules": [rule ids], "statuses": { "&lt;principle or rule&gt;": status },
+/// "parties": { "&lt;party&gt;": verdict } } } } } ] }</c>. What an expectation leaves out is not checked.
+/// <c>policy-check schema tests</c> prints the JSON schema of the format.
 /// </remarks>
 public static class RuleTestRunner
 {
@@ -127,7 +129,10 @@ public static class RuleTestRunner
                         },
                         Strings(clause["conflicts"]),
                         Strings(clause["supports"]),
-                        Strings(clause["candidates"]));
+                        Strings(clause["candidates"]),
+                        Strings(clause["rules"]),
+                        Map(clause["statuses"]),
+                        Map(clause["parties"]));
                 }
             }
 
@@ -141,6 +146,13 @@ public static class RuleTestRunner
     }
 
     private static string[]? Strings(JToken? token) => token?.Select(t => (string)t!).ToArray();
+
+    private static Dictionary<string, string>? Map(JToken? token) => token switch
+    {
+        null => null,
+        JObject map => map.Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal),
+        _ => throw new FormatException("'statuses' and 'parties' are objects of strings"),
+    };
 
     private static List<string> Compare(ExpectedDocument expected, DocumentReport actual)
     {
@@ -172,13 +184,31 @@ public static class RuleTestRunner
             Same($"clause {id} conflicts", clause.Conflicts, report.Conflicts.Select(c => c.Principle), failures);
             Same($"clause {id} supports", clause.Supports, report.Supports.Select(s => s.Principle), failures);
             Same($"clause {id} candidates", clause.Candidates, report.Candidates, failures);
+            Same($"clause {id} rules", clause.Rules, report.Conflicts.Select(c => c.Rule), failures);
+            foreach (var (key, status) in clause.Statuses ?? new Dictionary<string, string>())
+            {
+                var named = report.Conflicts.Where(c => c.Principle == key || c.Rule == key).Select(c => c.Status).Distinct().ToArray();
+                if (named.Length == 0 || named.Any(s => s != status))
+                {
+                    failures.Add($"clause {id}: expected {key} {status}, got {(named.Length == 0 ? "no such conflict" : string.Join(", ", named))}");
+                }
+            }
+
+            foreach (var (party, partyVerdict) in clause.Parties ?? new Dictionary<string, string>())
+            {
+                var got = report.PartyVerdicts?.GetValueOrDefault(party) ?? report.Verdict;
+                if (got != partyVerdict)
+                {
+                    failures.Add($"clause {id}: expected verdict {partyVerdict} for {party}, got {got}" + Explain(report));
+                }
+            }
         }
 
         return failures;
     }
 
     private static string Explain(ClauseReport report) =>
-        report.Conflicts.Count == 0 ? "" : " (" + string.Join("; ", report.Conflicts.Select(c => $"{c.Rule} {c.Principle} {c.Status}")) + ")";
+        report.Conflicts.Count == 0 ? "" : " (" + string.Join("; ", report.Conflicts.Select(c => $"{c.Rule} {c.Principle} {c.Status}" + (c.PartyStatus is { } byParty ? " [" + string.Join(", ", byParty.Select(p => $"{p.Key} {p.Value}")) + "]" : ""))) + ")";
 
     private static void Same(string what, IReadOnlyList<string>? expected, IEnumerable<string> actual, List<string> failures)
     {

@@ -156,10 +156,16 @@ public static class WaiverApplier
     private static DocumentReport Rejudged(DocumentReport document)
     {
         var clauses = document.Clauses
-            .Select(c => c.Verdict == Verdict.Error ? c : c with { Verdict = DocumentReportBuilder.ClauseVerdict(c.Conflicts.Select(k => k.Status).ToArray(), c.Candidates.Count > 0, c.Supports.Count > 0) })
+            .Select(c => c.Verdict == Verdict.Error ? c : Rejudged(c))
             .ToArray();
         var verdict = document.Verdict == Verdict.Error ? Verdict.Error : DocumentReportBuilder.DocumentVerdict(clauses, document.Findings);
         return document with { Clauses = clauses, Verdict = verdict };
+    }
+
+    private static ClauseReport Rejudged(ClauseReport clause)
+    {
+        var (verdict, byParty) = DocumentReportBuilder.ClauseVerdicts(clause.Conflicts, clause.Candidates.Count > 0, clause.Supports.Count > 0);
+        return clause with { Verdict = verdict, PartyVerdicts = byParty };
     }
 
     private static bool Matches(Waiver waiver, Candidate c) =>
@@ -181,7 +187,7 @@ public static class WaiverApplier
             {
                 foreach (var conflict in clause.Conflicts)
                 {
-                    yield return new Candidate(document, clause.Id, conflict.Rule, conflict.Status, conflict, () => conflict.Status = ConflictStatus.Waived);
+                    yield return new Candidate(document, clause.Id, conflict.Rule, conflict.Status, conflict, () => (conflict.Status, conflict.PartyStatus) = (ConflictStatus.Waived, null));
                 }
             }
         }

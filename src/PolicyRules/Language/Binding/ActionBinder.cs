@@ -16,7 +16,7 @@ namespace PolicyRules.Language.Binding;
 internal sealed class ActionBinder(BindContext context, BindingScope scope, ConditionBinder paths, RuleSyntax rule)
 {
     private static readonly string[] Actions = ["tag", "conflict", "mitigate", "support"];
-    private static readonly string[] Extents = ["full", "partial"];
+    private static readonly string[] Extents = ["full", "partial", "review"];
 
     private readonly TemplateBinder _templates = new(context, scope, paths);
     private readonly ParameterExpression _context = Expression.Parameter(typeof(IActionContext), "context");
@@ -86,7 +86,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
 
     private Expression? Mitigate(ActionSyntax action)
     {
-        Known(action, "conflict", "by", "extent", "message");
+        Known(action, "conflict", "by", "extent", "message", "parties");
         var conflict = Alias(action, "conflict");
         if (conflict is not null && conflict.Type != typeof(Conflict))
         {
@@ -98,14 +98,60 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         var extent = action.Arguments.ContainsKey("extent") ? Text(action, "extent", required: true) : Expression.Constant("full");
         if (extent is ConstantExpression { Value: string e } && !Extents.Contains(e))
         {
-            Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, action.Arguments["extent"].Span, $"'extent' is 'full' or 'partial', not '{e}'.");
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, action.Arguments["extent"].Span, $"'extent' is 'full', 'partial' or 'review' (answered by a list the draft does not hold), not '{e}'.");
             extent = null;
         }
 
         var message = Template(action, "message");
-        return conflict is null || by is null || extent is null || message is null
+        var parties = Parties(action);
+        return conflict is null || by is null || extent is null || message is null || parties is null
             ? null
-            : New<Mitigation>(Expression.Constant(rule.Id), conflict, by, extent, message);
+            : New<Mitigation>(Expression.Constant(rule.Id), conflict, by, extent, message, parties);
+    }
+
+    /// <summary>
+    /// <c>"parties": ["$e.parties", "$e.exceptions.parties"]</c>: the parties a mitigation answers for,
+    /// the union of the lists named; none (or all empty) means every party.
+    /// </summary>
+    private Expression? Parties(ActionSyntax action)
+    {
+        if (!action.Arguments.TryGetValue("parties", out var argument))
+        {
+            return Expression.Constant(Array.Empty<string>(), typeof(IReadOnlyList<string>));
+        }
+
+        var items = argument.Value is JArray list ? list.ToArray() : [argument.Value];
+        var lists = new List<Expression>();
+        foreach (var item in items)
+        {
+            var at = SourceSpan.Of(item, argument.Span.File);
+            if (item.Type != JTokenType.String || (string)item! is not ['$', .. var reference] || reference.IndexOf('.', StringComparison.Ordinal) is var dot && dot < 0)
+            {
+                Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, at, "'parties' names lists of party codes, such as \"$e.parties\".");
+                return null;
+            }
+
+            if (!scope.TryGet(reference[..dot], out var bound))
+            {
+                BindingScope.ReportUnbound(Diagnostics, at, reference[..dot], scope);
+                return null;
+            }
+
+            if (paths.Path(bound, reference[(dot + 1)..], at) is not { } value)
+            {
+                return null;
+            }
+
+            if (value.Kind != ValueKind.TextList)
+            {
+                Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, at, $"'parties' needs a list of text, but '{value.Name}' is {BoundValue.Describe(value.Kind)}.");
+                return null;
+            }
+
+            lists.Add(Expression.Convert(value.Expression, typeof(IEnumerable<string>)));
+        }
+
+        return Expression.Call(typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.Union))!, Expression.NewArrayInit(typeof(IEnumerable<string>), lists));
     }
 
     private Expression? Support(ActionSyntax action)

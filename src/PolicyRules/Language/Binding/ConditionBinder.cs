@@ -19,6 +19,12 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
     private DiagnosticBag Diagnostics => context.Diagnostics;
 
+    /// <summary>
+    /// The pattern being bound, under its own alias: inside its <c>where</c>, <c>"$c.obligations"</c>
+    /// reads the fact under test, so an item of its lists can be compared with the fact that holds it.
+    /// </summary>
+    public (string Alias, BoundValue Value)? Self { get; set; }
+
     public Expression? Bind(ConditionSyntax condition, BoundValue subject) => condition switch
     {
         AllSyntax all => Combine(all.Conditions.Select(c => Bind(c, subject)).ToArray(), Expression.AndAlso, true),
@@ -43,6 +49,20 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             {
                 var read = Expression.Call(Method(nameof(LanguageFunctions.Attribute)), Expression.Convert(current.Expression, typeof(IReadOnlyDictionary<string, string>)), Expression.Constant(segment));
                 current = new BoundValue(read, ValueKind.Text, null, true, $"{current.Name}.{segment}");
+                continue;
+            }
+
+            if (current is { Kind: ValueKind.ObjectList, ElementType: { } itemType } && context.Catalog.Describe(itemType) is { } itemInfo
+                && itemInfo.Members.TryGetValue(segment, out var itemMember))
+            {
+                // "exceptions.parties": a member read through a list of objects is the list of its values, in order.
+                if (Flatten(current, itemMember) is not { } flattened)
+                {
+                    Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, at, $"'{current.Name}.{segment}' reads {BoundValue.Describe(itemMember.Kind)} through a list; only text, numbers and their lists can be read that way.");
+                    return null;
+                }
+
+                current = flattened;
                 continue;
             }
 
@@ -78,6 +98,32 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         }
 
         return current;
+    }
+
+    /// <summary>The values of one member across a list of objects, as a list (lists of lists are joined).</summary>
+    private static BoundValue? Flatten(BoundValue list, FactMember member)
+    {
+        (ValueKind? kind, Type? element) = member.Kind switch
+        {
+            ValueKind.Text => (ValueKind.TextList, typeof(string)),
+            ValueKind.Number => (ValueKind.NumberList, member.Property.PropertyType),
+            ValueKind.TextList or ValueKind.NumberList => (member.Kind, member.ElementType),
+            _ => ((ValueKind?)null, (Type?)null),
+        };
+        if (kind is null || element is null)
+        {
+            return null;
+        }
+
+        var item = Expression.Parameter(list.ElementType!, "item");
+        var read = Expression.Property(item, member.Property);
+        var function = member.Kind is ValueKind.TextList or ValueKind.NumberList ? nameof(LanguageFunctions.JoinEach) : nameof(LanguageFunctions.Each);
+        var method = Method(function).MakeGenericMethod(list.ElementType!, element);
+        var selector = function == nameof(LanguageFunctions.JoinEach)
+            ? Expression.Lambda(Expression.Convert(read, typeof(IEnumerable<>).MakeGenericType(element)), item)
+            : Expression.Lambda(Expression.Convert(read, element), item);
+        var call = Expression.Call(method, Expression.Convert(list.Expression, typeof(IEnumerable<>).MakeGenericType(list.ElementType!)), selector);
+        return new BoundValue(call, kind.Value, element, false, $"{list.Name}.{member.Name}");
     }
 
     private static Expression? Combine(Expression?[] parts, Func<Expression, Expression, Expression> join, bool empty)
@@ -493,6 +539,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         {
             case AliasSyntax alias:
             {
+                if (Self is { } self && self.Alias == alias.Alias)
+                {
+                    return Path(self.Value, alias.Path, alias.Span) is { } own && own.Kind == expected ? own.Expression : MismatchedAlias(op, alias, expected);
+                }
+
                 if (!scope.TryGet(alias.Alias, out var bound))
                 {
                     BindingScope.ReportUnbound(Diagnostics, alias.Span, alias.Alias, scope);
@@ -521,6 +572,12 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                 Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Argument.Span, $"'{op.Name}' needs {BoundValue.Describe(expected)} here, not {Show(op.Argument)}.");
                 return null;
         }
+    }
+
+    private Expression? MismatchedAlias(OperatorSyntax op, AliasSyntax alias, ValueKind expected)
+    {
+        Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, alias.Span, $"'{op.Name}' needs {BoundValue.Describe(expected)} here, but '${alias.Alias}.{alias.Path}' is not.");
+        return null;
     }
 
     /// <summary>A literal argument's value, checked for kind: strings for text, decimals for numbers, booleans.</summary>

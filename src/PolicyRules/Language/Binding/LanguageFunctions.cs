@@ -49,6 +49,18 @@ internal static class LanguageFunctions
 
     public static bool InList<T>(T value, IEnumerable<T>? list) => value is not null && list is not null && list.Contains(value);
 
+    /// <summary>A member of every item of a list (nulls left out): <c>exceptions.type</c>.</summary>
+    public static TValue[] Each<TItem, TValue>(IEnumerable<TItem>? list, Func<TItem, TValue> read) =>
+        list is null ? [] : list.Select(read).Where(v => v is not null).ToArray();
+
+    /// <summary>A list member of every item of a list, joined: <c>exceptions.parties</c>.</summary>
+    public static TValue[] JoinEach<TItem, TValue>(IEnumerable<TItem>? list, Func<TItem, IEnumerable<TValue>?> read) =>
+        list is null ? [] : list.SelectMany(item => read(item) ?? []).ToArray();
+
+    /// <summary>The distinct items of several lists, in order of first appearance.</summary>
+    public static IReadOnlyList<string> Union(IEnumerable<string>?[] lists) =>
+        lists.SelectMany(list => list ?? []).Distinct(StringComparer.Ordinal).ToArray();
+
     public static bool Some<T>(IEnumerable<T>? list, Func<T, bool> test) => list is not null && list.Any(test);
 
     public static bool Every<T>(IEnumerable<T>? list, Func<T, bool> test) => list is null || list.All(test);

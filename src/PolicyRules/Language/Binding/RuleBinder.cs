@@ -136,6 +136,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         var value = new BoundValue(subject, ValueKind.Object, info.Type, false, pattern.Alias is null ? info.Name : "$" + alias);
         var parts = pattern.Where is AllSyntax all ? all.Conditions : [pattern.Where];
         var lambdas = new List<LambdaExpression>();
+        conditions.Self = pattern.Alias is { } own ? (own.Value, value) : null;
         foreach (var part in parts)
         {
             if (conditions.Bind(part, value) is { } body)
@@ -143,6 +144,8 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
                 lambdas.Add(Lambda(body, subject));
             }
         }
+
+        conditions.Self = null;
 
         return lambdas.Count == parts.Count ? new PatternElement(info.Type, alias, lambdas) : null;
     }

@@ -57,6 +57,10 @@ internal static class CheckCommand
             Description = "Leave out input files that match this glob (* within a folder, ** across folders), e.g. --exclude '**/waivers.json'. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat unknown values (PR2008) and misspelt fields (PR2009) of drafts as errors: their clauses are not checked and the run exits 2.",
+        };
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "No progress and no rule warnings on standard error; the text report leaves out compliant clauses.",
@@ -71,6 +75,7 @@ internal static class CheckCommand
         command.Options.Add(failOn);
         command.Options.Add(waivers);
         command.Options.Add(exclude);
+        command.Options.Add(strict);
         command.Options.Add(quiet);
 
         command.SetAction(parse => Run(
@@ -84,12 +89,13 @@ internal static class CheckCommand
                 parse.GetValue(failOn) ?? FailThreshold.Default,
                 parse.GetValue(waivers),
                 parse.GetValue(exclude) ?? [],
+                parse.GetValue(strict),
                 parse.GetValue(quiet)),
             rules));
         return command;
     }
 
-    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string[] Exclude, bool Quiet);
+    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string[] Exclude, bool Strict, bool Quiet);
 
     private static int Run(ParseResult parse, CliEnvironment environment, Settings settings, PolicyCheckApp.RuleOptions ruleOptions)
     {
@@ -140,7 +146,7 @@ internal static class CheckCommand
 
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        var reader = new DraftReader { Perspective = settings.Perspective };
+        var reader = new DraftReader { Perspective = settings.Perspective, Strict = settings.Strict };
         var progress = environment.ErrorIsTerminal && !settings.Quiet && files.Count >= ProgressThreshold ? new Progress(stderr, files.Count) : null;
         var documents = files
             .AsParallel()
@@ -179,7 +185,10 @@ internal static class CheckCommand
         // Diagnostics of the drafts, in the form editors and CI annotate.
         foreach (var document in report.Documents)
         {
-            foreach (var d in document.Diagnostics.Concat(document.Clauses.SelectMany(c => c.Diagnostics)))
+            // In file order; notes (an alias read as the taxonomy spells it) only when not quiet.
+            foreach (var d in document.Diagnostics.Concat(document.Clauses.SelectMany(c => c.Diagnostics))
+                .Where(d => !(settings.Quiet && d.Severity == "info"))
+                .OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Path}({d.Line},{d.Column}): {d.Severity} {d.Code}: {d.Message}"));
             }

@@ -80,13 +80,13 @@ internal static class RuleCommands
 
     public static Command CreateSchema()
     {
-        var name = new Argument<string>("name") { Description = "draft (the input format) or rules (rule files)." };
-        name.AcceptOnlyFromAmong("draft", "rules");
-        var command = new Command("schema", "Print a JSON schema (draft-07): of drafts, or of rule files.");
+        var name = new Argument<string>("name") { Description = "draft (the input format), rules (rule files) or tests (rule test files)." };
+        name.AcceptOnlyFromAmong("draft", "rules", "tests");
+        var command = new Command("schema", "Print a JSON schema (draft-07): of drafts, of rule files, or of rule test files.");
         command.Arguments.Add(name);
         command.SetAction(parse =>
         {
-            var which = parse.GetValue(name) == "rules" ? "rulebook" : "draft";
+            var which = parse.GetValue(name) switch { "rules" => "rulebook", "tests" => "tests", _ => "draft" };
             parse.InvocationConfiguration.Output.Write(EmbeddedRulebook.Schema(which).TrimEnd() + "\n");
             return ExitCodes.Success;
         });
@@ -109,14 +109,14 @@ internal static class RuleCommands
         var what = rule.Principle is null
             ? $"{rule.Id} finds: {rule.Title ?? "see the rule file"}."
             : $"{rule.Id} reports a clause that goes against the principle '{rule.Principle}': {Lower(rule.Title ?? "see the rule file")}. A conflict it finds is {rule.Severity}; it fails a run at --fail-on {rule.Severity} or lower unless another clause mitigates it or a waiver accepts it.";
-        w.WriteLine(Wrap(what, 2));
+        w.WriteLine(TextLayout.Wrap(what, 2));
         if (rule.Conditions.Count > 0)
         {
             w.WriteLine();
             w.WriteLine("  Looks for");
             foreach (var condition in rule.Conditions)
             {
-                w.WriteLine(Wrap("- " + condition, 4, hanging: 2));
+                w.WriteLine(TextLayout.Wrap("- " + condition, 4, hanging: 2));
             }
         }
 
@@ -130,7 +130,7 @@ internal static class RuleCommands
                 foreach (var lexicon in EmbeddedLexicons.All)
                 {
                     var terms = lexicon.Sets.TryGetValue(set, out var found) ? string.Join(", ", found) : "(none)";
-                    w.WriteLine(Wrap($"{lexicon.Language}: {terms}", 6, hanging: 4));
+                    w.WriteLine(TextLayout.Wrap($"{lexicon.Language}: {terms}", 6, hanging: 4));
                 }
             }
         }
@@ -147,7 +147,7 @@ internal static class RuleCommands
 
         w.WriteLine();
         w.WriteLine("  Remedy");
-        w.WriteLine(Wrap(rule.Remedy ?? "The rule names none: it records something the draft does (a support), or its rule file says nothing about remedies.", 4));
+        w.WriteLine(TextLayout.Wrap(rule.Remedy ?? "The rule names none: it records something the draft does (a support), or its rule file says nothing about remedies.", 4));
         if (rule.References.Count > 0)
         {
             w.WriteLine();
@@ -169,31 +169,6 @@ internal static class RuleCommands
     };
 
     private static string Lower(string text) => text.Length > 0 && char.IsUpper(text[0]) && (text.Length == 1 || !char.IsUpper(text[1])) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
-
-    // Wraps at width; lines after the first are indented by `hanging` more (list items, labels).
-    private static string Wrap(string text, int indent, int width = 96, int hanging = 0)
-    {
-        var lines = new List<string>();
-        var line = new System.Text.StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var margin = lines.Count == 0 ? indent : indent + hanging;
-            if (line.Length > 0 && margin + line.Length + 1 + word.Length > width)
-            {
-                lines.Add(new string(' ', margin) + line);
-                line.Clear();
-            }
-
-            line.Append(line.Length == 0 ? word : " " + word);
-        }
-
-        if (line.Length > 0)
-        {
-            lines.Add(new string(' ', lines.Count == 0 ? indent : indent + hanging) + line);
-        }
-
-        return string.Join("\n", lines);
-    }
 
     private static void WriteTable(TextWriter w, string[] header, IEnumerable<string[]> rows)
     {

@@ -3,15 +3,28 @@ namespace PolicyRules.Diagnostics;
 /// <summary>"Did you mean" for misspelt names: the closest candidate by edit distance, if close enough.</summary>
 internal static class Suggestions
 {
-    public static string DidYouMean(string name, IEnumerable<string> candidates)
+    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } best ? $" Did you mean '{best}'?" : "";
+
+    /// <summary>The candidate closest to <paramref name="name"/> by edit distance, when close enough; also one that starts with it.</summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        var best = candidates
+        var list = candidates as IReadOnlyCollection<string> ?? candidates.ToArray();
+        var best = list
             .Select(c => (Candidate: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(p => p.Distance <= Math.Max(2, name.Length / 3))
             .OrderBy(p => p.Distance)
             .ThenBy(p => p.Candidate, StringComparer.Ordinal)
             .FirstOrDefault();
-        return best.Candidate is null ? "" : $" Did you mean '{best.Candidate}'?";
+        if (best.Candidate is not null)
+        {
+            return best.Candidate;
+        }
+
+        // "audio" for "av-…" is beyond repair, but "national" for "national-treatment" is a prefix worth naming.
+        return name.Length >= 4
+            ? list.Where(c => c.StartsWith(name, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
     }
 
     private static int Distance(string a, string b)

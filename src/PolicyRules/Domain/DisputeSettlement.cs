@@ -11,4 +11,7 @@ public sealed class DisputeSettlement
 
     /// <summary>Non-violation complaints are possible.</summary>
     public bool? NonViolation { get; init; }
+
+    /// <summary>Whether dispute settlement is excluded for this clause (taxonomy 3.10; Canada–Korea 1.6.5).</summary>
+    public bool? ExcludedForThisClause { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed class Temporal
 
     /// <summary>The clause that reviews it, if any.</summary>
     public string? ReviewClause { get; init; }
+
+    /// <summary>A transition period (<c>5 years</c>), if any (taxonomy 3.9).</summary>
+    public string? Transition { get; init; }
 }

@@ -43,7 +43,7 @@ public sealed class RulebookSource
 
     /// <summary>
     /// A file, or every <c>*.json</c> rule file under a folder (recursively, in ordinal path order),
-    /// skipping the <c>schema</c> and <c>tests</c> folders that sit beside rules.
+    /// skipping the <c>schema</c>, <c>tests</c>, <c>lexicons</c> and <c>vocabulary</c> folders that sit beside rules.
     /// </summary>
     public static IReadOnlyList<RulebookSource> FromPath(string path)
     {
@@ -57,7 +57,7 @@ public sealed class RulebookSource
             .Where(file => !System.IO.Path.GetRelativePath(path, file)
                 .Split(System.IO.Path.DirectorySeparatorChar)
                 .SkipLast(1)
-                .Any(folder => folder is "schema" or "tests" or "lexicons"))
+                .Any(folder => folder is "schema" or "tests" or "lexicons" or "vocabulary"))
             .Order(StringComparer.Ordinal)
             .Select(FromFile)
             .ToArray();

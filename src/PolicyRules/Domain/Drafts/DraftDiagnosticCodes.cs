@@ -23,4 +23,13 @@ public static class DraftDiagnosticCodes
 
     /// <summary>The draft cannot be read.</summary>
     public const string UnreadableFile = "PR2007";
+
+    /// <summary>A controlled field holds a value the vocabulary does not know (a warning; an error with strict reading).</summary>
+    public const string UnknownValue = "PR2008";
+
+    /// <summary>A field the format does not define and that looks like a misspelt one (a warning; an error with strict reading).</summary>
+    public const string UnknownField = "PR2009";
+
+    /// <summary>A value written another way (<c>audiovisual</c>, <c>National Treatment</c>) was read as the taxonomy spells it (a note).</summary>
+    public const string AliasValue = "PR2010";
 }

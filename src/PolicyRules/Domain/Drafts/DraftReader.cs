@@ -25,6 +25,15 @@ public sealed class DraftReader
     /// <summary>When set, the party assessed in every draft read, in place of the draft's own <c>perspective</c>.</summary>
     public string? Perspective { get; init; }
 
+    /// <summary>The vocabulary values are checked against. Default: the one that ships with the library.</summary>
+    public DraftVocabulary Vocabulary { get; init; } = DraftVocabulary.Default;
+
+    /// <summary>
+    /// When true, unknown values (PR2008) and misspelt fields (PR2009) are errors, which make their
+    /// clause unreadable, rather than warnings.
+    /// </summary>
+    public bool Strict { get; init; }
+
     /// <summary>Reads a draft file.</summary>
     public Draft ReadFile(string path)
     {
@@ -79,7 +88,7 @@ public sealed class DraftReader
             return Unreadable(path, DraftDiagnosticCodes.MalformedJson, new SourceSpan(path, ex.LineNumber, ex.LinePosition), $"Malformed JSON: {ex.Message.Split(" Path '")[0]}");
         }
 
-        return new Reading(path, Perspective).Draft(root);
+        return new Reading(path, Perspective, Vocabulary, Strict).Draft(root);
     }
 
     private static Draft Unreadable(string? path, string code, SourceSpan at, string message)
@@ -90,8 +99,14 @@ public sealed class DraftReader
     }
 
     /// <summary>The state of reading one draft: where diagnostics go, draft-level or clause-level.</summary>
-    private sealed class Reading(string? path, string? perspectiveOverride)
+    private sealed class Reading(string? path, string? perspectiveOverride, DraftVocabulary vocabulary, bool strict)
     {
+        private static readonly string[] AgreementFields = ["id", "name", "type", "signed", "parties"];
+        private static readonly string[] PartyFields = ["code", "status"];
+        private static readonly string[] ExceptionFields = ["type", "ref", "parties", "sectors", "obligationsCovered", "chapters", "exceptProvisions", "countsAsCulturalMitigation"];
+        private static readonly string[] TemporalFields = ["permanent", "expiry", "reviewClause", "transition"];
+        private static readonly string[] DisputeFields = ["stateState", "isds", "nonViolation", "excludedForThisClause"];
+
         private readonly DiagnosticBag _draft = new();
 
         public Draft Draft(JToken root)
@@ -149,7 +164,8 @@ public sealed class DraftReader
                     {
                         if (item is JObject party && Text(Required(party, "code", _draft), "code", _draft) is { } code)
                         {
-                            parties.Add(new Party { Code = code, Status = party["status"] is { } s ? Text(s, "status", _draft) : null });
+                            Fields(party, PartyFields, "a party", _draft, keptAsAttributes: false);
+                            parties.Add(new Party { Code = code, Status = Controlled("parties.status", party, "status", _draft) });
                         }
                         else if (item is not JObject)
                         {
@@ -168,11 +184,12 @@ public sealed class DraftReader
                 return null;
             }
 
+            Fields(obj, AgreementFields, "the agreement", _draft, keptAsAttributes: true);
             return new Agreement
             {
                 Id = id,
                 Name = Optional(obj, "name", _draft),
-                Type = Optional(obj, "type", _draft),
+                Type = Controlled("agreement.type", obj, "type", _draft),
                 Signed = Optional(obj, "signed", _draft),
                 Parties = parties,
                 Perspective = perspective,
@@ -204,26 +221,27 @@ public sealed class DraftReader
                 Article = Optional(obj, "article", diagnostics),
                 Title = Optional(obj, "title", diagnostics),
                 Text = Text(Required(obj, "text", diagnostics), "text", diagnostics) ?? "",
-                Kind = Optional(obj, "kind", diagnostics),
-                Strength = Optional(obj, "strength", diagnostics),
-                Obligations = Texts(obj, "obligations", diagnostics),
-                Sectors = Texts(obj, "sectors", diagnostics),
-                Modes = Texts(obj, "modes", diagnostics, numbersAsText: true),
-                MeasureTypes = Texts(obj, "measureTypes", diagnostics),
-                CommitmentLevel = Optional(obj, "commitmentLevel", diagnostics),
+                Kind = Controlled("kind", obj, "kind", diagnostics),
+                Strength = Controlled("strength", obj, "strength", diagnostics),
+                Obligations = Texts(obj, "obligations", diagnostics, vocabularyField: "obligations"),
+                Sectors = Texts(obj, "sectors", diagnostics, vocabularyField: "sectors"),
+                Modes = Texts(obj, "modes", diagnostics, numbersAsText: true, vocabularyField: "modes"),
+                MeasureTypes = Texts(obj, "measureTypes", diagnostics, vocabularyField: "measureTypes"),
+                CommitmentLevel = Controlled("commitmentLevel", obj, "commitmentLevel", diagnostics),
                 Parties = Texts(obj, "parties", diagnostics),
                 Exceptions = Exceptions(obj, diagnostics),
                 DefinitionRef = Optional(obj, "definitionRef", diagnostics),
-                Temporal = obj["temporal"] is JObject temporal
-                    ? new Temporal { Permanent = Flag(temporal, "permanent", diagnostics), Expiry = Optional(temporal, "expiry", diagnostics), ReviewClause = Optional(temporal, "reviewClause", diagnostics) }
+                Temporal = obj["temporal"] is JObject temporal && Fields(temporal, TemporalFields, "'temporal'", diagnostics, keptAsAttributes: false)
+                    ? new Temporal { Permanent = Flag(temporal, "permanent", diagnostics), Expiry = Optional(temporal, "expiry", diagnostics), ReviewClause = Optional(temporal, "reviewClause", diagnostics), Transition = Optional(temporal, "transition", diagnostics) }
                     : Object<Temporal>(obj, "temporal", diagnostics),
-                DisputeSettlement = obj["disputeSettlement"] is JObject ds
-                    ? new DisputeSettlement { StateState = Flag(ds, "stateState", diagnostics), Isds = Flag(ds, "isds", diagnostics), NonViolation = Flag(ds, "nonViolation", diagnostics) }
+                DisputeSettlement = obj["disputeSettlement"] is JObject ds && Fields(ds, DisputeFields, "'disputeSettlement'", diagnostics, keptAsAttributes: false)
+                    ? new DisputeSettlement { StateState = Flag(ds, "stateState", diagnostics), Isds = Flag(ds, "isds", diagnostics), NonViolation = Flag(ds, "nonViolation", diagnostics), ExcludedForThisClause = Flag(ds, "excludedForThisClause", diagnostics) }
                     : Object<DisputeSettlement>(obj, "disputeSettlement", diagnostics),
-                ConventionReference = Optional(obj, "conventionReference", diagnostics),
+                ConventionReference = Controlled("conventionReference", obj, "conventionReference", diagnostics),
                 RefersTo = Texts(obj, "refersTo", diagnostics),
                 Attributes = Attributes(obj, ClauseFields),
             };
+            Fields(obj, ClauseFields, "a clause", diagnostics, keptAsAttributes: true);
             return new DraftClause(clause.Id, diagnostics.ErrorCount == 0 ? clause : null, At(obj), diagnostics.Items);
         }
 
@@ -249,13 +267,14 @@ public sealed class DraftReader
                     continue;
                 }
 
+                Fields(e, ExceptionFields, "an exception", diagnostics, keptAsAttributes: false);
                 result.Add(new ExceptionScope
                 {
-                    Type = Text(Required(e, "type", diagnostics), "type", diagnostics) ?? "",
+                    Type = Required(e, "type", diagnostics) is null ? "" : Controlled("exceptions.type", e, "type", diagnostics) ?? "",
                     Ref = Optional(e, "ref", diagnostics),
                     Parties = Texts(e, "parties", diagnostics),
-                    Sectors = Texts(e, "sectors", diagnostics),
-                    ObligationsCovered = Texts(e, "obligationsCovered", diagnostics),
+                    Sectors = Texts(e, "sectors", diagnostics, vocabularyField: "exceptions.sectors"),
+                    ObligationsCovered = Texts(e, "obligationsCovered", diagnostics, vocabularyField: "exceptions.obligationsCovered"),
                     Chapters = Texts(e, "chapters", diagnostics),
                     ExceptProvisions = Texts(e, "exceptProvisions", diagnostics),
                     CountsAsCulturalMitigation = Flag(e, "countsAsCulturalMitigation", diagnostics),
@@ -327,7 +346,7 @@ public sealed class DraftReader
             return null;
         }
 
-        private IReadOnlyList<string> Texts(JObject obj, string name, DiagnosticBag diagnostics, bool numbersAsText = false)
+        private IReadOnlyList<string> Texts(JObject obj, string name, DiagnosticBag diagnostics, bool numbersAsText = false, string? vocabularyField = null)
         {
             if (obj[name] is not { Type: not JTokenType.Null } token)
             {
@@ -345,7 +364,20 @@ public sealed class DraftReader
             {
                 if (item.Type == JTokenType.String || (numbersAsText && item.Type == JTokenType.Integer))
                 {
-                    result.Add(item.ToString());
+                    var value = item.ToString();
+                    if (vocabularyField is null)
+                    {
+                        result.Add(value);
+                        continue;
+                    }
+
+                    foreach (var known in Check(vocabularyField, value, item, diagnostics))
+                    {
+                        if (!result.Contains(known, StringComparer.Ordinal))
+                        {
+                            result.Add(known);
+                        }
+                    }
                 }
                 else
                 {
@@ -355,6 +387,72 @@ public sealed class DraftReader
 
             return result;
         }
+
+        /// <summary>A single controlled value (<c>kind</c>, <c>strength</c>, …), read against the vocabulary.</summary>
+        private string? Controlled(string field, JObject obj, string name, DiagnosticBag diagnostics) =>
+            obj[name] is { Type: not JTokenType.Null } token && Text(token, name, diagnostics) is { } value
+                ? Check(field, value, token, diagnostics)[0]
+                : null;
+
+        /// <summary>
+        /// The taxonomy's values a written value stands for: itself when known; the taxonomy's spelling of
+        /// an alias, with a note; or itself, with a warning naming the closest value, when unknown.
+        /// </summary>
+        private IReadOnlyList<string> Check(string field, string value, JToken at, DiagnosticBag diagnostics)
+        {
+            if (vocabulary.Field(field) is not { } known)
+            {
+                return [value];
+            }
+
+            var match = known.Resolve(value);
+            switch (match.Kind)
+            {
+                case VocabularyMatchKind.Alias:
+                    diagnostics.Add(DraftDiagnosticCodes.AliasValue, DiagnosticSeverity.Info, At(at), $"{Label(field)} '{value}' read as {string.Join(", ", match.Values.Select(v => $"'{v}'"))}.");
+                    break;
+                case VocabularyMatchKind.Unknown:
+                    Problem(diagnostics, DraftDiagnosticCodes.UnknownValue, At(at), $"unknown {Label(field)} '{value}'.{(match.Suggestion is { } s ? $" Did you mean '{s}'?" : "")} `policy-check vocabulary {field}` lists the values.");
+                    break;
+            }
+
+            return match.Values;
+        }
+
+        /// <summary>Warns of fields the format does not define: each that looks like a misspelt one, or any at all where nothing is kept.</summary>
+        private bool Fields(JObject obj, IReadOnlyCollection<string> known, string what, DiagnosticBag diagnostics, bool keptAsAttributes)
+        {
+            foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name) && p.Name != "$schema"))
+            {
+                var closest = Suggestions.Closest(property.Name, known);
+                if (keptAsAttributes && closest is null)
+                {
+                    continue; // an extra field of the contract: kept as an attribute that rules may match
+                }
+
+                var fate = keptAsAttributes ? $"kept as the attribute '{property.Name}'" : "ignored";
+                Problem(diagnostics, DraftDiagnosticCodes.UnknownField, At(property), $"unknown field '{property.Name}' of {what} ({fate}).{(closest is null ? $" Fields: {string.Join(", ", known)}." : $" Did you mean '{closest}'?")}");
+            }
+
+            return true;
+        }
+
+        private void Problem(DiagnosticBag diagnostics, string code, SourceSpan at, string message) =>
+            diagnostics.Add(code, strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, at, message);
+
+        private static string Label(string field) => field switch
+        {
+            "agreement.type" => "agreement type",
+            "parties.status" => "party status",
+            "obligations" or "exceptions.obligationsCovered" => "obligation",
+            "sectors" or "exceptions.sectors" => "sector",
+            "modes" => "mode",
+            "measureTypes" => "measure type",
+            "commitmentLevel" => "commitment level",
+            "exceptions.type" => "exception type",
+            "conventionReference" => "convention reference",
+            _ => field,
+        };
 
         private SourceSpan At(JToken token) => SourceSpan.Of(token, path);
     }

@@ -141,6 +141,11 @@ public static class PolicyCheckApp
                 error.WriteLine("policy-check: error: the rule files have errors; nothing was checked.");
                 return null;
             }
+            catch (ArgumentException ex) when (ex.ParamName == "options")
+            {
+                error.WriteLine($"policy-check: error: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return null;
+            }
         }
     }
 

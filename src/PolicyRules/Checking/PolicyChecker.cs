@@ -33,6 +33,7 @@ public sealed class PolicyChecker : IPolicyChecker
 
     /// <summary>Loads and compiles the rules.</summary>
     /// <exception cref="RulebookException">The rule files have errors.</exception>
+    /// <exception cref="ArgumentException">The options name a rule no rulebook defines, or a severity that does not exist.</exception>
     public PolicyChecker(PolicyCheckerOptions? options = null, ILogger<PolicyChecker>? logger = null)
     {
         _options = options ?? new PolicyCheckerOptions();
@@ -56,10 +57,7 @@ public sealed class PolicyChecker : IPolicyChecker
             throw new RulebookException(set.Diagnostics);
         }
 
-        foreach (var unknown in _options.DisabledRules.Where(id => set.Rules.All(r => r.Id != id)))
-        {
-            _logger.LogWarning("Disabled rule {RuleId} is not defined by any rulebook", unknown);
-        }
+        Validate(_options, set.Rules);
 
         Rules = set.Rules.Where(r => !_options.DisabledRules.Contains(r.Id)).ToArray();
         Rulebooks = set.Rulebooks;
@@ -67,6 +65,43 @@ public sealed class PolicyChecker : IPolicyChecker
         _network = RuleNetwork.Compile(Rules.Select(r => r.Definition));
         _analyzer = new TextAnalyzer(EmbeddedLexicons.All);
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
+    }
+
+    /// <summary>
+    /// Checks the options against the rules loaded, all problems at once: a misspelt rule id or
+    /// severity would otherwise switch nothing off, or fail later when a report is built.
+    /// </summary>
+    private static void Validate(PolicyCheckerOptions options, IReadOnlyList<RulebookRule> rules)
+    {
+        var ids = rules.Select(r => r.Id).ToArray();
+        var problems = new List<string>();
+        foreach (var id in options.DisabledRules.Where(id => !ids.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            problems.Add($"DisabledRules names '{id}', which no rulebook defines.{Suggestions.DidYouMean(id, ids)}");
+        }
+
+        foreach (var (id, severity) in options.SeverityOverrides.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!ids.Contains(id, StringComparer.Ordinal))
+            {
+                problems.Add($"SeverityOverrides names '{id}', which no rulebook defines.{Suggestions.DidYouMean(id, ids)}");
+            }
+
+            if (!Severity.WorstFirst.Contains(severity, StringComparer.Ordinal))
+            {
+                problems.Add($"SeverityOverrides gives {id} the severity '{severity}'; severities are {string.Join(", ", Severity.WorstFirst)}.{Suggestions.DidYouMean(severity, Severity.WorstFirst)}");
+            }
+        }
+
+        if (options.MaxParallelism < 1)
+        {
+            problems.Add($"MaxParallelism is {options.MaxParallelism}; it must be at least 1.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid PolicyCheckerOptions: " + string.Join(" ", problems), nameof(options));
+        }
     }
 
     /// <inheritdoc/>

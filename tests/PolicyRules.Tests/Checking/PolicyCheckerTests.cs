@@ -88,6 +88,22 @@ public class PolicyCheckerTests
     }
 
     [Fact]
+    public void Options_naming_unknown_rules_or_severities_refuse_to_build_a_checker_and_name_each()
+    {
+        var options = new PolicyCheckerOptions();
+        options.DisabledRules.Add("SUP-01");
+        options.SeverityOverrides["LIB-001"] = "severe";
+        options.SeverityOverrides["LIB-999"] = "high";
+
+        var build = () => new PolicyChecker(options);
+
+        build.Should().Throw<ArgumentException>().Which.Message.Should()
+            .Contain("DisabledRules names 'SUP-01'").And.Contain("Did you mean 'SUP-001'?")
+            .And.Contain("gives LIB-001 the severity 'severe'").And.Contain("critical, high, medium, low, info")
+            .And.Contain("SeverityOverrides names 'LIB-999'");
+    }
+
+    [Fact]
     public void Rules_with_errors_refuse_to_build_a_checker_and_say_why()
     {
         var folder = Directory.CreateTempSubdirectory("policyrules-");

@@ -149,4 +149,25 @@ public class OtherCommandTests
         result.ExitCode.Should().Be(ExitCodes.Success);
         result.Output.Should().Contain("Usage:").And.Contain("Examples:").And.Contain("policy-check " + (command.Length == 0 ? "check" : command[0]));
     }
+
+    [Fact]
+    public void Why_explains_one_clause_with_what_answers_its_conflicts()
+    {
+        var result = CliRunner.Run(new PolicyRules.Cli.CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "why", "src/PolicyRules.Samples/drafts/ckfta-cultural-exemption.json", "9.2");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+        result.Output.Should().StartWith("Clause 9.2 of ckfta · perspective CAN · verdict mitigated");
+        result.Output.Should().Contain("exempted-by = 22.6 on clause 9.2  (CLS-C01)");
+        result.Output.Should().MatchRegex(@"LIB-001\s+no-culture-liberalisation\s+\[mitigated\]");
+        result.Output.Should().Contain("by 22.6, MIT-EXEMPT");
+    }
+
+    [Fact]
+    public void Why_names_the_clauses_when_the_one_asked_for_is_not_there()
+    {
+        var result = CliRunner.Run(new PolicyRules.Cli.CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "why", "src/PolicyRules.Samples/drafts/ckfta-cultural-exemption.json", "9.9");
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Error.Should().Contain("no readable clause '9.9'").And.Contain("9.2, 9.4, 22.6");
+    }
 }

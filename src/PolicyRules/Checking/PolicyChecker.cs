@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyRules.Analysis;
+using PolicyRules.Checking.Explaining;
 using PolicyRules.Checking.Report;
 using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
@@ -127,11 +128,54 @@ public sealed class PolicyChecker : IPolicyChecker
             return new DocumentReportBuilder(draft, path, _severities).Build(null);
         }
 
-        using var session = _network.CreateSession();
-        session.InsertAll([.. draft.Facts(), .. _analyzer.Analyze(draft)]);
-        var fired = session.Fire();
-        _logger.LogDebug("Checked {Path}: {Clauses} clauses, {Fired} rules fired", path, draft.Clauses.Count, fired);
+        using var session = Run(draft);
         return new DocumentReportBuilder(draft, path, _severities).Build(session);
+    }
+
+    /// <summary>
+    /// Why one clause of a draft got its verdict: the tags rules put on it, its conflicts with their
+    /// mitigations, and the rules that took the clause but stopped, with what stopped them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The draft has no readable clause with this id, or no agreement.</exception>
+    public ClauseExplanation Explain(Draft draft, string clauseId)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(clauseId);
+        var clause = draft.Clauses.FirstOrDefault(c => c.Id == clauseId)?.Fact;
+        if (clause is null || draft.Agreement is null)
+        {
+            throw new ArgumentException($"The draft has no readable clause '{clauseId}'. Clauses: {string.Join(", ", draft.Clauses.Select(c => c.Id))}.", nameof(clauseId));
+        }
+
+        using var session = Run(draft);
+        var report = new DocumentReportBuilder(draft, draft.Path ?? "-", _severities).Build(session).Clauses.First(c => c.Id == clauseId);
+        var facts = session.Query<object>();
+        var readings = session.Query<Domain.Tag>().Where(t => ReferenceEquals(t.Subject, clause))
+            .Select(RuleTracer.Describe).Distinct().OrderBy(f => f.Text, StringComparer.Ordinal).ToArray();
+        var concluded = session.Query<Domain.Conflict>().Where(c => ReferenceEquals(c.Subject, clause)).Select(c => c.RuleId)
+            .Concat(session.Query<Domain.Support>().Where(s => ReferenceEquals(s.Subject, clause)).Select(s => s.RuleId))
+            .ToHashSet(StringComparer.Ordinal);
+        var tracer = new RuleTracer(facts);
+        var stopped = Rules.Where(r => r.Principle is not null && !concluded.Contains(r.Id))
+            .Select(r => tracer.Trace(r, clause)).OfType<BlockedRule>().ToArray();
+        return new ClauseExplanation(report, readings, [.. stopped.Where(b => b.By.Count > 0)], [.. stopped.Where(b => b.By.Count == 0)]);
+    }
+
+    private Engine.Runtime.RuleSession Run(Draft draft)
+    {
+        var session = _network.CreateSession();
+        try
+        {
+            session.InsertAll([.. draft.Facts(), .. _analyzer.Analyze(draft)]);
+            var fired = session.Fire();
+            _logger.LogDebug("Checked {Path}: {Clauses} clauses, {Fired} rules fired", draft.Path ?? "-", draft.Clauses.Count, fired);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using PolicyRules.Checking.Explaining;
+using PolicyRules.Checking.Report;
+using PolicyRules.Domain.Drafts;
+using PolicyRules.Reporting;
+
+namespace PolicyRules.Cli;
+
+/// <summary><c>why &lt;draft&gt; &lt;clause&gt;</c>: the reasoning behind one clause's verdict.</summary>
+internal static class WhyCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var path = new Argument<string>("draft") { Description = "A draft file." };
+        var clause = new Argument<string>("clause") { Description = "The id of one of its clauses." };
+        var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space (a party code).", HelpName = "party" };
+        var rules = new PolicyCheckApp.RuleOptions();
+        var command = new Command("why", "Explain one clause's verdict: what the rules read of it, its conflicts and what mitigates them, and the rules that took the clause but were stopped, with what stopped them.");
+        command.Arguments.Add(path);
+        command.Arguments.Add(clause);
+        command.Options.Add(perspective);
+        rules.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var file = environment.Resolve(parse.GetValue(path)!);
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"policy-check: error: no such draft '{parse.GetValue(path)}'.");
+                return ExitCodes.Error;
+            }
+
+            var draft = new DraftReader { Perspective = parse.GetValue(perspective) }.ReadFile(file);
+            var id = parse.GetValue(clause)!;
+            if (draft.Agreement is null || draft.Clauses.FirstOrDefault(c => c.Id == id) is not { Fact: not null })
+            {
+                foreach (var d in draft.Diagnostics.Concat(draft.Clauses.FirstOrDefault(c => c.Id == id)?.Diagnostics ?? []))
+                {
+                    stderr.WriteLine($"{parse.GetValue(path)}({d.Line},{d.Column}): {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}");
+                }
+
+                stderr.WriteLine($"policy-check: error: no readable clause '{id}' in {parse.GetValue(path)}. Clauses: {string.Join(", ", draft.Clauses.Select(c => c.Id))}.");
+                return ExitCodes.Error;
+            }
+
+            if (rules.Build(parse, environment, stderr, quiet: true) is not { } checker)
+            {
+                return ExitCodes.Error;
+            }
+
+            Write(checker.Explain(draft, id), draft, stdout);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(ClauseExplanation why, Draft draft, TextWriter w)
+    {
+        var clause = why.Clause;
+        var parties = clause.PartyVerdicts is { } byParty ? $" ({string.Join("; ", byParty.Select(p => $"{p.Key} {p.Value}"))})" : "";
+        w.WriteLine($"Clause {clause.Id} of {draft.Agreement!.Id} · {(draft.Perspective is { } p ? $"perspective {p}" : "all parties")} · verdict {clause.Verdict}{parties}");
+        if (clause.Candidates.Count > 0)
+        {
+            w.WriteLine($"  principles in question: {string.Join(", ", clause.Candidates)}");
+        }
+
+        w.WriteLine();
+        w.WriteLine("Read as");
+        Facts(w, why.Readings, "nothing: no rule tagged the clause");
+
+        w.WriteLine();
+        w.WriteLine("Conflicts");
+        if (clause.Conflicts.Count == 0)
+        {
+            w.WriteLine("  none");
+        }
+
+        foreach (var c in clause.Conflicts)
+        {
+            var status = c.PartyStatus is { } ps ? $"{c.Status}: {string.Join(", ", ps.Select(x => $"{x.Key} {x.Value}"))}" : c.Status;
+            w.WriteLine($"  {c.Rule}  {c.Principle}  [{status}]");
+            w.WriteLine(TextLayout.Wrap(c.Message, 4));
+            foreach (var m in c.Mitigations)
+            {
+                w.WriteLine(TextLayout.Wrap($"answered ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}", 4, hanging: 2));
+            }
+
+            if (c.Mitigations.Count == 0)
+            {
+                w.WriteLine("    nothing in the draft answers it");
+            }
+        }
+
+        if (clause.Supports.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Supports");
+            foreach (var s in clause.Supports)
+            {
+                w.WriteLine($"  {s.Rule}  {s.Principle}: {s.Message}");
+            }
+        }
+
+        w.WriteLine();
+        w.WriteLine("Blocked (rules that took the clause and were stopped by what the draft holds)");
+        Stopped(w, why.Blocked);
+        w.WriteLine();
+        w.WriteLine("Near misses (rules that took the clause and stopped at a condition it does not meet)");
+        Stopped(w, why.NearMisses);
+    }
+
+    private static void Facts(TextWriter w, IReadOnlyList<ExplainedFact> facts, string none)
+    {
+        if (facts.Count == 0)
+        {
+            w.WriteLine($"  {none}");
+        }
+
+        foreach (var f in facts)
+        {
+            w.WriteLine($"  {f.Text}{(f.Rule.Length > 0 ? $"  ({f.Rule})" : "")}");
+        }
+    }
+
+    private static void Stopped(TextWriter w, IReadOnlyList<BlockedRule> rules)
+    {
+        if (rules.Count == 0)
+        {
+            w.WriteLine("  none");
+        }
+
+        foreach (var b in rules.OrderBy(r => r.Rule, StringComparer.Ordinal))
+        {
+            w.WriteLine($"  {b.Rule}{(b.Principle is { } p ? $"  {p}" : "")}");
+            w.WriteLine(TextLayout.Wrap($"stopped at: {b.Condition}", 4, hanging: 2));
+            foreach (var by in b.By.Take(5))
+            {
+                w.WriteLine(TextLayout.Wrap($"by: {by.Text}{(by.Rule.Length > 0 ? $" ({by.Rule})" : "")}", 4, hanging: 2));
+            }
+
+            if (b.By.Count > 5)
+            {
+                w.WriteLine($"    … and {b.By.Count - 5} more");
+            }
+        }
+    }
+}

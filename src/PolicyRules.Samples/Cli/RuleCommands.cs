@@ -80,13 +80,13 @@ internal static class RuleCommands
 
     public static Command CreateSchema()
     {
-        var name = new Argument<string>("name") { Description = "draft (the input format), rules (rule files) or tests (rule test files)." };
-        name.AcceptOnlyFromAmong("draft", "rules", "tests");
-        var command = new Command("schema", "Print a JSON schema (draft-07): of drafts, of rule files, or of rule test files.");
+        var name = new Argument<string>("name") { Description = "draft (the input format), rules (rule files), tests (rule test files) or lexicon (the term files of clause analysis)." };
+        name.AcceptOnlyFromAmong("draft", "rules", "tests", "lexicon");
+        var command = new Command("schema", "Print a JSON schema (draft-07): of drafts, rule files, rule test files or lexicons.");
         command.Arguments.Add(name);
         command.SetAction(parse =>
         {
-            var which = parse.GetValue(name) switch { "rules" => "rulebook", "tests" => "tests", _ => "draft" };
+            var which = parse.GetValue(name) switch { "rules" => "rulebook", var other => other! };
             parse.InvocationConfiguration.Output.Write(EmbeddedRulebook.Schema(which).TrimEnd() + "\n");
             return ExitCodes.Success;
         });

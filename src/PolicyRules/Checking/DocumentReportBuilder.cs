@@ -52,6 +52,44 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         };
     }
 
+    /// <summary>
+    /// The report of a draft the engine failed on: the document and every clause with the verdict
+    /// <c>error</c>, and a diagnostic naming the rule and the clause where it failed.
+    /// </summary>
+    public static DocumentReport Faulted(Draft draft, string path, Exception fault)
+    {
+        var (rules, facts) = fault switch
+        {
+            RuleActionException action => ([action.RuleId], action.Match.Bindings.Select(b => b.Value).ToArray()),
+            RuleConditionException condition => (condition.RuleIds, condition.Facts.ToArray()),
+            _ => ((IReadOnlyList<string>)[], Array.Empty<object?>()),
+        };
+        var clause = facts.OfType<Clause>().Select(c => c.Id).FirstOrDefault() ?? facts.OfType<Tag>().Select(t => (t.Subject as Clause)?.Id).FirstOrDefault(id => id is not null);
+        var where = (rules.Count > 0 ? $" in rule {string.Join(", ", rules)}" : "") + (clause is null ? "" : $" on clause {clause}");
+        var message = $"The engine failed{where}: {(fault.InnerException ?? fault).Message} The draft was not checked; the other drafts were.";
+        var at = clause is not null && draft.Clauses.FirstOrDefault(c => c.Id == clause) is { } failed ? failed.Location : draft.AgreementLocation;
+        var diagnostic = new DiagnosticReport(CheckDiagnosticCodes.EngineFault, "error", message, at.Line, at.Column);
+        return new DocumentReport
+        {
+            Path = path,
+            Agreement = draft.Agreement is null ? null : new AgreementReport(draft.Agreement.Id, draft.Agreement.Name),
+            Perspective = draft.Perspective,
+            Verdict = Verdict.Error,
+            Findings = [],
+            Clauses = draft.Clauses.Select(c => new ClauseReport
+            {
+                Id = c.Id,
+                Verdict = Verdict.Error,
+                Conflicts = [],
+                Supports = [],
+                Candidates = [],
+                Diagnostics = [.. c.Diagnostics.Select(Diagnostic), .. c.Id == clause ? [diagnostic] : Array.Empty<DiagnosticReport>()],
+                Location = c.Location.Line > 0 ? new LocationReport(c.Location.Line, c.Location.Column) : null,
+            }).ToArray(),
+            Diagnostics = [.. draft.Diagnostics.Select(Diagnostic), diagnostic],
+        };
+    }
+
     public static DiagnosticReport Diagnostic(Diagnostic d) =>
         new(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Line, d.Column);
 

@@ -8,6 +8,7 @@ using PolicyRules.Checking.Report;
 using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
 using PolicyRules.Engine;
+using PolicyRules.Engine.Runtime;
 using PolicyRules.Language;
 
 namespace PolicyRules.Checking;
@@ -128,8 +129,17 @@ public sealed class PolicyChecker : IPolicyChecker
             return new DocumentReportBuilder(draft, path, _severities).Build(null);
         }
 
-        using var session = Run(draft);
-        return new DocumentReportBuilder(draft, path, _severities).Build(session);
+        try
+        {
+            using var session = Run(draft);
+            return new DocumentReportBuilder(draft, path, _severities).Build(session);
+        }
+        catch (Exception ex) when (ex is RuleEngineException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // One draft that breaks a rule never sinks the run: it is reported as an error, the rest are checked.
+            _logger.LogError(ex, "Checking {Path} failed", path);
+            return DocumentReportBuilder.Faulted(draft, path, ex);
+        }
     }
 
     /// <summary>
@@ -161,7 +171,7 @@ public sealed class PolicyChecker : IPolicyChecker
         return new ClauseExplanation(report, readings, [.. stopped.Where(b => b.By.Count > 0)], [.. stopped.Where(b => b.By.Count == 0)]);
     }
 
-    private Engine.Runtime.RuleSession Run(Draft draft)
+    private RuleSession Run(Draft draft)
     {
         var session = _network.CreateSession();
         try

@@ -164,6 +164,20 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_batch_with_a_null_is_refused_whole_and_its_facts_can_be_inserted_again()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        var clause = new Clause { Id = 1 };
+
+        session.Invoking(s => s.InsertAll([clause, null!])).Should().Throw<ArgumentNullException>();
+
+        session.FactCount.Should().Be(0);
+        session.Contains(clause).Should().BeFalse();
+        session.Insert(clause);
+        session.Matches().Should().Equal("R(c=Clause#1)");
+    }
+
+    [Fact]
     public void A_failing_action_names_the_rule_and_the_facts()
     {
         var session = Session(Rule("BAD").Match<Clause>("c").Do((_, _) => throw new FormatException("bad template")).Build());

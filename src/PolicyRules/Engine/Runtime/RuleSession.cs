@@ -86,29 +86,28 @@ public sealed class RuleSession : IDisposable
     /// afterwards, right inputs before left, so a <c>not</c> sees its blockers before the tokens
     /// they block and no match is made only to be withdrawn.
     /// </summary>
+    /// <exception cref="ArgumentNullException">A fact is null; nothing is inserted.</exception>
     /// <exception cref="InvalidOperationException">A fact is already in working memory, or given twice; nothing is inserted.</exception>
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var batch = facts is ICollection<object> collection ? new List<object>(collection.Count) : [];
         batch.AddRange(facts);
-        var handles = new List<FactHandle>(batch.Count);
-        Arena.Facts.EnsureCapacity(Arena.Facts.Count + batch.Count);
+        // Validate the whole batch before anything enters working memory: a refused batch leaves the session as it was.
+        var seen = new HashSet<object>(Arena.Facts.Comparer);
         foreach (var fact in batch)
         {
             ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            if (Arena.Facts.ContainsKey(fact))
+            if (Arena.Facts.ContainsKey(fact) || !seen.Add(fact))
             {
-                // Nothing of a refused batch stays: take back what was added.
-                foreach (var added in handles)
-                {
-                    Arena.Facts.Remove(added.Fact);
-                }
-
-                _factSequence -= handles.Count;
                 throw new InvalidOperationException($"The fact {fact} is already in working memory or repeated in the batch.");
             }
+        }
 
+        Arena.Facts.EnsureCapacity(Arena.Facts.Count + batch.Count);
+        var handles = new List<FactHandle>(batch.Count);
+        foreach (var fact in batch)
+        {
             handles.Add(Add(fact));
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using PolicyRules.Checking;
+using PolicyRules.Checking.Baselines;
 using PolicyRules.Checking.Report;
 using PolicyRules.Checking.Waivers;
 using PolicyRules.Domain.Drafts;
@@ -52,6 +53,11 @@ internal static class CheckCommand
             Description = "A JSON file of accepted conflicts (rule, document, clause, reason, by, expires): matched conflicts are reported as waived and do not fail the run.",
             HelpName = "file",
         };
+        var baseline = new Option<string>("--baseline", "-b")
+        {
+            Description = "A JSON report of an earlier run (--format json): only conflicts it does not have fail the run, and those it had that are gone are listed as resolved — a pull-request gate.",
+            HelpName = "report.json",
+        };
         var exclude = new Option<string[]>("--exclude", "-x")
         {
             Description = "Leave out input files that match this glob (* within a folder, ** across folders), e.g. --exclude '**/waivers.json'. Repeatable.",
@@ -74,6 +80,7 @@ internal static class CheckCommand
         command.Options.Add(output);
         command.Options.Add(failOn);
         command.Options.Add(waivers);
+        command.Options.Add(baseline);
         command.Options.Add(exclude);
         command.Options.Add(strict);
         command.Options.Add(quiet);
@@ -88,6 +95,7 @@ internal static class CheckCommand
                 parse.GetValue(output),
                 parse.GetValue(failOn) ?? FailThreshold.Default,
                 parse.GetValue(waivers),
+                parse.GetValue(baseline),
                 parse.GetValue(exclude) ?? [],
                 parse.GetValue(strict),
                 parse.GetValue(quiet)),
@@ -95,7 +103,7 @@ internal static class CheckCommand
         return command;
     }
 
-    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string[] Exclude, bool Strict, bool Quiet);
+    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string? Baseline, string[] Exclude, bool Strict, bool Quiet);
 
     private static int Run(ParseResult parse, CliEnvironment environment, Settings settings, PolicyCheckApp.RuleOptions ruleOptions)
     {
@@ -104,7 +112,7 @@ internal static class CheckCommand
         var inputError = false;
 
         // The run's own files are never drafts, even inside the folder checked (briefs/waivers.json).
-        var ownFiles = new[] { settings.Waivers, settings.Output }.Concat(parse.GetValue(ruleOptions.Rules) ?? []).OfType<string>();
+        var ownFiles = new[] { settings.Waivers, settings.Output, settings.Baseline }.Concat(parse.GetValue(ruleOptions.Rules) ?? []).OfType<string>();
         var (files, expandErrors) = InputFiles.Expand(settings.Paths, environment, settings.Exclude, ownFiles);
         foreach (var problem in expandErrors)
         {
@@ -122,6 +130,20 @@ internal static class CheckCommand
         if (checker is null)
         {
             return ExitCodes.Error;
+        }
+
+        Baseline? previous = null;
+        if (settings.Baseline is { } baselinePath)
+        {
+            try
+            {
+                previous = Baseline.FromReport(File.ReadAllText(environment.Resolve(baselinePath)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                stderr.WriteLine($"policy-check: error: --baseline {baselinePath}: {(ex is FormatException ? ex.Message : ex.Message.TrimEnd('.'))}.");
+                return ExitCodes.Error;
+            }
         }
 
         IReadOnlyList<Waiver> waiverList = [];
@@ -180,6 +202,11 @@ internal static class CheckCommand
             {
                 stderr.WriteLine(warning.ToString());
             }
+        }
+
+        if (previous is not null)
+        {
+            report = BaselineApplier.Apply(report, previous, settings.Baseline!.Replace('\\', '/'));
         }
 
         // Diagnostics of the drafts, in the form editors and CI annotate.

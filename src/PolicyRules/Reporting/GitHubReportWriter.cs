@@ -33,7 +33,7 @@ public static class GitHubReportWriter
 
             foreach (var c in ReportConflict.Of(document))
             {
-                var level = FailThreshold.Fails(c.Severity, c.Status, options.FailOn) ? "error"
+                var level = FailThreshold.Fails(c, options.FailOn) ? "error"
                     : ConflictStatus.Counts(c.Status) ? "warning"
                     : c.Status == ConflictStatus.Waived ? "notice"
                     : null;

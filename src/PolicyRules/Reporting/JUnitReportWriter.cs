@@ -105,7 +105,7 @@ public static class JUnitReportWriter
 
     private static XElement WithConflicts(XElement testcase, IReadOnlyList<ReportConflict> conflicts, ReportOptions options)
     {
-        var failing = conflicts.Where(c => FailThreshold.Fails(c.Severity, c.Status, options.FailOn)).ToArray();
+        var failing = conflicts.Where(c => FailThreshold.Fails(c, options.FailOn)).ToArray();
         if (failing.Length > 0)
         {
             var first = failing[0];

@@ -23,7 +23,7 @@ public static class MarkdownReportWriter
         options ??= new ReportOptions();
         var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var all = ReportConflict.All(report).ToArray();
-        var failing = all.Count(c => FailThreshold.Fails(c.Severity, c.Status, options.FailOn));
+        var failing = all.Count(c => FailThreshold.Fails(c, options.FailOn));
         var errors = TextReportWriter.Unchecked(report);
 
         w.WriteLine("## policy-check report");

@@ -45,9 +45,16 @@ public static class FailThreshold
     public static bool Fails(string severity, string status, string failOn) =>
         failOn != None && ConflictStatus.Counts(status) && Severity.Rank(severity) <= Severity.Rank(failOn);
 
-    /// <summary>The conflicts of the report that fail it at this threshold.</summary>
+    /// <summary>Whether a conflict fails a run at this threshold: by severity and status, and not already in the baseline.</summary>
+    public static bool Fails(ReportConflict conflict, string failOn)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return Fails(conflict.Severity, conflict.Status, failOn) && conflict.Baseline != BaselineReport.ExistingConflict;
+    }
+
+    /// <summary>The conflicts of the report that fail it at this threshold (with a baseline, only new ones).</summary>
     public static IReadOnlyList<ReportConflict> Failing(CheckReport report, string failOn) =>
-        ReportConflict.All(report).Where(c => Fails(c.Severity, c.Status, failOn)).ToArray();
+        ReportConflict.All(report).Where(c => Fails(c, failOn)).ToArray();
 }
 
 /// <summary>A conflict of a report, on a clause or on the agreement, with where it is: the writers' common view.</summary>
@@ -106,6 +113,14 @@ public sealed record ReportConflict(
 
     /// <summary>The clause id, or <c>(agreement)</c>.</summary>
     public string Where => Clause?.Id ?? "(agreement)";
+
+    /// <summary>With a baseline: <c>new</c> or <c>existing</c>; else null.</summary>
+    public string? Baseline => Source switch
+    {
+        ConflictReport conflict => conflict.Baseline,
+        FindingReport finding => finding.Baseline,
+        _ => null,
+    };
 
     /// <summary>The status for each party when they differ, else null.</summary>
     public IReadOnlyDictionary<string, string>? PartyStatus => (Source as ConflictReport)?.PartyStatus;

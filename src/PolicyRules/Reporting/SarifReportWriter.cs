@@ -85,6 +85,12 @@ public static class SarifReportWriter
                     ["basis"] = new JArray(c.Basis),
                 },
             };
+            if (c.Baseline is { } state)
+            {
+                // SARIF's own vocabulary: a conflict the baseline had is "unchanged".
+                result["baselineState"] = state == BaselineReport.NewConflict ? "new" : "unchanged";
+            }
+
             if (c.Status == ConflictStatus.Waived)
             {
                 var suppression = new JObject { ["kind"] = "external", ["status"] = "accepted" };
@@ -205,13 +211,7 @@ public static class SarifReportWriter
     /// <summary>The key of the fingerprint code scanning uses to track a result across commits.</summary>
     public const string FingerprintKey = "policyRulesConflict/v1";
 
-    // What identifies a conflict whatever moves around it: the agreement (or file), the clause, the
-    // rule and the principle; not the line, so editing other clauses keeps the alert.
-    private static string Fingerprint(ReportConflict c)
-    {
-        var identity = string.Join('\u001f', c.Document.Agreement?.Id ?? c.Document.Path, c.Clause?.Id ?? "(agreement)", c.Rule, c.Principle);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..32];
-    }
+    private static string Fingerprint(ReportConflict c) => ConflictFingerprint.Of(c.Document, c.Clause?.Id, c.Rule, c.Principle);
 
     // Relative to the base folder when the path is absolute and inside it; forward slashes, spaces escaped.
     private static string Uri(string path, ReportOptions options)

@@ -143,7 +143,16 @@ public static class TextReportWriter
         var review = all.Count(c => c.Status == ConflictStatus.NeedsReview);
         w.WriteLine($"Conflicts: {Joined(open, "none open")}" + (mitigated > 0 ? $"; {mitigated} mitigated" : "") + (review > 0 ? $"; {review} pending review of lists the draft does not hold" : "") + (waived > 0 ? $"; {waived} waived" : "") + ".");
 
-        var failing = all.Count(c => FailThreshold.Fails(c.Severity, c.Status, options.FailOn));
+        if (report.Baseline is { } baseline)
+        {
+            w.WriteLine($"Baseline {baseline.Source}: {baseline.New} new, {baseline.Existing} already in it (they do not fail the run), {baseline.Resolved.Count} resolved.");
+            foreach (var gone in baseline.Resolved)
+            {
+                w.WriteLine($"  resolved: {gone.Rule} {gone.Principle} on {gone.Agreement ?? gone.Document} {gone.Clause ?? "(agreement)"}");
+            }
+        }
+
+        var failing = all.Count(c => FailThreshold.Fails(c, options.FailOn));
         var errors = Unchecked(report);
         if (errors > 0)
         {
@@ -153,7 +162,7 @@ public static class TextReportWriter
         // An input that could not be checked fails the run (exit 2) whatever the conflicts say.
         if (options.FailOn != FailThreshold.None && failing > 0)
         {
-            w.WriteLine(paint.Red($"FAIL: {Plural(failing, "open conflict")} at or above {options.FailOn}."));
+            w.WriteLine(paint.Red($"FAIL: {Plural(failing, report.Baseline is null ? "open conflict" : "new open conflict")} at or above {options.FailOn}."));
         }
         else if (errors > 0)
         {
@@ -166,7 +175,7 @@ public static class TextReportWriter
         }
         else
         {
-            w.WriteLine(paint.Green($"PASS: no open conflict at or above {options.FailOn}."));
+            w.WriteLine(paint.Green($"PASS: no {(report.Baseline is null ? "" : "new ")}open conflict at or above {options.FailOn}."));
         }
     }
 

@@ -28,6 +28,27 @@ public sealed class CheckReport
     /// </summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public WaiversReport? Waivers { get; init; }
+
+    /// <summary>
+    /// With <c>--baseline</c> (an extension of the contract): how many counting conflicts are new and
+    /// how many the baseline already had, and the baseline's conflicts no longer found.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public BaselineReport? Baseline { get; init; }
+}
+
+/// <summary>A run compared with a baseline report.</summary>
+/// <param name="Source">The baseline file.</param>
+/// <param name="New">Counting conflicts the baseline does not have: only these fail the run.</param>
+/// <param name="Existing">Counting conflicts the baseline already had.</param>
+/// <param name="Resolved">The baseline's conflicts no longer found.</param>
+public sealed record BaselineReport(string Source, int New, int Existing, IReadOnlyList<Baselines.BaselineEntry> Resolved)
+{
+    /// <summary>The mark of a conflict the baseline does not have.</summary>
+    public const string NewConflict = "new";
+
+    /// <summary>The mark of a conflict the baseline already had.</summary>
+    public const string ExistingConflict = "existing";
 }
 
 /// <summary>What the waivers of a run did.</summary>
@@ -159,6 +180,10 @@ public sealed class ConflictReport
     /// </summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public IReadOnlyDictionary<string, string>? PartyStatus { get; set; }
+
+    /// <summary>With <c>--baseline</c>: <c>new</c> or <c>existing</c> for a counting conflict; null otherwise.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Baseline { get; set; }
 }
 
 /// <summary>An agreement-level finding: a conflict or a support with no clause.</summary>
@@ -201,6 +226,10 @@ public sealed class FindingReport
 
     /// <summary>open, partially-mitigated, mitigated or waived.</summary>
     public required string Status { get; set; }
+
+    /// <summary>With <c>--baseline</c>: <c>new</c> or <c>existing</c> for a counting conflict; null otherwise.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Baseline { get; set; }
 }
 
 /// <summary>A field, or a span of it, that made a rule match.</summary>

@@ -140,6 +140,7 @@ public static class WaiverApplier
             Run = report.Run,
             Documents = documents,
             Summary = PolicyChecker.Summarize(documents),
+            Baseline = report.Baseline,
             Waivers = new WaiversReport(
                 applied.Select(a => a.Conflict).Distinct(ReferenceEqualityComparer.Instance).Count(),
                 expired.Select(Describe).ToArray(),

@@ -1,0 +1,87 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PolicyRules.Checking.Report;
+
+namespace PolicyRules.Checking.Baselines;
+
+/// <summary>
+/// The conflicts a previous run reported (its JSON report), by fingerprint: a pull-request gate fails
+/// only on conflicts that are not in it, and says which of its conflicts are gone.
+/// </summary>
+public sealed class Baseline
+{
+    private Baseline(IReadOnlyDictionary<string, BaselineEntry> entries) => Entries = entries;
+
+    /// <summary>The counting conflicts (open or partially mitigated) of the previous report, by fingerprint.</summary>
+    public IReadOnlyDictionary<string, BaselineEntry> Entries { get; }
+
+    /// <summary>Reads a JSON report written by <c>policy-check check --format json</c>.</summary>
+    /// <exception cref="FormatException">The text is not such a report; the message says what is wrong.</exception>
+    public static Baseline FromReport(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JObject root;
+        try
+        {
+            root = JObject.Parse(json);
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new FormatException($"not JSON ({ex.Message.Split(" Path '")[0]})", ex);
+        }
+
+        if (root["documents"] is not JArray documents)
+        {
+            throw new FormatException("not a policy-check JSON report: it has no 'documents' (write one with --format json)");
+        }
+
+        var entries = new SortedDictionary<string, BaselineEntry>(StringComparer.Ordinal);
+        foreach (var document in documents.OfType<JObject>())
+        {
+            var report = new DocumentReport
+            {
+                Path = (string?)document["path"] ?? "",
+                Agreement = document["agreement"] is JObject agreement ? new AgreementReport((string?)agreement["id"] ?? "", (string?)agreement["name"]) : null,
+                Perspective = null,
+                Verdict = "",
+                Findings = [],
+                Clauses = [],
+                Diagnostics = [],
+            };
+            foreach (var finding in (document["findings"] as JArray ?? []).OfType<JObject>().Where(f => (string?)f["kind"] == "conflict"))
+            {
+                Add(entries, report, null, finding);
+            }
+
+            foreach (var clause in (document["clauses"] as JArray ?? []).OfType<JObject>())
+            {
+                foreach (var conflict in (clause["conflicts"] as JArray ?? []).OfType<JObject>())
+                {
+                    Add(entries, report, (string?)clause["id"], conflict);
+                }
+            }
+        }
+
+        return new Baseline(entries);
+    }
+
+    private static void Add(IDictionary<string, BaselineEntry> entries, DocumentReport document, string? clause, JObject conflict)
+    {
+        if ((string?)conflict["rule"] is not { } rule || (string?)conflict["principle"] is not { } principle || !ConflictStatus.Counts((string?)conflict["status"] ?? ConflictStatus.Open))
+        {
+            return;
+        }
+
+        entries[ConflictFingerprint.Of(document, clause, rule, principle)] =
+            new BaselineEntry(document.Path, document.Agreement?.Id, clause, rule, principle, (string?)conflict["message"] ?? "");
+    }
+}
+
+/// <summary>A conflict of the baseline report.</summary>
+/// <param name="Document">The path the previous report gave.</param>
+/// <param name="Agreement">The agreement id.</param>
+/// <param name="Clause">The clause, or null for an agreement-level finding.</param>
+/// <param name="Rule">The rule.</param>
+/// <param name="Principle">The principle.</param>
+/// <param name="Message">What it said.</param>
+public sealed record BaselineEntry(string Document, string? Agreement, string? Clause, string Rule, string Principle, string Message);

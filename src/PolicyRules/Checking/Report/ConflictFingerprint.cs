@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PolicyRules.Checking.Report;
+
+/// <summary>
+/// What identifies a conflict whatever moves around it: the agreement (or the file), the clause, the
+/// rule and the principle; not the line or the message, so editing other clauses keeps it. SARIF's
+/// partial fingerprints and baselines both use it.
+/// </summary>
+public static class ConflictFingerprint
+{
+    /// <summary>The fingerprint of a conflict of <paramref name="document"/> (a clause's, or the agreement's when <paramref name="clause"/> is null).</summary>
+    public static string Of(DocumentReport document, string? clause, string rule, string principle)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var identity = string.Join('\u001f', document.Agreement?.Id ?? document.Path, clause ?? "(agreement)", rule, principle);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using PolicyRules.Checking.Waivers;
 
 namespace PolicyRules.Cli;
@@ -26,9 +27,9 @@ internal static class InputFiles
         var files = new List<InputFile>();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var excluded = (exclude ?? []).Select(p => Glob.ToRegex(p.Replace('\\', '/'))).ToArray();
+        var excluded = (exclude ?? []).Select(p => p.Replace('\\', '/')).ToArray();
         var own = new HashSet<string>((ownFiles ?? []).Select(f => Path.GetFullPath(environment.Resolve(f))), StringComparer.Ordinal);
-        bool Excluded(InputFile file) => excluded.Any(r => r.IsMatch(file.Display) || r.IsMatch(file.Display.TrimStart('.', '/')));
+        bool Excluded(InputFile file) => excluded.Any(pattern => Glob.IsMatch(pattern, file.Display));
         void Add(InputFile file)
         {
             if (!Excluded(file) && seen.Add(file.FullPath ?? "-"))
@@ -107,10 +108,8 @@ internal static class InputFiles
         }
 
         var rest = string.Join('/', segments.Skip(fixedCount));
-        var regex = Glob.ToRegex(rest);
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        return Glob.Matcher(rest).GetResultsInFullPath(root)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(relative => regex.IsMatch(relative))
             .Order(StringComparer.Ordinal)
             .Select(relative => new InputFile(prefix.Length == 0 ? relative : prefix + "/" + relative, Path.Combine(root, relative)))
             .ToList();

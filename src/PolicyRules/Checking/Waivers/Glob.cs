@@ -1,63 +1,45 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace PolicyRules.Checking.Waivers;
 
-/// <summary>Glob patterns over '/'-separated paths: <c>*</c> within a segment, <c>**</c> across segments, <c>?</c> one character.</summary>
+/// <summary>
+/// Glob patterns over '/'-separated paths, as Microsoft.Extensions.FileSystemGlobbing reads them:
+/// <c>*</c> within a folder, <c>**</c> across folders.
+/// </summary>
 public static class Glob
 {
     /// <summary>True when the text holds glob wildcards.</summary>
     public static bool HasWildcards(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return pattern.IndexOfAny(['*', '?', '[']) >= 0;
+        return pattern.Contains('*', StringComparison.Ordinal);
     }
 
-    /// <summary>Whether a '/'-separated path matches the pattern, as a whole.</summary>
+    /// <summary>Whether a '/'-separated path matches the pattern, as a whole (ordinal, case-sensitive).</summary>
     public static bool IsMatch(string pattern, string path)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(path);
-        return ToRegex(pattern).IsMatch(path);
+        return Matcher(pattern).Match(Relative(path)).HasMatches;
     }
 
-    /// <summary>The pattern as an anchored regular expression.</summary>
-    public static Regex ToRegex(string pattern)
+    /// <summary>A matcher for one pattern; a leading <c>./</c> or <c>/</c> is dropped, as it is from the paths matched.</summary>
+    public static Matcher Matcher(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(Relative(pattern));
+        return matcher;
+    }
+
+    private static string Relative(string path)
+    {
+        path = path.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal))
         {
-            var c = pattern[i];
-            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
-            {
-                // "**/" matches zero or more folders; a final "**" anything.
-                if (i + 2 < pattern.Length && pattern[i + 2] == '/')
-                {
-                    regex.Append("(?:[^/]*/)*");
-                    i += 2;
-                }
-                else
-                {
-                    regex.Append(".*");
-                    i++;
-                }
-            }
-            else if (c == '*')
-            {
-                regex.Append("[^/]*");
-            }
-            else if (c == '?')
-            {
-                regex.Append("[^/]");
-            }
-            else
-            {
-                regex.Append(Regex.Escape(c.ToString()));
-            }
+            path = path[2..];
         }
 
-        regex.Append('$');
-        return new Regex(regex.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return path.TrimStart('/');
     }
 }

@@ -32,7 +32,7 @@ public class VocabularyTests
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Error.Should().Contain("vocabulary/typos.json(8,32): warning PR2008: unknown sector 'av-radio'. Did you mean 'av-radio-tv'?");
-        result.Error.Should().Contain("vocabulary/typos.json(5,6): warning PR2009: unknown field 'sector' of a clause");
+        result.Error.Should().Contain("vocabulary/typos.json(5,5): warning PR2009: unknown field 'sector' of a clause");
         result.Error.Should().Contain("info PR2010: strength 'mandatory' read as 'binding'.");
         JObject.Parse(result.Output)["documents"]![0]!["clauses"]![0]!["verdict"]!.ToString().Should().NotBe("error");
     }

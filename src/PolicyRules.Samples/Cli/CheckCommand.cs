@@ -22,8 +22,8 @@ internal static class CheckCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Draft files, folders (every *.json below, recursively) and globs (\"drafts/**/*.json\"); - reads standard input.",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "Draft files, folders (every *.json below, recursively) and globs (\"drafts/**/*.json\"); - reads standard input. Default: 'include' of policy-check.json.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var rules = new PolicyCheckApp.RuleOptions();
         var perspective = new Option<string>("--perspective", "-p")
@@ -67,6 +67,11 @@ internal static class CheckCommand
         {
             Description = "Treat unknown values (PR2008) and misspelt fields (PR2009) of drafts as errors: their clauses are not checked and the run exits 2.",
         };
+        var config = new Option<string>("--config", "-c")
+        {
+            Description = $"The configuration file; by default the nearest {CheckConfiguration.FileName} in the working folder or above it (rules, waivers, baseline, failOn, perspective, strict, include, exclude; the command line wins).",
+            HelpName = "file",
+        };
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "No progress and no rule warnings on standard error; the text report leaves out compliant clauses.",
@@ -83,11 +88,14 @@ internal static class CheckCommand
         command.Options.Add(baseline);
         command.Options.Add(exclude);
         command.Options.Add(strict);
+        command.Options.Add(config);
         command.Options.Add(quiet);
 
-        command.SetAction(parse => Run(
+        command.SetAction(parse => Configure(
             parse,
             environment,
+            parse.GetValue(config),
+            parse.GetResult(failOn) is { Implicit: false },
             new Settings(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(perspective),
@@ -103,7 +111,62 @@ internal static class CheckCommand
         return command;
     }
 
-    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string? Baseline, string[] Exclude, bool Strict, bool Quiet);
+    private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string? Baseline, string[] Exclude, bool Strict, bool Quiet)
+    {
+        /// <summary>Rule files and folders beyond <c>--rules</c> (from the configuration).</summary>
+        public IReadOnlyList<string> MoreRules { get; init; } = [];
+
+        /// <summary>What the command line leaves open, taken from the configuration.</summary>
+        public Settings With(CheckConfiguration c, bool failOnGiven) => this with
+        {
+            Paths = Paths.Length > 0 ? Paths : [.. c.Include],
+            Perspective = Perspective ?? c.Perspective,
+            FailOn = failOnGiven ? FailOn : c.FailOn ?? FailOn,
+            Waivers = Waivers ?? c.Waivers,
+            Baseline = Baseline ?? c.Baseline,
+            Exclude = [.. Exclude, .. c.Exclude],
+            Strict = Strict || c.Strict == true,
+            MoreRules = c.Rules,
+        };
+    }
+
+    /// <summary>Reads the configuration file (given, or the nearest one), merges it under the command line, and runs.</summary>
+    private static int Configure(ParseResult parse, CliEnvironment environment, string? given, bool failOnGiven, Settings settings, PolicyCheckApp.RuleOptions ruleOptions)
+    {
+        var stderr = parse.InvocationConfiguration.Error;
+        var file = given is null ? CheckConfiguration.Find(environment.WorkingDirectory) : environment.Resolve(given);
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"policy-check: error: --config {given}: no such file.");
+                return ExitCodes.Error;
+            }
+
+            var display = given ?? Path.GetRelativePath(environment.WorkingDirectory, file).Replace('\\', '/');
+            var (configuration, diagnostics) = CheckConfiguration.Load(file, display, environment);
+            foreach (var diagnostic in diagnostics)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+
+            if (configuration is null)
+            {
+                stderr.WriteLine($"policy-check: error: the configuration {display} has errors; nothing was checked.");
+                return ExitCodes.Error;
+            }
+
+            settings = settings.With(configuration, failOnGiven);
+        }
+
+        if (settings.Paths.Length == 0)
+        {
+            stderr.WriteLine($"policy-check: error: no drafts to check: name files, folders or globs, or list them under 'include' in {CheckConfiguration.FileName} (see policy-check check --help).");
+            return ExitCodes.Error;
+        }
+
+        return Run(parse, environment, settings, ruleOptions);
+    }
 
     private static int Run(ParseResult parse, CliEnvironment environment, Settings settings, PolicyCheckApp.RuleOptions ruleOptions)
     {
@@ -112,7 +175,7 @@ internal static class CheckCommand
         var inputError = false;
 
         // The run's own files are never drafts, even inside the folder checked (briefs/waivers.json).
-        var ownFiles = new[] { settings.Waivers, settings.Output, settings.Baseline }.Concat(parse.GetValue(ruleOptions.Rules) ?? []).OfType<string>();
+        var ownFiles = new[] { settings.Waivers, settings.Output, settings.Baseline }.Concat(parse.GetValue(ruleOptions.Rules) ?? []).Concat(settings.MoreRules).OfType<string>();
         var (files, expandErrors) = InputFiles.Expand(settings.Paths, environment, settings.Exclude, ownFiles);
         foreach (var problem in expandErrors)
         {
@@ -126,7 +189,7 @@ internal static class CheckCommand
             return ExitCodes.Error;
         }
 
-        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet);
+        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet, settings.MoreRules);
         if (checker is null)
         {
             return ExitCodes.Error;

@@ -96,9 +96,9 @@ public static class PolicyCheckApp
         }
 
         /// <summary>Builds the checker, or writes why it cannot be built and returns null.</summary>
-        public PolicyChecker? Build(ParseResult parse, CliEnvironment environment, TextWriter error, bool quiet)
+        public PolicyChecker? Build(ParseResult parse, CliEnvironment environment, TextWriter error, bool quiet, IReadOnlyList<string>? moreRules = null)
         {
-            var rules = parse.GetValue(Rules) ?? [];
+            var rules = (moreRules ?? []).Concat(parse.GetValue(Rules) ?? []).ToArray();
             var noDefault = parse.GetValue(NoDefaultRules);
             if (noDefault && rules.Length == 0)
             {

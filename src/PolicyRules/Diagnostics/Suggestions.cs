@@ -1,14 +1,17 @@
 namespace PolicyRules.Diagnostics;
 
 /// <summary>"Did you mean" for misspelt names: the closest candidate by edit distance, if close enough.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
+    /// <summary><c> Did you mean 'x'?</c> (with a leading space), or empty when no candidate is close.</summary>
     public static string DidYouMean(string name, IEnumerable<string> candidates) =>
         Closest(name, candidates) is { } best ? $" Did you mean '{best}'?" : "";
 
     /// <summary>The candidate closest to <paramref name="name"/> by edit distance, when close enough; also one that starts with it.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(candidates);
         var list = candidates as IReadOnlyCollection<string> ?? candidates.ToArray();
         var best = list
             .Select(c => (Candidate: c, Distance: Distance(name.ToLowerInvariant(), c.ToLowerInvariant())))

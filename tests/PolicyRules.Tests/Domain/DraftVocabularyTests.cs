@@ -33,10 +33,10 @@ public class DraftVocabularyTests
         clause.Fact.Should().NotBeNull("warnings leave the clause checkable");
         var warnings = clause.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToArray();
         Describe(warnings).Should().BeEquivalentTo(
-            "PR2009 (5,6) unknown field 'sector' of a clause (kept as the attribute 'sector'). Did you mean 'sectors'?",
+            "PR2009 (5,5) unknown field 'sector' of a clause (kept as the attribute 'sector'). Did you mean 'sectors'?",
             "PR2008 (8,32) unknown sector 'av-radio'. Did you mean 'av-radio-tv'?",
             "PR2008 (9,21) unknown obligation 'natonal-treatment'. Did you mean 'national-treatment'?",
-            "PR2009 (10,54) unknown field 'obligations_covered' of an exception (ignored). Did you mean 'obligationsCovered'?");
+            "PR2009 (10,53) unknown field 'obligations_covered' of an exception (ignored). Did you mean 'obligationsCovered'?");
     }
 
     [Fact]

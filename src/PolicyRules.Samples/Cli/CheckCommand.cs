@@ -399,16 +399,7 @@ internal static class CheckCommand
 
     /// <summary>The document as the user named it (an unreadable file is reported by its full path).</summary>
     private static DocumentReport Relabel(DocumentReport report, string display) =>
-        report.Path == display ? report : new DocumentReport
-        {
-            Path = display,
-            Agreement = report.Agreement,
-            Perspective = report.Perspective,
-            Verdict = report.Verdict,
-            Findings = report.Findings,
-            Clauses = report.Clauses,
-            Diagnostics = report.Diagnostics,
-        };
+        report.Path == display ? report : report with { Path = display };
 
     private sealed class Progress(TextWriter error, int total)
     {

@@ -21,16 +21,33 @@ public class ClauseExplanationTests
         }
         """;
 
+    private const string ResearchMining = """
+        { "agreement": { "id": "eu", "parties": [ { "code": "EU", "status": "developed" } ] },
+          "clauses": [ { "id": "3", "text": "Member States shall provide for an exception for reproductions and extractions made by research organisations in order to carry out, for the purposes of scientific research, text and data mining of works to which they have lawful access.",
+                         "kind": "ip-exception", "strength": "binding", "obligations": ["ip-limitation"], "measureTypes": ["copyright-exception", "ai-training-rule"] } ] }
+        """;
+
     [Fact]
     public void A_rule_stopped_by_what_the_draft_holds_is_named_with_what_stopped_it()
     {
+        var why = Checker.Value.Explain(new DraftReader().Read(ResearchMining, "dsm.json"), "3");
+
+        why.Clause.Verdict.Should().Be("compliant");
+        why.Readings.Should().Contain(r => r.Text == "kind = ip-exception on clause 3");
+        var blocked = why.Blocked.Should().Contain(b => b.Rule == "AI-001").Subject;
+        blocked.Principle.Should().Be("creators-rights-ai");
+        blocked.Condition.Should().Contain("no Tag").And.Contain("research-only");
+        blocked.By.Should().ContainSingle().Which.Should().Be(new PolicyRules.Checking.Explaining.ExplainedFact("CLS-X07", "limit = research-only on clause 3"));
+    }
+
+    [Fact]
+    public void Every_answer_to_a_conflict_is_shown_the_time_limit_in_part_and_the_exemption_in_full()
+    {
         var why = Checker.Value.Explain(new DraftReader().Read(DutyBan, "x.json"), "14.3");
 
-        why.Readings.Should().Contain(r => r.Text == "kind = customs-duties-electronic on clause 14.3");
-        var blocked = why.Blocked.Should().ContainSingle(b => b.Rule == "DUTY-001").Subject;
-        blocked.Principle.Should().Be("no-permanent-etransmission-duty-ban");
-        blocked.Condition.Should().Contain("no Tag").And.Contain("time-limit");
-        blocked.By.Should().ContainSingle().Which.Should().Be(new PolicyRules.Checking.Explaining.ExplainedFact("CLS-X21", "limit = time-limit on clause 14.3"));
+        var conflict = why.Clause.Conflicts.Should().ContainSingle(c => c.Rule == "DUTY-001").Subject;
+        conflict.Status.Should().Be("mitigated");
+        conflict.Mitigations.Select(m => (m.Rule, m.By, m.Extent)).Should().BeEquivalentTo([("MIT-EXEMPT", "22.6", "full"), ("MIT-TIME", "14.3", "partial")]);
     }
 
     [Fact]

@@ -36,16 +36,7 @@ public static class BaselineApplier
         }
 
         var resolved = baseline.Entries.Where(e => !seen.Contains(e.Key)).Select(e => e.Value).ToArray();
-        return new CheckReport
-        {
-            Tool = report.Tool,
-            Rulebooks = report.Rulebooks,
-            Run = report.Run,
-            Documents = report.Documents,
-            Summary = report.Summary,
-            Waivers = report.Waivers,
-            Baseline = new BaselineReport(source, added, kept, resolved),
-        };
+        return report with { Baseline = new BaselineReport(source, added, kept, resolved) };
 
         string Mark(string fingerprint)
         {

@@ -5,7 +5,7 @@ namespace PolicyRules.Checking.Report;
 // The JSON report contract (REPORT-FORMAT.md). Names are a contract: add, never rename or drop.
 
 /// <summary>The whole report of a run.</summary>
-public sealed class CheckReport
+public sealed record CheckReport
 {
     /// <summary>The tool that made it.</summary>
     public required ToolInfo Tool { get; init; }

@@ -133,14 +133,10 @@ public static class WaiverApplier
         }
 
         var documents = report.Documents.Select(Rejudged).ToArray();
-        var recounted = new CheckReport
+        var recounted = report with
         {
-            Tool = report.Tool,
-            Rulebooks = report.Rulebooks,
-            Run = report.Run,
             Documents = documents,
             Summary = PolicyChecker.Summarize(documents),
-            Baseline = report.Baseline,
             Waivers = new WaiversReport(
                 applied.Select(a => a.Conflict).Distinct(ReferenceEqualityComparer.Instance).Count(),
                 expired.Select(Describe).ToArray(),

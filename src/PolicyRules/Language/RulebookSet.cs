@@ -1,5 +1,6 @@
-using PolicyRules.Engine;
 using PolicyRules.Diagnostics;
+using PolicyRules.Engine;
+using PolicyRules.Engine.Compilation;
 
 namespace PolicyRules.Language;
 
@@ -25,7 +26,11 @@ public sealed class RulebookSet
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    /// <summary>Compiles the rules into a network.</summary>
+    /// <summary>
+    /// Compiles the rules into a network, by default with <see cref="FastExpressionTreeCompiler"/>: the
+    /// rule language builds a closed set of expression shapes, which that compiler turns into delegates
+    /// about 6× faster than System.Linq.Expressions (docs/PERFORMANCE.md).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The set has errors; <see cref="Diagnostics"/> says which.</exception>
     public RuleNetwork Compile(RuleNetworkOptions? options = null)
     {
@@ -35,6 +40,6 @@ public sealed class RulebookSet
                 "The rules have errors:" + Environment.NewLine + string.Join(Environment.NewLine, Diagnostics.Where(d => d.IsError)));
         }
 
-        return RuleNetwork.Compile(Rules.Select(r => r.Definition), options);
+        return RuleNetwork.Compile(Rules.Select(r => r.Definition), options ?? new RuleNetworkOptions { ExpressionCompiler = FastExpressionTreeCompiler.Instance });
     }
 }

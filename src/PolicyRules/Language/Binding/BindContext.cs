@@ -7,7 +7,7 @@ namespace PolicyRules.Language.Binding;
 /// <summary>What binding a rule file needs around it: the catalog, the named sets in force, limits, and where diagnostics go.</summary>
 internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<object>> sets, RulebookLimits limits, DiagnosticBag diagnostics)
 {
-    private readonly Dictionary<(string, bool), Regex> _regexes = [];
+    private readonly Dictionary<(string, bool), RulePattern> _regexes = [];
 
     public FactCatalog Catalog { get; } = catalog;
 
@@ -18,10 +18,10 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     /// <summary>
-    /// One compiled, non-backtracking expression per pattern: matching time is linear in the
-    /// input, and rules that use the same pattern share a node.
+    /// One non-backtracking expression per pattern, checked now and built on first use: matching
+    /// time is linear in the input, and rules that use the same pattern share a node.
     /// </summary>
-    public Regex? Regex(string pattern, bool ignoreCase, SourceSpan at)
+    public RulePattern? Regex(string pattern, bool ignoreCase, SourceSpan at)
     {
         if (pattern.Length > Limits.MaxRegexLength)
         {
@@ -34,10 +34,10 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
             return regex;
         }
 
-        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         try
         {
-            regex = new Regex(pattern, options, Limits.RegexTimeout);
+            regex = RulePattern.Create(pattern, options, Limits.RegexTimeout);
         }
         catch (ArgumentException ex)
         {

@@ -13,7 +13,7 @@ internal sealed class BindingScope
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
     // Text tests by the value they test ("$c.text"): evidence of that field shows the span they matched.
-    private readonly Dictionary<string, List<System.Text.RegularExpressions.Regex>> _textMatches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RulePattern>> _textMatches = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Names => _aliases.Keys;
 
@@ -29,7 +29,7 @@ internal sealed class BindingScope
 
     public void MarkFailed(string alias) => _failed.Add(alias);
 
-    public void NoteTextMatch(string value, System.Text.RegularExpressions.Regex regex)
+    public void NoteTextMatch(string value, RulePattern regex)
     {
         if (!_textMatches.TryGetValue(value, out var list))
         {
@@ -42,7 +42,7 @@ internal sealed class BindingScope
         }
     }
 
-    public IReadOnlyList<System.Text.RegularExpressions.Regex> TextMatchesOf(string value) =>
+    public IReadOnlyList<RulePattern> TextMatchesOf(string value) =>
         _textMatches.TryGetValue(value, out var list) ? list : [];
 
     public bool IsFailed(string alias) => _failed.Contains(alias);

@@ -90,7 +90,7 @@ internal static class LanguageFunctions
     public static bool EndsWith(string? text, string value, bool ignoreCase) =>
         text is not null && text.EndsWith(value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-    public static bool Matches(string? text, Regex regex) => text is not null && regex.IsMatch(text);
+    public static bool Matches(string? text, RulePattern pattern) => text is not null && pattern.Regex.IsMatch(text);
 
     /// <summary>Ordinal order of two texts; null when either is missing, so every ordering test on it is false.</summary>
     public static int? CompareText(string? left, string? right) =>
@@ -103,13 +103,13 @@ internal static class LanguageFunctions
     /// Evidence from a text field: the span of the first of the rule's text tests on it that
     /// matches, or the whole text when none does.
     /// </summary>
-    public static PolicyRules.Domain.Evidence TextEvidence(string field, string? text, Regex[] tests)
+    public static PolicyRules.Domain.Evidence TextEvidence(string field, string? text, RulePattern[] tests)
     {
         if (text is not null)
         {
             foreach (var test in tests)
             {
-                var match = test.Match(text);
+                var match = test.Regex.Match(text);
                 if (match.Success)
                 {
                     return new PolicyRules.Domain.Evidence(field, match.Value, match.Index, match.Index + match.Length);

@@ -178,6 +178,31 @@ public class SessionTests
     }
 
     [Fact]
+    public void Matches_kept_from_events_and_the_agenda_never_show_a_later_sessions_facts()
+    {
+        var network = RuleNetwork.Compile([Rule("R").Match<Clause>("c").Build()]);
+        var fired = new List<IMatch>();
+        IMatch pending;
+        using (var first = network.CreateSession())
+        {
+            first.RuleFired += (_, e) => fired.Add(e.Match);
+            first.Insert(new Clause { Id = 1 });
+            pending = first.PendingMatches.Single();
+            first.Fire();
+        }
+
+        using (var second = network.CreateSession())
+        {
+            second.Insert(new Clause { Id = 2 });
+            second.Fire();
+        }
+
+        fired.Single().Get<Clause>("c").Id.Should().Be(1);
+        pending.Get<Clause>("c").Id.Should().Be(1);
+        pending.ToString().Should().Be("R(c=Clause#1)");
+    }
+
+    [Fact]
     public void A_failing_action_names_the_rule_and_the_facts()
     {
         var session = Session(Rule("BAD").Match<Clause>("c").Do((_, _) => throw new FormatException("bad template")).Build());

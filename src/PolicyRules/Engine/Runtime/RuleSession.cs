@@ -10,7 +10,8 @@ namespace PolicyRules.Engine.Runtime;
 /// <remarks>
 /// Dispose a session when done with it: its objects go back to the network and the next session
 /// reuses them, which spares the garbage collector most of the work. The matches (<see cref="IMatch"/>)
-/// a session handed out are valid until it is disposed.
+/// it hands out in events, <see cref="PendingMatches"/> and exceptions are copies, safe to keep; the
+/// match an action receives is valid while the action runs.
 /// </remarks>
 public sealed class RuleSession : IDisposable
 {
@@ -58,7 +59,7 @@ public sealed class RuleSession : IDisposable
     public int FactCount => Arena.Facts.Count;
 
     /// <summary>The matches waiting to fire, in firing order.</summary>
-    public IReadOnlyList<IMatch> PendingMatches => Agenda.Snapshot();
+    public IReadOnlyList<IMatch> PendingMatches => Agenda.Snapshot().Select(MatchSnapshot.Of).ToArray();
 
     internal Agenda Agenda => Arena.Agenda;
 
@@ -194,7 +195,7 @@ public sealed class RuleSession : IDisposable
         {
             fired++;
             Metrics.RulesFired++;
-            RuleFiring?.Invoke(this, new MatchEventArgs(activation));
+            RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
             _context.Current = activation;
             foreach (var action in activation.CompiledRule.Actions)
             {
@@ -208,11 +209,11 @@ public sealed class RuleSession : IDisposable
                 }
                 catch (Exception ex)
                 {
-                    throw new RuleActionException(activation, ex);
+                    throw new RuleActionException(MatchSnapshot.Of(activation), ex);
                 }
             }
 
-            RuleFired?.Invoke(this, new MatchEventArgs(activation));
+            RuleFired?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
         }
 
         return fired;

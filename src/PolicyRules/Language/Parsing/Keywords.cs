@@ -13,7 +13,7 @@ internal static class Keywords
 
     public static readonly string[] Elements = ["match", "none", "exists", "count", "collect"];
 
-    public static readonly string[] PatternFields = ["match", "as", "where"];
+    public static readonly string[] PatternFields = ["match", "as", "is", "where"];
 
     public static readonly string[] AggregateFields = ["as", "having"];
 

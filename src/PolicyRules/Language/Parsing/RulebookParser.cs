@@ -326,6 +326,20 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
 
         var where = pattern["where"] is { } whereToken ? ParseCondition(whereToken, 1) : null;
+        if (pattern["is"] is { } isToken)
+        {
+            // "is": "$t.subject" matches the very fact an earlier alias names: a hashed identity join, so
+            // a rule can reach a clause from the tag on it instead of pairing every clause with every other.
+            if (ParseValue(isToken, 1) is not AliasSyntax identity)
+            {
+                Invalid(isToken, "'is' names a fact bound earlier, such as \"$t.subject\".");
+                return null;
+            }
+
+            var test = new MemberTestSyntax(At(isToken), new Located<string>(At(isToken), ""), [new OperatorSyntax(At(isToken), "eq", identity, false)]);
+            where = where is null ? test : new AllSyntax(where.Span, [test, .. where is AllSyntax all ? all.Conditions : [where]]);
+        }
+
         return type is null ? null : new PatternSyntax(At(pattern), new Located<string>(At(pattern["match"]!), type), alias, where);
     }
 

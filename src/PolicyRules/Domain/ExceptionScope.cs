@@ -1,8 +1,18 @@
 namespace PolicyRules.Domain;
 
-/// <summary>What limits a clause's obligations: an exemption's reach, or a limit stated elsewhere (taxonomy 3.8).</summary>
+/// <summary>
+/// What limits a clause's obligations: an exemption's reach, or a limit stated elsewhere (taxonomy 3.8).
+/// Each is also a fact of its own, carrying the clause that holds it, so a rule can take one entry
+/// (its parties, its reference) rather than the union of a clause's entries.
+/// </summary>
 public sealed class ExceptionScope
 {
+    /// <summary>The id of the clause whose <c>exceptions</c> list holds it.</summary>
+    public string ClauseId { get; init; } = "";
+
+    /// <summary>The agreement of that clause, for joins.</summary>
+    public string AgreementId { get; init; } = "";
+
     /// <summary><c>general-cultural-exemption</c>, <c>chapter-exclusion</c>, <c>annex-II-reservation</c>, …</summary>
     public string Type { get; init; } = "";
 
@@ -26,4 +36,7 @@ public sealed class ExceptionScope
 
     /// <summary>Whether it counts as a cultural mitigation (false for the false friends).</summary>
     public bool? CountsAsCulturalMitigation { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ExceptionScope {Type} of {ClauseId}";
 }

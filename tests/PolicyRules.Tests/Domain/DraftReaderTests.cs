@@ -39,7 +39,9 @@ public class DraftReaderTests
         exemption.DisputeSettlement!.Isds.Should().BeFalse();
         exemption.Attributes.Should().Equal(new Dictionary<string, string> { ["reviewer"] = "ana", ["score"] = "3" });
         draft.Clauses[0].Location.Line.Should().Be(6);
-        draft.Facts().Should().HaveCount(3);
+        var entry = exemption.Exceptions.Single();
+        (entry.ClauseId, entry.AgreementId).Should().Be(("22.6", "ckfta"), "each entry of exceptions is also a fact that names its clause");
+        draft.Facts().Should().Equal(draft.Agreement!, exemption, entry, draft.Clauses[1].Fact!);
     }
 
     [Fact]

@@ -33,7 +33,9 @@ public sealed class Draft
     /// <summary>Problems of the draft as a whole (not of one clause).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    /// <summary>The facts to insert into a session: the agreement and every readable clause.</summary>
+    /// <summary>The facts to insert into a session: the agreement, every readable clause, and the entries of their <c>exceptions</c>.</summary>
     public IEnumerable<object> Facts() =>
-        Agreement is null ? [] : [Agreement, .. Clauses.Where(c => c.Fact is not null).Select(c => (object)c.Fact!)];
+        Agreement is null
+            ? []
+            : [Agreement, .. Clauses.Where(c => c.Fact is not null).SelectMany(c => c.Fact!.Exceptions.Prepend<object>(c.Fact!))];
 }

@@ -229,7 +229,7 @@ public sealed class DraftReader
                 MeasureTypes = Texts(obj, "measureTypes", diagnostics, vocabularyField: "measureTypes"),
                 CommitmentLevel = Controlled("commitmentLevel", obj, "commitmentLevel", diagnostics),
                 Parties = Texts(obj, "parties", diagnostics),
-                Exceptions = Exceptions(obj, diagnostics),
+                Exceptions = Exceptions(obj, id ?? fallbackId, agreementId, diagnostics),
                 DefinitionRef = Optional(obj, "definitionRef", diagnostics),
                 Temporal = obj["temporal"] is JObject temporal && Fields(temporal, TemporalFields, "'temporal'", diagnostics, keptAsAttributes: false)
                     ? new Temporal { Permanent = Flag(temporal, "permanent", diagnostics), Expiry = Optional(temporal, "expiry", diagnostics), ReviewClause = Optional(temporal, "reviewClause", diagnostics), Transition = Optional(temporal, "transition", diagnostics) }
@@ -245,7 +245,7 @@ public sealed class DraftReader
             return new DraftClause(clause.Id, diagnostics.ErrorCount == 0 ? clause : null, At(obj), diagnostics.Items);
         }
 
-        private IReadOnlyList<ExceptionScope> Exceptions(JObject obj, DiagnosticBag diagnostics)
+        private IReadOnlyList<ExceptionScope> Exceptions(JObject obj, string clauseId, string agreementId, DiagnosticBag diagnostics)
         {
             if (obj["exceptions"] is not { Type: not JTokenType.Null } token)
             {
@@ -270,6 +270,8 @@ public sealed class DraftReader
                 Fields(e, ExceptionFields, "an exception", diagnostics, keptAsAttributes: false);
                 result.Add(new ExceptionScope
                 {
+                    ClauseId = clauseId,
+                    AgreementId = agreementId,
                     Type = Required(e, "type", diagnostics) is null ? "" : Controlled("exceptions.type", e, "type", diagnostics) ?? "",
                     Ref = Optional(e, "ref", diagnostics),
                     Parties = Texts(e, "parties", diagnostics),

@@ -65,4 +65,7 @@ public static class RuleDiagnosticCodes
 
     /// <summary>A file or folder cannot be read.</summary>
     public const string UnreadableFile = "PR1020";
+
+    /// <summary>A join that pairs every fact of an agreement with each earlier match before a later element filters it (a warning).</summary>
+    public const string CrossProduct = "PR1021";
 }

@@ -218,6 +218,24 @@ public class DiagnosticTests
         set.Diagnostics.Where(d => d.Code == RuleDiagnosticCodes.UnknownRuleReference).Should().HaveCount(2).And.OnlyContain(d => d.Severity == DiagnosticSeverity.Warning);
     }
 
+    [Theory]
+    [InlineData("""{ "match": "Clause", "as": "e", "where": { "agreementId": "$c.agreementId", "id": { "ne": "$c.id" } } }, { "match": "Tag", "where": { "subject": "$e", "name": "limit", "value": "x" } }""", true)]
+    [InlineData("""{ "match": "Tag", "as": "t", "where": { "name": "limit", "value": "x" } }, { "match": "Clause", "as": "e", "is": "$t.subject", "where": { "agreementId": "$c.agreementId" } }""", false)]
+    [InlineData("""{ "match": "Clause", "as": "e", "where": { "agreementId": "$c.agreementId", "kind": "cultural-exemption" } }, { "match": "Tag", "where": { "subject": "$e", "name": "limit", "value": "x" } }""", false)]
+    public void PR1021_a_join_that_pairs_every_clause_before_a_later_filter_is_a_warning(string elements, bool warned)
+    {
+        var json = $$"""
+            { "rulebook": "t", "version": "1", "rules": [ { "id": "R", "when": [ { "match": "Clause", "as": "c" }, {{elements}} ],
+              "then": [ { "tag": { "on": "$c", "name": "n" } } ] } ] }
+            """;
+
+        var set = new RulebookLoader(PolicyRules.Checking.ConventionCatalog.Create()).Load(json, "t.json");
+
+        set.HasErrors.Should().BeFalse();
+        set.Diagnostics.Any(d => d.Code == RuleDiagnosticCodes.CrossProduct && d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("\"is\": \"$t.subject\"", StringComparison.Ordinal))
+            .Should().Be(warned);
+    }
+
     [Fact]
     public void PR1020_a_missing_file()
     {

@@ -71,6 +71,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             }
         }
 
+        JoinShapeCheck.Warn(rule, context.Diagnostics);
         var actions = new ActionBinder(context, scope, conditions, rule);
         var bodies = rule.Then.Select(actions.Bind).ToArray();
         if (context.Diagnostics.ErrorCount > errorsBefore)

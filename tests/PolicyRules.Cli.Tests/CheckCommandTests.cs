@@ -93,6 +93,9 @@ public class CheckCommandTests
         sarif["$schema"]!.Value<string>().Should().Contain("sarif-2.1.0");
         var run = sarif["runs"]![0]!;
         run["tool"]!["driver"]!["name"]!.Value<string>().Should().Be("policy-check");
+        var home = run["tool"]!["driver"]!["informationUri"]!.Value<string>()!;
+        home.Should().Be("https://github.com/policyrules/policyrules", "the repository the packages name");
+        File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "README.md")).Should().Contain(home, "the README names where the tool's information is");
         run["tool"]!["driver"]!["rules"]!.Select(r => (string)r["id"]!).Should().Equal("T-LIB-001", "T-MED-001", "T-SUP-002");
         var results = run["results"]!.ToArray();
         results.Should().HaveCount(2);

@@ -1,4 +1,6 @@
-using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace PolicyRules.Cli.Tests;
 
@@ -7,7 +9,8 @@ namespace PolicyRules.Cli.Tests;
 /// throwaway project outside the solution, and the tool installed into a temporary tool path.
 /// </summary>
 [Trait("Category", "Packaging")]
-public sealed class PackageTests : IDisposable
+[Collection(PackagingCollection.Name)]
+public sealed class PackageTests(PackedFeed packages) : IClassFixture<PackedFeed>, IDisposable
 {
     private const string Draft = """
         { "agreement": { "id": "pkg", "parties": [ { "code": "AAA" } ] },
@@ -15,20 +18,14 @@ public sealed class PackageTests : IDisposable
         """;
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("policyrules-packages-");
-
-    // A version no earlier run used, so the machine's package cache cannot answer for the feed.
-    private readonly string _version = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+    private readonly string _version = packages.Version;
 
     public void Dispose() => _work.Delete(recursive: true);
 
     [Fact]
     public void The_library_restores_from_a_folder_feed_and_the_tool_installs_and_runs()
     {
-        var feed = Path.Combine(_work.FullName, "feed");
-        Pack("src/PolicyRules/PolicyRules.csproj", feed);
-        Pack("src/PolicyRules.Samples/PolicyRules.Samples.csproj", feed);
-        Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Should().BeEquivalentTo(
-            [$"PolicyRules.{_version}.nupkg", $"PolicyRules.Tool.{_version}.nupkg"]);
+        var feed = packages.Folder;
         File.WriteAllText(Path.Combine(_work.FullName, "draft.json"), Draft);
 
         // An analyst's tool: a console project that references the package and checks a draft.
@@ -62,26 +59,55 @@ public sealed class PackageTests : IDisposable
         check.Output.Should().Contain("\"principle\": \"no-culture-liberalisation\"");
     }
 
-    private void Pack(string project, string feed) =>
-        Dotnet(CliRunner.RepositoryRoot, "pack", Path.Combine(CliRunner.RepositoryRoot, project), "-c", "Release", "-o", feed, $"-p:Version={_version}");
-
-    private static (int Exit, string Output) Dotnet(string directory, params string[] args) => Run("dotnet", directory, args);
-
-    private static (int Exit, string Output) Run(string file, string directory, string[] args, int expectedExit = 0)
+    [Fact]
+    public void Both_packages_name_their_licence_and_repository_and_carry_a_readme_that_works_outside_the_repository()
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        foreach (var (id, readmeSays) in new[] { ("PolicyRules", "dotnet add package PolicyRules"), ("PolicyRules.Tool", "dotnet tool install --global PolicyRules.Tool") })
         {
-            start.ArgumentList.Add(arg);
-        }
+            using var package = ZipFile.OpenRead(Path.Combine(packages.Folder, $"{id}.{_version}.nupkg"));
+            var nuspec = XDocument.Load(package.GetEntry($"{id}.nuspec")!.Open());
+            var ns = nuspec.Root!.GetDefaultNamespace();
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+            metadata.Element(ns + "license")!.Value.Should().Be("MIT");
+            var repository = metadata.Element(ns + "repository")!;
+            repository.Attribute("url")!.Value.Should().Be("https://github.com/policyrules/policyrules");
+            repository.Attribute("commit")!.Value.Should().MatchRegex("^[0-9a-f]{40}$", "Source Link and the package name the commit they were built from");
+            metadata.Element(ns + "readme")!.Value.Should().Be("README.md");
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds).Should().BeTrue($"{file} {string.Join(' ', args)} should finish");
-        process.ExitCode.Should().Be(expectedExit, $"{file} {string.Join(' ', args)} printed:\n{output.Result}\n{error.Result}");
-        return (process.ExitCode, output.Result);
+            using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+            var readme = reader.ReadToEnd();
+            readme.Should().Contain(readmeSays);
+            readme.Should().NotContain("dotnet run --project", "a package's reader has the package, not the repository");
+            var links = Regex.Matches(readme, @"\]\((?<target>[^)\s]+)\)").Select(m => m.Groups["target"].Value).ToArray();
+            links.Should().NotBeEmpty().And.OnlyContain(l => l.StartsWith("https://", StringComparison.Ordinal), $"nuget.org cannot resolve a link relative to {id}'s README");
+        }
     }
+
+    private static ProcessResult Dotnet(string directory, params string[] args) => Run("dotnet", directory, args);
+
+    private static ProcessResult Run(string file, string directory, string[] args, int expectedExit = 0) =>
+        ProcessRunner.Expect(expectedExit, file, directory, args);
+}
+
+/// <summary>
+/// Both packages packed once for the class, with a version no earlier run used, so the machine's
+/// package cache cannot answer for the feed.
+/// </summary>
+public sealed class PackedFeed : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("policyrules-feed-");
+
+    public PackedFeed()
+    {
+        foreach (var project in new[] { "src/PolicyRules/PolicyRules.csproj", "src/PolicyRules.Samples/PolicyRules.Samples.csproj" })
+        {
+            ProcessRunner.Expect(0, "dotnet", CliRunner.RepositoryRoot, "pack", Path.Combine(CliRunner.RepositoryRoot, project), "-c", "Release", "-o", Folder, $"-p:Version={Version}");
+        }
+    }
+
+    public string Version { get; } = $"0.0.1-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+
+    public string Folder => _folder.FullName;
+
+    public void Dispose() => _folder.Delete(recursive: true);
 }

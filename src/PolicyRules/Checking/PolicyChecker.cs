@@ -119,6 +119,11 @@ public sealed class PolicyChecker : IPolicyChecker
     public static string Version { get; } =
         typeof(PolicyChecker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>Where the library's source, documentation and issues are (the packages' repository URL).</summary>
+    public static Uri RepositoryUrl { get; } = new(
+        typeof(PolicyChecker).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryUrl")?.Value
+        ?? "https://github.com/policyrules/policyrules");
+
     /// <inheritdoc/>
     public DocumentReport Check(Draft draft)
     {

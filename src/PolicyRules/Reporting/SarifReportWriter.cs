@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PolicyRules.Checking;
 using PolicyRules.Checking.Report;
 using PolicyRules.Language;
 
@@ -142,7 +143,7 @@ public static class SarifReportWriter
                         ["name"] = report.Tool.Name,
                         ["version"] = report.Tool.Version,
                         ["semanticVersion"] = report.Tool.Version,
-                        ["informationUri"] = "https://github.com/policyrules/policyrules",
+                        ["informationUri"] = PolicyChecker.RepositoryUrl.AbsoluteUri,
                         ["rules"] = new JArray(rules),
                     },
                 },

@@ -3,17 +3,22 @@ using PolicyRules.Tests.Language;
 
 namespace PolicyRules.Tests.Docs;
 
-/// <summary>The README's C# snippets are the compiled ones of <see cref="ReadmeSnippets"/>, and the engine snippet does what it says.</summary>
+/// <summary>
+/// The C# snippets of the README, the library package's README and docs/ are the compiled ones of
+/// <see cref="ReadmeSnippets"/>, and the engine snippet does what it says.
+/// </summary>
 public class ReadmeSnippetTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
     private static readonly string Compiled = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "tests", "PolicyRules.Tests", "Docs", "ReadmeSnippets.cs"));
 
-    [Fact]
-    public void Every_csharp_block_of_the_readme_is_compiled_verbatim()
+    [Theory]
+    [InlineData("README.md", 4)]
+    [InlineData("src/PolicyRules/README.md", 1)]
+    [InlineData("docs/RULE-LANGUAGE.md", 1)]
+    public void Every_csharp_block_is_compiled_verbatim(string markdown, int blockCount)
     {
-        var blocks = CSharpBlocks(Readme).ToArray();
-        blocks.Should().HaveCount(4);
+        var blocks = CSharpBlocks(File.ReadAllText(Path.Combine(RepositoryFiles.Root, markdown))).ToArray();
+        blocks.Should().HaveCount(blockCount);
         var compiledLines = Normalized(Compiled.Split('\n'));
         foreach (var block in blocks)
         {
@@ -28,6 +33,21 @@ public class ReadmeSnippetTests
             var body = Normalized(lines.Where(l => !l.StartsWith("using ", StringComparison.Ordinal) || l.StartsWith("using var ", StringComparison.Ordinal)));
             compiledLines.Should().Contain(body, "the README snippet must be the one that compiles:\n" + body);
         }
+    }
+
+    [Fact]
+    public void Every_markdown_file_with_csharp_is_listed_above()
+    {
+        var listed = typeof(ReadmeSnippetTests).GetMethod(nameof(Every_csharp_block_is_compiled_verbatim))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
+            .Select(d => (string)d.GetData(null!).Single()[0]);
+        var withCSharp = Directory.EnumerateFiles(RepositoryFiles.Root, "*.md", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal)
+                && File.ReadAllText(f).Contains("```csharp", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepositoryFiles.Root, f).Replace('\\', '/'));
+        withCSharp.Should().BeEquivalentTo(listed);
     }
 
     [Fact]

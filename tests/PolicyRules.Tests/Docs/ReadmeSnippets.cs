@@ -11,7 +11,7 @@ using PolicyRules.Reporting;
 
 namespace PolicyRules.Tests.Docs;
 
-// The C# snippets of README.md, verbatim (ReadmeSnippetTests checks they have not drifted), so they
+// The C# snippets of README.md, the library package's README and docs/, verbatim (ReadmeSnippetTests checks they have not drifted), so they
 // compile with the library as it is. Each is a method; what a snippet leaves in a variable is returned.
 #pragma warning disable CA1303, IDE0059 // snippets print literals and keep variables a reader would use
 internal static class ReadmeSnippets
@@ -69,5 +69,15 @@ internal static class ReadmeSnippets
         session.Fire();
         var conflicts = session.Query<Tag>();          // one: 8.2 liberalises music and no exemption answers it
         return conflicts;
+    }
+
+    // docs/RULE-LANGUAGE.md, "Loading and composing"
+    public static RuleNetwork Snippet5()
+    {
+        var catalog = ConventionCatalog.Create();                      // or new FactCatalog().Register<MyFact>()
+        var set = new RulebookLoader(catalog).Load([.. EmbeddedRulebook.Sources(), .. RulebookSource.FromPath("my-rules")]);
+        foreach (var diagnostic in set.Diagnostics) Console.Error.WriteLine(diagnostic);
+        var network = set.Compile();
+        return network;
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using PolicyRules.Benchmarks.Benchmarks;
+using BenchmarkDotNet.Configs;
+using PolicyRules.Benchmarks.LargeDraft;
 using PolicyRules.Benchmarks.Legs;
 using PolicyRules.Benchmarks.Workload;
 using PolicyRules.Engine;
@@ -29,6 +31,9 @@ public static class Program
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
                   legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json
           peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
+          large <clauses> [empty]   one large draft checked in this process with the Convention (or an empty) rulebook: time, clauses reported, peak RSS
+          larges [<clauses>...]   'large' in a child process per size (default 2000 20000 100000), with both rulebooks; table of ratios
+          large-bench [BenchmarkDotNet options]   the real rulebook on a 2,000-clause draft against an empty rulebook, default job
         """;
 
     /// <summary>Runs a mode; exits non-zero on a count mismatch or a failed benchmark.</summary>
@@ -47,6 +52,9 @@ public static class Program
                 "profile" => Profile(rest),
                 "peak" => Peak(rest),
                 "peaks" => Peaks(rest),
+                "large" => Large(rest),
+                "larges" => Larges(rest),
+                "large-bench" => Failed([BenchmarkRunner.Run<LargeDraftBenchmarks>(DefaultConfig.Instance.WithArtifactsPath(W1Config.ArtifactsPath), rest)]) ? 1 : 0,
                 "help" or "-h" or "--help" => Help(0),
                 _ when mode.StartsWith('-') => Full(args),
                 _ => Help(2),
@@ -100,7 +108,14 @@ public static class Program
             }
         }
 
-        Console.WriteLine($"All counts match ({total.Elapsed.TotalSeconds:F1} s). Short BenchmarkDotNet job on R=10 C=1k and build R=100:");
+        Console.WriteLine($"All counts match ({total.Elapsed.TotalSeconds:F1} s).");
+        using (var large = new LargeDraftCheck(withRules: true))
+        {
+            var (report, elapsed) = large.Run(LargeDraftGenerator.Generate(2_000), 2_000);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ok  the Convention rulebook on one 2,000-clause draft: every clause reported ({report.Verdict}) in {elapsed.TotalSeconds:F1} s"));
+        }
+
+        Console.WriteLine("Short BenchmarkDotNet job on R=10 C=1k and build R=100:");
         var summaries = BenchmarkRunner.Run([typeof(EvaluationBenchmarks), typeof(BuildBenchmarks)], W1Config.Smoke());
         var failed = Failed(summaries);
         Console.WriteLine($"W1 smoke {(failed ? "FAILED" : "passed")} in {total.Elapsed.TotalSeconds:F1} s.");
@@ -260,7 +275,54 @@ public static class Program
         return 0;
     }
 
-    private static (long Count, long Kb, long DataKb) RunPeakChild(string leg, int r, int c, bool distinct)
+    private static int Large(string[] args)
+    {
+        if (args.Length < 1)
+        {
+            return Help(2);
+        }
+
+        var clauses = int.Parse(args[0], CultureInfo.InvariantCulture);
+        var withRules = !args.Skip(1).Contains("empty");
+        var json = LargeDraftGenerator.Generate(clauses);
+        using var check = new LargeDraftCheck(withRules);
+        var (report, elapsed) = check.Run(json, clauses);
+        var conflicts = report.Clauses.Sum(c => c.Conflicts.Count);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"LARGE clauses={clauses} rulebook={(withRules ? "convention" : "empty")} reported={report.Clauses.Count} conflicts={conflicts} verdict={report.Verdict} seconds={elapsed.TotalSeconds:F2} hwm_kb={PeakRssKb()}"));
+        return 0;
+    }
+
+    private static int Larges(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [2_000, 20_000, 100_000];
+        var rows = new List<(int Clauses, Dictionary<string, string> Rules, Dictionary<string, string> Empty)>();
+        foreach (var size in sizes)
+        {
+            var rules = RunChild("LARGE ", "large", size.ToString(CultureInfo.InvariantCulture));
+            var empty = RunChild("LARGE ", "large", size.ToString(CultureInfo.InvariantCulture), "empty");
+            Console.WriteLine($"  {size}: {rules["seconds"]} s, {long.Parse(rules["hwm_kb"], CultureInfo.InvariantCulture) / 1024} MB (empty rulebook {empty["seconds"]} s)");
+            rows.Add((size, rules, empty));
+        }
+
+        static double Seconds(Dictionary<string, string> row) => double.Parse(row["seconds"], CultureInfo.InvariantCulture);
+        static double Mb(Dictionary<string, string> row) => long.Parse(row["hwm_kb"], CultureInfo.InvariantCulture) / 1024.0;
+        Console.WriteLine();
+        Console.WriteLine("| clauses | Convention rulebook | empty rulebook (same run) | ratio | time ÷ the first size's | peak RSS | conflicts |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (clauses, rules, empty) in rows)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {clauses:N0} | {Seconds(rules):F1} s | {Seconds(empty):F1} s | {Seconds(rules) / Seconds(empty):F1}× | {Seconds(rules) / Seconds(rows[0].Rules):F1}× | {Mb(rules):N0} MB | {long.Parse(rules["conflicts"], CultureInfo.InvariantCulture):N0} |"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs this program with <paramref name="args"/> in a child process and parses its <paramref name="prefix"/> line (key=value fields).</summary>
+    private static Dictionary<string, string> RunChild(string prefix, params string[] args)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -268,14 +330,9 @@ public static class Program
             info.ArgumentList.Add(typeof(Program).Assembly.Location);
         }
 
-        foreach (var arg in new[] { "peak", leg, r.ToString(CultureInfo.InvariantCulture), c.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
-        }
-
-        if (distinct)
-        {
-            info.ArgumentList.Add("distinct");
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the child process.");
@@ -283,11 +340,17 @@ public static class Program
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"peak {leg} exited with {process.ExitCode}: {output}");
+            throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}: {output}");
         }
 
-        var line = output.Split('\n').Single(l => l.StartsWith("PEAK ", StringComparison.Ordinal));
-        var fields = line.Split(' ').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        var line = output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line.Trim().Split(' ').Skip(1).Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1]);
+    }
+
+    private static (long Count, long Kb, long DataKb) RunPeakChild(string leg, int r, int c, bool distinct)
+    {
+        string[] args = ["peak", leg, r.ToString(CultureInfo.InvariantCulture), c.ToString(CultureInfo.InvariantCulture), .. distinct ? new[] { "distinct" } : []];
+        var fields = RunChild("PEAK ", args);
         return (long.Parse(fields["count"], CultureInfo.InvariantCulture), long.Parse(fields["hwm_eval_kb"], CultureInfo.InvariantCulture), long.Parse(fields["hwm_data_kb"], CultureInfo.InvariantCulture));
     }
 

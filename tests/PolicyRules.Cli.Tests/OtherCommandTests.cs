@@ -63,6 +63,17 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Explain_shows_the_order_the_network_joins_a_rules_patterns_in()
+    {
+        // Written clause first; the planner starts from the exemption's tag, which tests constants,
+        // reaches its clause by identity, then the few conflicts of one principle, and their clause.
+        var result = CliRunner.Run("explain", "MIT-REMUN");
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        result.Output.Should().Contain("Joins $tage → $e → $k → $c (the planner's order; written $c → $k → $tage → $e)");
+    }
+
+    [Fact]
     public void Explain_shows_the_conditions_in_words_and_the_lexicon_terms_in_every_language()
     {
         var result = CliRunner.Run("explain", "CLS-K07C");

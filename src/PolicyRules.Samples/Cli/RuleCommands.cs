@@ -1,6 +1,7 @@
 using PolicyRules.Analysis;
 using System.CommandLine;
 using PolicyRules.Checking;
+using PolicyRules.Engine.Model;
 using PolicyRules.Language;
 
 namespace PolicyRules.Cli;
@@ -72,7 +73,7 @@ internal static class RuleCommands
                 return ExitCodes.Error;
             }
 
-            Explain(rule, stdout);
+            Explain(rule, checker.JoinOrder(rule.Id), stdout);
             return ExitCodes.Success;
         });
         return command;
@@ -93,7 +94,7 @@ internal static class RuleCommands
         return command;
     }
 
-    private static void Explain(RulebookRule rule, TextWriter w)
+    private static void Explain(RulebookRule rule, IReadOnlyList<string> joinOrder, TextWriter w)
     {
         w.WriteLine($"{rule.Id}: {rule.Title ?? "(no title)"}");
         w.WriteLine();
@@ -117,6 +118,15 @@ internal static class RuleCommands
             foreach (var condition in rule.Conditions)
             {
                 w.WriteLine(TextLayout.Wrap("- " + condition, 4, hanging: 2));
+            }
+
+            var written = rule.Definition.Conditions.OfType<PatternElement>().Select(p => p.Alias).ToArray();
+            if (written.Length > 1)
+            {
+                static string Show(IEnumerable<string> aliases) => string.Join(" → ", aliases.Select(a => a.StartsWith('$') ? a : "$" + a));
+                var how = written.SequenceEqual(joinOrder) ? "as written" : $"the planner's order; written {Show(written)}";
+                w.WriteLine();
+                w.WriteLine(TextLayout.Wrap($"Joins {Show(joinOrder)} ({how})", 2, hanging: 6));
             }
         }
 

@@ -112,6 +112,13 @@ public sealed class PolicyChecker : IPolicyChecker
     /// <inheritdoc/>
     public IReadOnlyList<RulebookRule> Rules { get; }
 
+    /// <summary>
+    /// The aliases of a rule's patterns in the order the network joins them, which the engine's
+    /// planner may have changed from the written order (<see cref="RuleNetwork.JoinOrder(string)"/>).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No rule in force has this id.</exception>
+    public IReadOnlyList<string> JoinOrder(string ruleId) => _network.JoinOrder(ruleId);
+
     /// <inheritdoc/>
     public IReadOnlyList<Diagnostic> RuleDiagnostics { get; }
 

@@ -20,6 +20,8 @@ public sealed class RuleNetwork
     private static readonly int MaxPooledArenas = 2 * Environment.ProcessorCount;
     private const int MaxPooledObjects = 1_000_000;
 
+    private readonly Dictionary<string, JoinPlan> _joins;
+
     private RuleNetwork(IReadOnlyList<RuleDefinition> rules, ReteBuilder builder)
     {
         Rules = rules;
@@ -28,6 +30,7 @@ public sealed class RuleNetwork
         StartNodes = builder.StartNodes.ToArray();
         _typeNodes = new Dictionary<Type, TypeNode>(builder.TypeNodes);
         Statistics = NetworkStatistics.Of(builder.Nodes);
+        _joins = new Dictionary<string, JoinPlan>(builder.Joins, StringComparer.Ordinal);
     }
 
     /// <summary>The rules, in the order given.</summary>
@@ -35,6 +38,22 @@ public sealed class RuleNetwork
 
     /// <summary>How many nodes of each kind the network has: shows how much was shared.</summary>
     public NetworkStatistics Statistics { get; }
+
+    /// <summary>
+    /// The aliases of a rule's patterns in the order the network joins them (see
+    /// <see cref="RuleNetworkOptions.PlanJoins"/>), which may differ from the order they are written in.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No rule of the network has this id.</exception>
+    public IReadOnlyList<string> JoinOrder(string ruleId) =>
+        _joins.TryGetValue(ruleId, out var join) ? join.Planned : throw new KeyNotFoundException($"No rule '{ruleId}' in the network.");
+
+    /// <summary>
+    /// The aliases of a rule's patterns that join with no equality key to the patterns before them,
+    /// whatever the order: every combination is tried (a cross product). Empty for most rules.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No rule of the network has this id.</exception>
+    public IReadOnlyList<string> CrossProducts(string ruleId) =>
+        _joins.TryGetValue(ruleId, out var join) ? join.CrossProducts : throw new KeyNotFoundException($"No rule '{ruleId}' in the network.");
 
     internal int NodeCount { get; }
 
@@ -49,7 +68,8 @@ public sealed class RuleNetwork
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
-        var builder = new ReteBuilder((options ?? new RuleNetworkOptions()).ExpressionCompiler);
+        options ??= new RuleNetworkOptions();
+        var builder = new ReteBuilder(options.ExpressionCompiler, options.PlanJoins);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in list)
         {

@@ -12,4 +12,11 @@ public sealed class RuleNetworkOptions
     /// language builds a closed set of shapes, tested under it.
     /// </summary>
     public IExpressionCompiler ExpressionCompiler { get; set; } = SystemExpressionCompiler.Instance;
+
+    /// <summary>
+    /// Whether rules' patterns are joined in the order a planner chooses (most constant tests first,
+    /// then patterns keyed to what is bound; see <see cref="RuleNetwork.JoinOrder(string)"/>) rather
+    /// than the order they are written in. True by default; the matches are the same either way.
+    /// </summary>
+    public bool PlanJoins { get; set; } = true;
 }

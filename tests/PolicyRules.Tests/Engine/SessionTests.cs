@@ -21,6 +21,39 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_million_insert_fire_retract_cycles_of_one_fact_reuse_the_same_objects()
+    {
+        // A join, a negation and a linked fact: every kind of object a session makes (handle, root
+        // token, joined token, right entry, activation) is made and withdrawn in each cycle.
+        var network = RuleNetwork.Compile([Rule("R")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Then((PolicyRules.Engine.Runtime.IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("R", c.Id)))
+            .Build()]);
+        using var session = network.CreateSession();
+        session.Insert(new Agreement());
+        var clause = new Clause { Id = 1 };
+        void Cycle()
+        {
+            session.Insert(clause);
+            session.Fire().Should().Be(1);
+            session.Retract(clause);
+        }
+
+        Cycle();
+        var pooled = session.Arena.Size;
+        for (var i = 1; i < 1_000_000; i++)
+        {
+            Cycle();
+        }
+
+        session.Arena.Size.Should().Be(pooled, "each cycle reuses the objects the previous one gave back");
+        session.FactCount.Should().Be(1, "the finding left with the match that made it");
+        session.Metrics.RulesFired.Should().Be(1_000_000);
+    }
+
+    [Fact]
     public void Each_match_fires_once()
     {
         var session = Session(Rule("R").Match<Clause>("c").Build());

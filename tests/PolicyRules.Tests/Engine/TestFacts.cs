@@ -24,3 +24,6 @@ public sealed class Agreement
 }
 
 public sealed record Finding(string RuleId, int ClauseId);
+
+/// <summary>A derived fact about one clause, which it names by reference (as the domain's tags name their subject).</summary>
+public sealed record Note(string Name, Clause Subject);

@@ -12,10 +12,11 @@ namespace PolicyRules.Engine.Compilation;
 /// selections, memories) and a beta chain per distinct left-hand side ending in a terminal node.
 /// Every expression is compiled here, once.
 /// </summary>
-internal sealed class ReteBuilder(IExpressionCompiler compiler)
+internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins = true)
 {
     private static readonly MethodInfo KeyOfValue = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object)])!;
     private static readonly MethodInfo KeyOfValues = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object[])])!;
+    private static readonly MethodInfo KeyOfPair = typeof(JoinKey).GetMethod(nameof(JoinKey.Of), [typeof(object), typeof(object)])!;
     private static readonly MethodInfo KeyOfIdentity = typeof(JoinKey).GetMethod(nameof(JoinKey.OfIdentity))!;
     private static readonly MethodInfo CreateListMethod = typeof(ReteBuilder).GetMethod(nameof(CreateList), BindingFlags.NonPublic | BindingFlags.Static)!;
 
@@ -24,6 +25,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
     private readonly Dictionary<(AlphaNode Parent, string Key), AlphaNode> _alphaIndex = [];
     private readonly List<StartNode> _starts = [];
     private readonly List<CompiledRule> _rules = [];
+    private readonly Dictionary<string, JoinPlan> _joins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TerminalNode> _terminals = new(StringComparer.Ordinal);
     private readonly ExpressionKey _keys = new();
 
@@ -35,18 +37,25 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
 
     public IReadOnlyList<CompiledRule> Rules => _rules;
 
+    /// <summary>Each rule's join order, by rule id.</summary>
+    public IReadOnlyDictionary<string, JoinPlan> Joins => _joins;
+
     public void Add(RuleDefinition rule)
     {
         // First the rule's left-hand side is checked and normalised; rules whose left-hand sides are
         // the same (same tests on the same slots, whatever the aliases are called) share one beta
         // chain and one terminal, which makes an activation for each of them.
+        var join = planJoins ? JoinPlanner.Plan(rule) : JoinPlanner.Unplanned(rule);
         var scope = new Scope(rule.Id);
-        var plans = Analyze(rule, scope);
+        var plans = Analyze(join.Rule, scope);
+        var written = rule.Conditions.Select(e => e switch { PatternElement p => p.Alias, AggregateElement a => a.Alias, _ => null }).OfType<string>().ToList();
         var compiled = new CompiledRule(
             rule,
-            scope.Bindings.Select(b => new CompiledRule.Slot(b.Alias, b.Slot, b.IsAggregate)).ToArray(),
+            // Matches list their bindings in the order the rule declares them, whatever the join order.
+            scope.Bindings.OrderBy(b => written.IndexOf(b.Alias)).Select(b => new CompiledRule.Slot(b.Alias, b.Slot, b.IsAggregate)).ToArray(),
             rule.Actions.Select((a, i) => CompileAction(a, scope, rule.Id, i)).ToArray());
         _rules.Add(compiled);
+        _joins.Add(rule.Id, join);
 
         var key = LeftHandSideKey(plans, scope);
         if (_terminals.TryGetValue(key, out var shared))
@@ -355,10 +364,11 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
 
         Func<object?[], object>? leftKey = null;
         Func<object, object>? rightKey = null;
+        var byReference = plan.Keys.Count == 1 && plan.Keys[0].ByReference;
         if (plan.Keys.Count > 0)
         {
-            leftKey = compiler.Compile(Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => (k.Left, k.ByReference)), map), tuple));
-            rightKey = compiler.Compile(Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => (k.Right, k.ByReference)), map), fact));
+            leftKey = compiler.Compile(Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => (k.Left, k.ByReference && !byReference)), map), tuple));
+            rightKey = compiler.Compile(Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => (k.Right, k.ByReference && !byReference)), map), fact));
         }
 
         Func<object?[], object, bool>? residual = null;
@@ -368,7 +378,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
             residual = compiler.Compile(Expression.Lambda<Func<object?[], object, bool>>(body, tuple, fact));
         }
 
-        return new BetaCondition(leftKey, rightKey, residual, plan.JoinDescription);
+        return new BetaCondition(leftKey, rightKey, residual, plan.JoinDescription) { KeyedByReference = byReference };
     }
 
     private static Dictionary<ParameterExpression, Expression> TupleReads(Scope scope, ParameterExpression tuple) =>
@@ -383,9 +393,12 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler)
             var value = (Expression)Expression.Convert(ParameterReplacer.Replace(v.Value, map), typeof(object));
             return v.ByReference ? Expression.Call(KeyOfIdentity, value) : value;
         }).ToArray();
-        return boxed.Length == 1
-            ? Expression.Call(KeyOfValue, boxed[0])
-            : Expression.Call(KeyOfValues, Expression.NewArrayInit(typeof(object), boxed));
+        return boxed.Length switch
+        {
+            1 => Expression.Call(KeyOfValue, boxed[0]),
+            2 => Expression.Call(KeyOfPair, boxed[0], boxed[1]),
+            _ => Expression.Call(KeyOfValues, Expression.NewArrayInit(typeof(object), boxed)),
+        };
     }
 
     private (Func<object?[], object, bool>? Test, string Text) CompileResultTest(AggregateElement aggregate, ElementPlan plan, Scope scope)

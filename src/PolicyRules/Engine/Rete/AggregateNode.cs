@@ -25,7 +25,7 @@ internal sealed class AggregateNode(
         memory.AddLeft(token);
         var matches = new List<RightEntry>();
         var bucket = memory.Right.Get(token.Key);
-        if (bucket is not null)
+        if (bucket.Count > 0)
         {
             for (var i = 0; i < bucket.Count; i++)
             {
@@ -52,7 +52,7 @@ internal sealed class AggregateNode(
         var memory = Memory(session);
         var entry = AddRight(session, memory, handle);
         var bucket = memory.LeftWithKey(entry.Key);
-        if (bucket is null)
+        if (bucket.Count == 0)
         {
             return;
         }
@@ -73,14 +73,14 @@ internal sealed class AggregateNode(
     public override void RightRetract(RuleSession session, FactHandle handle)
     {
         var memory = Memory(session);
-        var entry = RemoveRight(memory, handle);
+        var entry = RemoveRight(session, memory, handle);
         if (entry is null)
         {
             return;
         }
 
         var bucket = memory.LeftWithKey(entry.Key);
-        if (bucket is null)
+        if (bucket.Count == 0)
         {
             return;
         }

@@ -17,7 +17,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
 
     public override void Activate(RuleSession session, FactHandle handle)
     {
-        handle.AddMemory(this);
+        handle.AddMemory(this, session.MoreMemories);
         if (session.IsBatching)
         {
             session.DeferAlphaActivation(this, handle);

@@ -8,9 +8,9 @@ namespace PolicyRules.Engine.Rete;
 /// when facts are inserted in a batch, right inputs go first, so a fresh session often never pays
 /// for that index.
 /// </summary>
-internal sealed class BetaMemory(bool keyed)
+internal sealed class BetaMemory(bool keyed, bool byReference)
 {
-    public readonly KeyedIndex<RightEntry> Right = new(keyed);
+    public readonly KeyedIndex<RightEntry> Right = new(keyed, byReference);
     public readonly Dictionary<FactHandle, RightEntry> ByHandle = [];
 
     private readonly Bucket<Token> _unindexed = new();
@@ -48,17 +48,17 @@ internal sealed class BetaMemory(bool keyed)
         }
     }
 
-    /// <summary>The left tokens with a key, or null when there are none.</summary>
-    public Bucket<Token>? LeftWithKey(object key)
+    /// <summary>The left tokens with a key.</summary>
+    public KeyedIndex<Token>.Items LeftWithKey(object key)
     {
         if (_left is null)
         {
             if (_unindexed.Count == 0)
             {
-                return null;
+                return default;
             }
 
-            _left = new KeyedIndex<Token>(keyed);
+            _left = new KeyedIndex<Token>(keyed, byReference);
             for (var i = _unindexed.Count - 1; i >= 0; i--)
             {
                 var token = _unindexed[i];

@@ -38,6 +38,7 @@ internal abstract class BetaNode : ReteNode
             child.Right?.RemoveChild(child);
             child.PrevSibling = child.NextSibling = null;
             Child!.LeftRetract(session, child);
+            session.Arena.Discard(child);
             child = next;
         }
 

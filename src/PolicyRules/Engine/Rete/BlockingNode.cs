@@ -37,7 +37,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         var memory = Memory(session);
         var entry = AddRight(session, memory, handle);
         var bucket = memory.LeftWithKey(entry.Key);
-        if (bucket is null)
+        if (bucket.Count == 0)
         {
             return;
         }
@@ -65,7 +65,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     public override void RightRetract(RuleSession session, FactHandle handle)
     {
         var memory = Memory(session);
-        var entry = RemoveRight(memory, handle);
+        var entry = RemoveRight(session, memory, handle);
         if (entry is null)
         {
             return;
@@ -97,7 +97,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, Token token)
     {
         var bucket = memory.Right.Get(token.Key);
-        if (bucket is null)
+        if (bucket.Count == 0)
         {
             return null;
         }

@@ -4,18 +4,37 @@ namespace PolicyRules.Engine.Rete;
 /// An unordered list with O(1) add and remove: removal moves the last item into the gap and
 /// updates its remembered index. Iterate it by index, and never while removing from it.
 /// </summary>
+/// <remarks>
+/// Most buckets of a keyed index hold one item (a key per fact), so the first item is kept in a
+/// field and the array is made only for a second.
+/// </remarks>
 internal sealed class Bucket<T>
     where T : BucketItem
 {
-    private T[] _items = new T[4];
+    private T? _only;
+    private T[]? _items;
 
     public int Count { get; private set; }
 
-    public T this[int index] => _items[index];
+    public T this[int index] => _items is null ? (index == 0 && Count == 1 ? _only! : throw new ArgumentOutOfRangeException(nameof(index))) : _items[index];
 
     public void Add(T item)
     {
-        if (Count == _items.Length)
+        if (_items is null)
+        {
+            if (Count == 0)
+            {
+                item.BucketIndex = 0;
+                _only = item;
+                Count = 1;
+                return;
+            }
+
+            _items = new T[4];
+            _items[0] = _only!;
+            _only = null;
+        }
+        else if (Count == _items.Length)
         {
             Array.Resize(ref _items, Count * 2);
         }
@@ -26,12 +45,25 @@ internal sealed class Bucket<T>
 
     public void Clear()
     {
-        Array.Clear(_items, 0, Count);
+        _only = null;
+        if (_items is not null)
+        {
+            Array.Clear(_items, 0, Count);
+        }
+
         Count = 0;
     }
 
     public void Remove(T item)
     {
+        if (_items is null)
+        {
+            _only = null;
+            Count = 0;
+            item.BucketIndex = -1;
+            return;
+        }
+
         var index = item.BucketIndex;
         var last = --Count;
         if (index != last)

@@ -13,6 +13,9 @@ internal static class JoinKey
 
     public static object Of(object?[] values) => new Composite(values);
 
+    /// <summary>The key of two values: the commonest composite, without an array.</summary>
+    public static object Of(object? first, object? second) => new Pair(first, second);
+
     /// <summary>A key that equals only the very same object, whatever its type's Equals says.</summary>
     public static object? OfIdentity(object? value) => value is null ? null : new Identity(value);
 
@@ -30,6 +33,20 @@ internal static class JoinKey
         public override bool Equals(object? obj) => Equals(obj as Identity);
 
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_value);
+    }
+
+    private sealed class Pair(object? first, object? second) : IEquatable<Pair>
+    {
+        private readonly object? _first = first;
+        private readonly object? _second = second;
+        private readonly int _hash = HashCode.Combine(first, second);
+
+        public bool Equals(Pair? other) =>
+            other is not null && other._hash == _hash && Equals(_first, other._first) && Equals(_second, other._second);
+
+        public override bool Equals(object? obj) => Equals(obj as Pair);
+
+        public override int GetHashCode() => _hash;
     }
 
     private sealed class Composite(object?[] values) : IEquatable<Composite>

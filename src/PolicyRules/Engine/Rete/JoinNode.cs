@@ -14,7 +14,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
         var bucket = memory.Right.Get(token.Key);
-        if (bucket is null)
+        if (bucket.Count == 0)
         {
             return;
         }
@@ -40,7 +40,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
         var memory = Memory(session);
         var entry = AddRight(session, memory, handle);
         var bucket = memory.LeftWithKey(entry.Key);
-        if (bucket is null)
+        if (bucket.Count == 0)
         {
             return;
         }
@@ -57,7 +57,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
 
     public override void RightRetract(RuleSession session, FactHandle handle)
     {
-        var entry = RemoveRight(Memory(session), handle);
+        var entry = RemoveRight(session, Memory(session), handle);
         if (entry is null)
         {
             return;
@@ -70,6 +70,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
             child.Parent!.RemoveChild(child);
             child.PrevByRight = child.NextByRight = null;
             Child!.LeftRetract(session, child);
+            session.Arena.Discard(child);
             child = next;
         }
 

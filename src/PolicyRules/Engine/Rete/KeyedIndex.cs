@@ -4,17 +4,24 @@ namespace PolicyRules.Engine.Rete;
 /// Items of one side of a join, grouped by join key so a lookup touches only the items that can
 /// match. A node without equality keys keeps everything in one bucket.
 /// </summary>
+/// <remarks>
+/// Most keys hold one item (a key per fact, as identity joins have), so a key's only item is the
+/// dictionary's value itself, and a <see cref="Bucket{T}"/> is made for a second.
+/// </remarks>
 internal sealed class KeyedIndex<T>
     where T : BucketItem
 {
-    private readonly Dictionary<object, Bucket<T>>? _buckets;
+    // A value is a T (the key's only item) or a Bucket<T>.
+    private readonly Dictionary<object, object>? _buckets;
     private readonly Bucket<T>? _single;
 
-    public KeyedIndex(bool keyed)
+    /// <param name="keyed">False: one bucket holds everything.</param>
+    /// <param name="byReference">Keys are facts compared by identity, whatever their type's Equals says.</param>
+    public KeyedIndex(bool keyed, bool byReference = false)
     {
         if (keyed)
         {
-            _buckets = [];
+            _buckets = byReference ? new(ReferenceEqualityComparer.Instance) : [];
         }
         else
         {
@@ -22,15 +29,17 @@ internal sealed class KeyedIndex<T>
         }
     }
 
-    /// <summary>The items under a key, or null when there are none.</summary>
-    public Bucket<T>? Get(object key)
+    /// <summary>The items under a key (none when the key is absent).</summary>
+    public Items Get(object key)
     {
         if (_single is not null)
         {
-            return _single;
+            return new Items(null, _single);
         }
 
-        return _buckets!.TryGetValue(key, out var bucket) ? bucket : null;
+        return _buckets!.TryGetValue(key, out var value)
+            ? value is T only ? new Items(only, null) : new Items(null, (Bucket<T>)value)
+            : default;
     }
 
     public void Clear()
@@ -47,10 +56,18 @@ internal sealed class KeyedIndex<T>
             return;
         }
 
-        if (!_buckets!.TryGetValue(key, out var bucket))
+        if (!_buckets!.TryGetValue(key, out var value))
+        {
+            item.BucketIndex = 0;
+            _buckets.Add(key, item);
+            return;
+        }
+
+        if (value is not Bucket<T> bucket)
         {
             bucket = new Bucket<T>();
-            _buckets.Add(key, bucket);
+            bucket.Add((T)value);
+            _buckets[key] = bucket;
         }
 
         bucket.Add(item);
@@ -64,11 +81,27 @@ internal sealed class KeyedIndex<T>
             return;
         }
 
-        var bucket = _buckets![key];
-        bucket.Remove(item);
-        if (bucket.Count == 0)
+        var value = _buckets![key];
+        if (value is Bucket<T> bucket)
         {
-            _buckets.Remove(key);
+            bucket.Remove(item);
+            if (bucket.Count > 0)
+            {
+                return;
+            }
         }
+
+        item.BucketIndex = -1;
+        _buckets.Remove(key);
+    }
+
+    /// <summary>The items under one key, read by index; do not change the index while reading them.</summary>
+    public readonly struct Items(T? only, Bucket<T>? bucket)
+    {
+        public int Count => bucket?.Count ?? (only is null ? 0 : 1);
+
+        public T this[int index] => bucket is not null ? bucket[index]
+            : index == 0 && only is not null ? only
+            : throw new ArgumentOutOfRangeException(nameof(index));
     }
 }

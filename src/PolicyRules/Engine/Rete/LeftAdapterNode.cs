@@ -22,6 +22,7 @@ internal sealed class LeftAdapterNode : ReteNode
         if (handle.TakeRoot(this) is { } token)
         {
             Child.LeftRetract(session, token);
+            session.Arena.Discard(token);
         }
     }
 }

@@ -83,7 +83,8 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
         return entry;
     }
 
-    protected RightEntry? RemoveRight(BetaMemory memory, FactHandle handle)
+    /// <summary>Takes the fact's entry out of the memory; it is reused once the current change is done.</summary>
+    protected static RightEntry? RemoveRight(RuleSession session, BetaMemory memory, FactHandle handle)
     {
         if (!memory.ByHandle.Remove(handle, out var entry))
         {
@@ -91,6 +92,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
         }
 
         memory.Right.Remove(entry.Key, entry);
+        session.Arena.Discard(entry);
         return entry;
     }
 

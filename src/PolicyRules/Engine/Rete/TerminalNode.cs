@@ -60,5 +60,6 @@ internal sealed class TerminalNode : BetaNode
     {
         session.Agenda.Remove(activation);
         session.RetractLinkedFacts(activation);
+        session.Arena.Discard(activation);
     }
 }

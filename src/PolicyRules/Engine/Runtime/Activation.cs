@@ -28,6 +28,12 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
     /// <summary>The first of the facts this match inserted as linked (retracted when the match goes); the rest follow through <see cref="FactHandle.NextLinked"/>.</summary>
     public FactHandle? FirstLinked { get; set; }
 
+    /// <summary>On an agenda stack (pending, or withdrawn and not yet dropped): the object cannot be reused yet.</summary>
+    public bool InAgenda { get; set; }
+
+    /// <summary>Withdrawn from the network; reused once the agenda has dropped it too.</summary>
+    public bool IsDiscarded { get; set; }
+
     public RuleDefinition Rule => CompiledRule.Definition;
 
     public void Reuse(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
@@ -37,6 +43,7 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
         Sequence = sequence;
         Status = ActivationStatus.Pending;
         FirstLinked = null;
+        InAgenda = IsDiscarded = false;
     }
 
     public IReadOnlyList<MatchBinding> Bindings =>

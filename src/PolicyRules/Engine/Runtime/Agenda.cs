@@ -4,9 +4,10 @@ namespace PolicyRules.Engine.Runtime;
 /// Pending activations, highest priority first and, within a priority, most recent first. Rules
 /// use few priorities, so each has a stack (recency is push order): adding and taking are O(1).
 /// Withdrawn activations are dropped lazily when they reach the top of their stack, and swept out
-/// when they outnumber the live ones.
+/// when they outnumber the live ones; each one dropped is handed to <paramref name="dropped"/>, since
+/// only then may its object be reused.
 /// </summary>
-internal sealed class Agenda
+internal sealed class Agenda(Action<Activation> dropped)
 {
     // Levels sorted by priority, highest first; rules use a handful of priorities.
     private readonly List<Level> _levels = [];
@@ -32,6 +33,7 @@ internal sealed class Agenda
         var level = _last is { } last && last.Priority == priority ? last : LevelOf(priority);
         _last = level;
         level.Stack.Add(activation);
+        activation.InAgenda = true;
         Count++;
     }
 
@@ -60,6 +62,7 @@ internal sealed class Agenda
             {
                 activation = stack[^1];
                 stack.RemoveAt(stack.Count - 1);
+                activation.InAgenda = false;
                 if (activation.Status == ActivationStatus.Pending)
                 {
                     activation.Status = ActivationStatus.Fired;
@@ -68,6 +71,7 @@ internal sealed class Agenda
                 }
 
                 _withdrawn--;
+                dropped(activation);
             }
         }
 
@@ -101,7 +105,17 @@ internal sealed class Agenda
     {
         foreach (var level in _levels)
         {
-            level.Stack.RemoveAll(a => a.Status != ActivationStatus.Pending);
+            level.Stack.RemoveAll(a =>
+            {
+                if (a.Status == ActivationStatus.Pending)
+                {
+                    return false;
+                }
+
+                a.InAgenda = false;
+                dropped(a);
+                return true;
+            });
         }
 
         _withdrawn = 0;

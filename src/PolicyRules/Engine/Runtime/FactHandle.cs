@@ -5,7 +5,7 @@ namespace PolicyRules.Engine.Runtime;
 /// <summary>
 /// A fact in one session's working memory: the alpha memories it entered and the tokens that start
 /// rules with it. Most facts enter one or two of each, so the first two are kept in fields and
-/// only the rest in a list.
+/// only the rest in a list (memories: an array of the exact size, made once the fact is routed).
 /// </summary>
 internal sealed class FactHandle(object fact, long sequence)
 {
@@ -25,7 +25,7 @@ internal sealed class FactHandle(object fact, long sequence)
 
     private AlphaMemoryNode? _memory0;
     private AlphaMemoryNode? _memory1;
-    private List<AlphaMemoryNode>? _memories;
+    private AlphaMemoryNode[]? _memories;
 
     private LeftAdapterNode? _rootAdapter0;
     private Token? _root0;
@@ -68,8 +68,12 @@ internal sealed class FactHandle(object fact, long sequence)
         }
     }
 
-    /// <summary>Records that the fact passed into a memory: retraction walks these instead of re-testing conditions.</summary>
-    public void AddMemory(AlphaMemoryNode memory)
+    /// <summary>
+    /// Records that the fact passed into a memory: retraction walks these instead of re-testing
+    /// conditions. Beyond two, they wait in <paramref name="more"/> (the session's, reused) until
+    /// <see cref="SealMemories"/>.
+    /// </summary>
+    public void AddMemory(AlphaMemoryNode memory, List<AlphaMemoryNode> more)
     {
         if (_memory0 is null)
         {
@@ -81,7 +85,17 @@ internal sealed class FactHandle(object fact, long sequence)
         }
         else
         {
-            (_memories ??= []).Add(memory);
+            more.Add(memory);
+        }
+    }
+
+    /// <summary>Keeps the memories beyond two once the fact is routed, and empties <paramref name="more"/>.</summary>
+    public void SealMemories(List<AlphaMemoryNode> more)
+    {
+        if (more.Count > 0)
+        {
+            _memories = [.. more];
+            more.Clear();
         }
     }
 

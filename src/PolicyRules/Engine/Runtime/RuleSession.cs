@@ -23,6 +23,12 @@ public sealed class RuleSession : IDisposable
     private TypeNode[] _route = [];
     private long _activationSequence;
 
+    // Calls in progress (actions call back into the session); objects a change discarded are reused when the outermost one completes.
+    private int _depth;
+
+    // What broke a change half-way: the network may hold part of it, so the session refuses every later call.
+    private Exception? _fault;
+
     internal RuleSession(RuleNetwork network, SessionArena arena)
     {
         _network = network;
@@ -49,6 +55,14 @@ public sealed class RuleSession : IDisposable
     /// <summary>A rule has fired.</summary>
     public event EventHandler<MatchEventArgs>? RuleFired;
 
+    /// <summary>
+    /// True once a condition (or an event handler) threw in the middle of a change: working memory may
+    /// hold part of that change, so every later call throws <see cref="InvalidOperationException"/>
+    /// naming the first failure. Dispose the session and start another; the network is unaffected.
+    /// An action that throws does not fault the session: every change it made is complete.
+    /// </summary>
+    public bool IsFaulted => _fault is not null;
+
     /// <summary>The network this session runs.</summary>
     public RuleNetwork Network => _network;
 
@@ -56,15 +70,20 @@ public sealed class RuleSession : IDisposable
     public SessionMetrics Metrics => Arena.Metrics;
 
     /// <summary>The number of facts in working memory.</summary>
-    public int FactCount => Arena.Facts.Count;
+    public int FactCount => Usable.Facts.Count;
 
     /// <summary>The matches waiting to fire, in firing order.</summary>
-    public IReadOnlyList<IMatch> PendingMatches => Agenda.Snapshot().Select(MatchSnapshot.Of).ToArray();
+    public IReadOnlyList<IMatch> PendingMatches => Usable.Agenda.Snapshot().Select(MatchSnapshot.Of).ToArray();
 
     internal Agenda Agenda => Arena.Agenda;
 
     /// <summary>Where this session's objects come from; gone once the session is disposed.</summary>
     internal SessionArena Arena => _arena ?? throw new ObjectDisposedException(nameof(RuleSession));
+
+    /// <summary>The arena, for a call from outside: refused once the session is disposed or faulted.</summary>
+    private SessionArena Usable => _fault is null
+        ? Arena
+        : throw new InvalidOperationException($"The session is faulted: an earlier call failed half-way ({_fault.Message}). Dispose it and start a new session.", _fault);
 
     /// <summary>Ends the session and gives its objects back to the network for the next session.</summary>
     public void Dispose()
@@ -77,6 +96,9 @@ public sealed class RuleSession : IDisposable
     }
 
     internal bool IsBatching { get; private set; }
+
+    /// <summary>Where the fact being routed lists the alpha memories it enters beyond two (see <see cref="FactHandle.SealMemories"/>).</summary>
+    internal List<AlphaMemoryNode> MoreMemories { get; } = [];
 
     /// <summary>Inserts a fact.</summary>
     /// <exception cref="InvalidOperationException">The fact is already in working memory.</exception>
@@ -92,6 +114,7 @@ public sealed class RuleSession : IDisposable
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        _ = Usable;
         var batch = facts is ICollection<object> collection ? new List<object>(collection.Count) : [];
         batch.AddRange(facts);
         // Validate the whole batch before anything enters working memory: a refused batch leaves the session as it was.
@@ -106,14 +129,26 @@ public sealed class RuleSession : IDisposable
         }
 
         Arena.Facts.EnsureCapacity(Arena.Facts.Count + batch.Count);
-        var handles = new List<FactHandle>(batch.Count);
-        foreach (var fact in batch)
+        Begin();
+        try
         {
-            handles.Add(Add(fact));
-        }
+            var handles = new List<FactHandle>(batch.Count);
+            foreach (var fact in batch)
+            {
+                handles.Add(Add(fact));
+            }
 
-        RouteBatch(handles);
-        Settle(handles, FactInserted);
+            RouteBatch(handles);
+            Settle(handles, FactInserted);
+        }
+        catch (Exception ex) when (Fault(ex))
+        {
+            throw; // never reached: Fault records the failure and lets it pass
+        }
+        finally
+        {
+            End();
+        }
     }
 
     /// <summary>Re-evaluates a fact that changed: its matches are withdrawn and made anew.</summary>
@@ -121,11 +156,23 @@ public sealed class RuleSession : IDisposable
     public void Update(object fact)
     {
         var handle = Find(fact);
-        Unroute(handle);
-        Route(handle);
-        var withdrawn = Settle();
-        FactUpdated?.Invoke(this, new FactEventArgs(fact));
-        RaiseWithdrawn(withdrawn);
+        Begin();
+        try
+        {
+            Unroute(handle);
+            Route(handle);
+            var withdrawn = Settle();
+            FactUpdated?.Invoke(this, new FactEventArgs(fact));
+            RaiseWithdrawn(withdrawn);
+        }
+        catch (Exception ex) when (Fault(ex))
+        {
+            throw; // never reached: Fault records the failure and lets it pass
+        }
+        finally
+        {
+            End();
+        }
     }
 
     /// <summary>Re-evaluates several facts that changed.</summary>
@@ -134,13 +181,25 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var handles = facts.Select(Find).Distinct().ToList();
-        foreach (var handle in handles)
+        Begin();
+        try
         {
-            Unroute(handle);
-        }
+            foreach (var handle in handles)
+            {
+                Unroute(handle);
+            }
 
-        RouteBatch(handles);
-        Settle(handles, FactUpdated);
+            RouteBatch(handles);
+            Settle(handles, FactUpdated);
+        }
+        catch (Exception ex) when (Fault(ex))
+        {
+            throw; // never reached: Fault records the failure and lets it pass
+        }
+        finally
+        {
+            End();
+        }
     }
 
     /// <summary>Removes a fact, and every match it took part in.</summary>
@@ -148,10 +207,22 @@ public sealed class RuleSession : IDisposable
     public void Retract(object fact)
     {
         var handle = Find(fact);
-        Remove(handle);
-        var withdrawn = Settle();
-        FactRetracted?.Invoke(this, new FactEventArgs(fact));
-        RaiseWithdrawn(withdrawn);
+        Begin();
+        try
+        {
+            Remove(handle);
+            var withdrawn = Settle();
+            FactRetracted?.Invoke(this, new FactEventArgs(fact));
+            RaiseWithdrawn(withdrawn);
+        }
+        catch (Exception ex) when (Fault(ex))
+        {
+            throw; // never reached: Fault records the failure and lets it pass
+        }
+        finally
+        {
+            End();
+        }
     }
 
     /// <summary>Removes several facts.</summary>
@@ -160,24 +231,36 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var handles = facts.Select(Find).Distinct().ToList();
-        foreach (var handle in handles)
+        Begin();
+        try
         {
-            Remove(handle);
-        }
+            foreach (var handle in handles)
+            {
+                Remove(handle);
+            }
 
-        Settle(handles, FactRetracted);
+            Settle(handles, FactRetracted);
+        }
+        catch (Exception ex) when (Fault(ex))
+        {
+            throw; // never reached: Fault records the failure and lets it pass
+        }
+        finally
+        {
+            End();
+        }
     }
 
     /// <summary>True when the fact (this very object) is in working memory.</summary>
     public bool Contains(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return Arena.Facts.ContainsKey(fact);
+        return Usable.Facts.ContainsKey(fact);
     }
 
     /// <summary>The facts in working memory assignable to <typeparamref name="T"/>, in insertion order.</summary>
     public IReadOnlyList<T> Query<T>() =>
-        Arena.Facts.Values.Where(h => h.Fact is T).OrderBy(h => h.Sequence).Select(h => (T)h.Fact).ToArray();
+        Usable.Facts.Values.Where(h => h.Fact is T).OrderBy(h => h.Sequence).Select(h => (T)h.Fact).ToArray();
 
     /// <summary>Fires activations until the agenda is empty or an action halts.</summary>
     /// <returns>The number of rules fired.</returns>
@@ -189,31 +272,40 @@ public sealed class RuleSession : IDisposable
     public int Fire(int maxRules)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxRules);
+        _ = Usable;
         var fired = 0;
         _context.IsHalted = false;
-        while (fired < maxRules && !_context.IsHalted && Agenda.TryTake(out var activation))
+        Begin();
+        try
         {
-            fired++;
-            Metrics.RulesFired++;
-            RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
-            _context.Current = activation;
-            foreach (var action in activation.CompiledRule.Actions)
+            while (fired < maxRules && !_context.IsHalted && Agenda.TryTake(out var activation))
             {
-                try
+                fired++;
+                Metrics.RulesFired++;
+                RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
+                _context.Current = activation;
+                foreach (var action in activation.CompiledRule.Actions)
                 {
-                    action(_context, activation, activation.Facts);
+                    try
+                    {
+                        action(_context, activation, activation.Facts);
+                    }
+                    catch (RuleEngineException)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex)
+                    {
+                        throw new RuleActionException(MatchSnapshot.Of(activation), ex);
+                    }
                 }
-                catch (RuleEngineException)
-                {
-                    throw;
-                }
-                catch (Exception ex)
-                {
-                    throw new RuleActionException(MatchSnapshot.Of(activation), ex);
-                }
-            }
 
-            RuleFired?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
+                RuleFired?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
+            }
+        }
+        finally
+        {
+            End();
         }
 
         return fired;
@@ -265,22 +357,52 @@ public sealed class RuleSession : IDisposable
     private FactHandle InsertOne(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (Arena.Facts.ContainsKey(fact))
+        if (Usable.Facts.ContainsKey(fact))
         {
             throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
         }
 
-        var handle = Add(fact);
-        Route(handle);
-        var withdrawn = Settle();
-        FactInserted?.Invoke(this, new FactEventArgs(fact));
-        RaiseWithdrawn(withdrawn);
-        return handle;
+        Begin();
+        try
+        {
+            var handle = Add(fact);
+            Route(handle);
+            var withdrawn = Settle();
+            FactInserted?.Invoke(this, new FactEventArgs(fact));
+            RaiseWithdrawn(withdrawn);
+            return handle;
+        }
+        catch (Exception ex) when (Fault(ex))
+        {
+            throw; // never reached: Fault records the failure and lets it pass
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    private void Begin() => _depth++;
+
+    /// <summary>Records the first failure of a change (an exception filter: the exception passes on unchanged).</summary>
+    private bool Fault(Exception exception)
+    {
+        _fault ??= exception;
+        return false;
+    }
+
+    /// <summary>Ends a call; the outermost one gives back what its change discarded.</summary>
+    private void End()
+    {
+        if (--_depth == 0 && _fault is null && _arena is { } arena)
+        {
+            arena.Recycle();
+        }
     }
 
     private static object CreateMemory(ReteNode node) => node switch
     {
-        RightInputNode beta => new BetaMemory(beta.Condition.IsKeyed),
+        RightInputNode beta => new BetaMemory(beta.Condition.IsKeyed, beta.Condition.KeyedByReference),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };
 
@@ -294,7 +416,7 @@ public sealed class RuleSession : IDisposable
     private FactHandle Find(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return Arena.Facts.TryGetValue(fact, out var handle)
+        return Usable.Facts.TryGetValue(fact, out var handle)
             ? handle
             : throw new InvalidOperationException($"The fact {fact} is not in working memory.");
     }
@@ -313,6 +435,8 @@ public sealed class RuleSession : IDisposable
         {
             typeNode.Activate(this, handle);
         }
+
+        handle.SealMemories(MoreMemories);
     }
 
     private void RouteBatch(IReadOnlyList<FactHandle> handles)
@@ -379,6 +503,7 @@ public sealed class RuleSession : IDisposable
 
         handle.LinkedTo = null;
         handle.NextLinked = null;
+        Arena.Discard(handle);
     }
 
     /// <summary>

@@ -10,16 +10,18 @@ namespace PolicyRules.Engine.Runtime;
 /// generational garbage collector.
 /// </summary>
 /// <remarks>
-/// Objects are handed out in order and taken back all at once: each pool is a list and a count
-/// of the objects in use.
+/// Objects are handed out in order and taken back all at once when the session ends; within a
+/// session, what a retraction removes (handles, tokens, activations, right entries) is discarded
+/// and reused once the change that removed it is complete (<see cref="Recycle"/>), never while a
+/// propagation may still hold it. An activation also waits until the agenda has dropped it.
 /// </remarks>
-internal sealed class SessionArena(RuleNetwork network)
+internal sealed class SessionArena
 {
-    public readonly object?[] Memories = new object?[network.NodeCount];
+    public readonly object?[] Memories;
     public readonly Dictionary<object, FactHandle> Facts = new(ReferenceEqualityComparer.Instance);
     public readonly Queue<FactHandle> LinkedToRetract = new();
     public readonly List<(AlphaMemoryNode Memory, FactHandle Handle)> Deferred = [];
-    public readonly Agenda Agenda = new();
+    public readonly Agenda Agenda;
     public readonly SessionMetrics Metrics = new();
 
     private readonly Pool<Token> _tokens = new();
@@ -27,7 +29,17 @@ internal sealed class SessionArena(RuleNetwork network)
     private readonly Pool<FactHandle> _handles = new();
     private readonly Pool<RightEntry> _entries = new();
 
-    public RuleNetwork Network { get; } = network;
+    public SessionArena(RuleNetwork network)
+    {
+        Network = network;
+        Memories = new object?[network.NodeCount];
+        Agenda = new Agenda(Dropped);
+    }
+
+    public RuleNetwork Network { get; }
+
+    /// <summary>Objects in use: handed out and not yet given back by a retraction.</summary>
+    public int Live => _tokens.Live + _activations.Live + _handles.Live + _entries.Live;
 
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
     public int Size => _tokens.Count + _activations.Count + _handles.Count + _entries.Count;
@@ -76,6 +88,60 @@ internal sealed class SessionArena(RuleNetwork network)
         return _entries.Add(new RightEntry(handle, key));
     }
 
+    /// <summary>A token a retraction removed from the network (an activation goes to <see cref="Discard(Activation)"/>).</summary>
+    public void Discard(Token token)
+    {
+        if (token is Activation activation)
+        {
+            Discard(activation);
+        }
+        else
+        {
+            _tokens.Discard(token);
+        }
+    }
+
+    /// <summary>An activation withdrawn from the network; reused once the agenda no longer holds it either.</summary>
+    public void Discard(Activation activation)
+    {
+        if (activation.IsDiscarded)
+        {
+            return;
+        }
+
+        activation.IsDiscarded = true;
+        if (!activation.InAgenda)
+        {
+            _activations.Discard(activation);
+        }
+    }
+
+    public void Discard(FactHandle handle) => _handles.Discard(handle);
+
+    /// <summary>The agenda let go of a withdrawn activation.</summary>
+    private void Dropped(Activation activation)
+    {
+        if (activation.IsDiscarded)
+        {
+            _activations.Discard(activation);
+        }
+    }
+
+    public void Discard(RightEntry entry) => _entries.Discard(entry);
+
+    /// <summary>
+    /// Gives back what the last change discarded, cleared, for the next facts and matches: called
+    /// when an outermost session call completes, so a session that inserts and retracts forever
+    /// holds steady memory.
+    /// </summary>
+    public void Recycle()
+    {
+        _tokens.Recycle(token => token.Clear());
+        _activations.Recycle(activation => activation.Clear());
+        _handles.Recycle(handle => handle.Clear());
+        _entries.Recycle(entry => entry.Clear());
+    }
+
     /// <summary>Forgets every fact and match, keeping the objects (and table capacities) for the next session.</summary>
     public void Clear()
     {
@@ -95,17 +161,38 @@ internal sealed class SessionArena(RuleNetwork network)
         Metrics.Reset();
     }
 
-    /// <summary>Objects handed out in order and taken back all at once: a list and how many are in use.</summary>
+    /// <summary>
+    /// Objects handed out in order and taken back all at once (a list and how many are in use), plus
+    /// the ones given back early: discarded during a change, free once it is complete.
+    /// </summary>
     private sealed class Pool<T>
         where T : class
     {
         private readonly List<T> _items = [];
+        private readonly List<T> _discarded = [];
+        private readonly Stack<T> _free = new();
         private int _used;
 
         public int Count => _items.Count;
 
+        public int Live => _used - _free.Count - _discarded.Count;
+
         /// <summary>The next object to reuse, or null when all are in use.</summary>
-        public T? Reuse() => _used < _items.Count ? _items[_used++] : null;
+        public T? Reuse() => _free.TryPop(out var item) ? item : _used < _items.Count ? _items[_used++] : null;
+
+        public void Discard(T item) => _discarded.Add(item);
+
+        /// <summary>Frees the discarded objects, clearing each.</summary>
+        public void Recycle(Action<T> clear)
+        {
+            foreach (var item in _discarded)
+            {
+                clear(item);
+                _free.Push(item);
+            }
+
+            _discarded.Clear();
+        }
 
         public T Add(T item)
         {
@@ -123,6 +210,8 @@ internal sealed class SessionArena(RuleNetwork network)
             }
 
             _used = 0;
+            _discarded.Clear();
+            _free.Clear();
         }
     }
 }

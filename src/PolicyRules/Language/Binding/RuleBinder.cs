@@ -19,6 +19,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         var scope = new BindingScope();
         var conditions = new ConditionBinder(context, scope);
         var elements = new List<RuleElement>();
+        var spans = new Dictionary<string, PatternSyntax>(StringComparer.Ordinal);
         var hidden = 0;
 
         foreach (var element in rule.When)
@@ -28,6 +29,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
                 case PatternSyntax pattern:
                 {
                     var alias = pattern.Alias?.Value ?? $"${++hidden}";
+                    spans.TryAdd(alias, pattern);
                     if (BindPattern(pattern, alias, conditions) is { } bound)
                     {
                         elements.Add(bound);
@@ -71,7 +73,6 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             }
         }
 
-        JoinShapeCheck.Warn(rule, context.Diagnostics);
         var actions = new ActionBinder(context, scope, conditions, rule);
         var bodies = rule.Then.Select(actions.Bind).ToArray();
         if (context.Diagnostics.ErrorCount > errorsBefore)
@@ -90,6 +91,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         }
 
         var definition = new RuleDefinition(rule.Id, rule.Title, rule.Priority, elements, bodies.Select(b => new RuleAction(b!)), metadata);
+        WarnOfCrossProducts(rule, definition, spans, context.Diagnostics);
         return new RulebookRule(
             definition,
             rulebook,
@@ -104,6 +106,24 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             rule.Span,
             () => RuleDescriber.Describe(rule.When),
             () => RuleDescriber.LexiconSets(rule.When));
+    }
+
+    /// <summary>
+    /// PR1021: a pattern that, in the order the network will join them (<see cref="JoinPlanner"/>),
+    /// still meets the patterns before it with no equality key, so every combination is tried.
+    /// </summary>
+    private static void WarnOfCrossProducts(RuleSyntax rule, RuleDefinition definition, Dictionary<string, PatternSyntax> patterns, DiagnosticBag diagnostics)
+    {
+        var plan = JoinPlanner.Plan(definition);
+        foreach (var alias in plan.CrossProducts)
+        {
+            var pattern = patterns[alias];
+            var shown = pattern.Alias is null ? $"the {pattern.Type.Value} pattern" : $"'${alias}'";
+            diagnostics.Warning(
+                RuleDiagnosticCodes.CrossProduct,
+                pattern.Span,
+                $"Rule {rule.Id}: {shown} shares no equal value with the patterns joined before it (network order: {string.Join(", ", plan.Planned.Select(a => a.StartsWith('$') ? a : "$" + a))}): every {pattern.Type.Value} is paired with every earlier match. Join it by a value (\"agreementId\": \"$c.agreementId\") or by identity (\"is\": \"$t.subject\").");
+        }
     }
 
     private void Declare(BindingScope scope, SourceSpan at, string alias, ValueKind kind, Type type, Type? element)

@@ -51,8 +51,10 @@ public static class Differential
         return list;
     }
 
-    public static List<string> EngineMatches(RuleSession session) =>
-        Sorted(session.PendingMatches.Select(m => Format(m.Rule.Id, m.Bindings)));
+    public static List<string> EngineMatches(RuleSession session) => Described(session.PendingMatches);
+
+    public static List<string> Described(IEnumerable<PolicyRules.Engine.Runtime.IMatch> matches) =>
+        Sorted(matches.Select(m => Format(m.Rule.Id, m.Bindings)));
 
     public static List<string> OracleMatches(IEnumerable<RuleDefinition> rules, IReadOnlyList<object> facts) =>
         Sorted(NaiveEvaluator.Evaluate(rules, facts).Select(m => Format(m.Rule.Id, m.Bindings)));

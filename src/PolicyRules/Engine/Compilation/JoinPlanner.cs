@@ -1,0 +1,314 @@
+using System.Linq.Expressions;
+using PolicyRules.Engine.Model;
+
+namespace PolicyRules.Engine.Compilation;
+
+/// <summary>
+/// Orders a rule's positive patterns before the network is built, so the order a rule is written in
+/// does not decide how many partial matches it makes. Without statistics it guesses sizes: a pattern
+/// that tests constants matches few facts, one that does not matches many; a join by identity
+/// (<c>"is"</c>, <c>subject</c>) keeps the partial matches as they are, a join by a shared value
+/// narrows by one key only, and a pattern with no key multiplies them (a cross product). Each pattern
+/// in turn starts a greedy order that keeps the partial matches smallest at every step, and the
+/// cheapest order wins; among equals, the most constant tests first, then the written order.
+/// A condition that reads an alias now bound later moves, from its first conjunct that does, to
+/// that alias's pattern (the conjuncts before it stay, and run first as before: guards keep their
+/// place). <c>not</c> and <c>exists</c> follow as soon as the aliases they declare are bound; an
+/// aggregate is a barrier that nothing crosses, since later patterns may read its result.
+/// </summary>
+internal static class JoinPlanner
+{
+    /// <summary>The rule as written, described as a plan (planning switched off).</summary>
+    public static JoinPlan Unplanned(RuleDefinition rule)
+    {
+        var aliases = rule.Conditions.OfType<PatternElement>().Select(p => p.Alias).ToArray();
+        return new JoinPlan(rule, aliases, aliases, []);
+    }
+
+    /// <summary>The planned rule (the same object when nothing moves) and what was decided.</summary>
+    public static JoinPlan Plan(RuleDefinition rule)
+    {
+        var written = rule.Conditions.OfType<PatternElement>().Select(p => p.Alias).ToArray();
+        var declared = rule.Conditions.Select(e => e switch { PatternElement p => p.Alias, AggregateElement a => a.Alias, _ => null }).OfType<string>().ToArray();
+        if (declared.Distinct(StringComparer.Ordinal).Count() != declared.Length)
+        {
+            return Unplanned(rule); // the network refuses it, naming the alias
+        }
+
+        var elements = new List<RuleElement>();
+        var bound = new List<string>();
+        var crossProducts = new List<string>();
+        var segment = new List<RuleElement>();
+        foreach (var element in rule.Conditions)
+        {
+            if (element is AggregateElement aggregate)
+            {
+                PlanSegment(segment, bound, elements, crossProducts);
+                segment.Clear();
+                elements.Add(aggregate);
+                bound.Add(aggregate.Alias);
+            }
+            else
+            {
+                segment.Add(element);
+            }
+        }
+
+        PlanSegment(segment, bound, elements, crossProducts);
+        var planned = elements.OfType<PatternElement>().Select(p => p.Alias).ToArray();
+        var unchanged = elements.SequenceEqual(rule.Conditions);
+        var definition = unchanged
+            ? rule
+            : new RuleDefinition(rule.Id, rule.Name, rule.Priority, elements, rule.Actions, rule.Metadata);
+        return new JoinPlan(definition, written, planned, crossProducts);
+    }
+
+    private static void PlanSegment(List<RuleElement> segment, List<string> bound, List<RuleElement> output, List<string> crossProducts)
+    {
+        var patterns = segment.OfType<PatternElement>().ToList();
+        var filters = segment.Where(e => e is NotElement or ExistsElement).ToList();
+        var placed = new HashSet<string>(bound, StringComparer.Ordinal);
+        var order = new List<PatternElement>();
+        var hadPositive = bound.Count > 0;
+
+        EmitReadyFilters(filters, placed, output);
+
+        // Each pattern in turn starts a greedy order; the cheapest order wins (then the start with
+        // the most constant tests, then the written order). Rules have a handful of patterns.
+        var best = patterns.Count == 0 ? ([], 0, []) : patterns
+            .Select((start, index) => (Order: Greedy(start, patterns, segment, placed, hadPositive), Index: index, Constants: ConstantTests(start)))
+            .OrderBy(c => c.Order.Cost)
+            .ThenByDescending(c => c.Constants)
+            .ThenBy(c => c.Index)
+            .First().Order;
+        order.AddRange(best.Patterns);
+        crossProducts.AddRange(best.CrossProducts);
+
+        // Conditions move to the pattern, now later, whose alias they read.
+        var position = order.Select((p, i) => (p.Alias, i)).ToDictionary(x => x.Alias, x => x.i, StringComparer.Ordinal);
+        var conditions = order.ToDictionary(p => p.Alias, _ => new List<LambdaExpression>(), StringComparer.Ordinal);
+        foreach (var pattern in order)
+        {
+            foreach (var lambda in pattern.Conditions)
+            {
+                var (stays, moves, target) = Split(lambda, pattern, position);
+                if (stays is not null)
+                {
+                    conditions[pattern.Alias].Add(stays);
+                }
+
+                if (moves is not null)
+                {
+                    conditions[target!].Add(moves);
+                }
+            }
+        }
+
+        var emitted = new HashSet<string>(bound, StringComparer.Ordinal);
+        foreach (var pattern in order)
+        {
+            var same = conditions[pattern.Alias].SequenceEqual(pattern.Conditions);
+            output.Add(same ? pattern : new PatternElement(pattern.FactType, pattern.Alias, conditions[pattern.Alias]));
+            emitted.Add(pattern.Alias);
+            EmitReadyFilters(filters, emitted, output);
+        }
+
+        // A filter that reads an alias bound in no pattern of the rule is left where the network will report it.
+        output.AddRange(filters);
+        bound.AddRange(order.Select(p => p.Alias));
+    }
+
+    // Sizes on a log scale, as the planner guesses them without statistics: a pattern that tests
+    // constants matches few facts, one that does not matches many (every clause of a draft).
+    private const int Few = 1;
+    private const int Many = 3;
+
+    /// <summary>
+    /// An order from <paramref name="start"/>, each step taking the pattern that keeps the partial
+    /// matches smallest, and its cost: the sum of the partial matches' (log) sizes after each step.
+    /// A join by identity keeps the size; a join by a value multiplies it by the new pattern's size
+    /// divided by one key (a key that many facts share narrows little); a pattern with no key
+    /// multiplies it by its whole size: a cross product, cheap only between few facts.
+    /// </summary>
+    private static (List<PatternElement> Patterns, int Cost, List<string> CrossProducts) Greedy(
+        PatternElement start, List<PatternElement> patterns, List<RuleElement> segment, HashSet<string> bound, bool hadPositive)
+    {
+        var placed = new HashSet<string>(bound, StringComparer.Ordinal);
+        var order = new List<PatternElement>();
+        var cross = new List<string>();
+        var remaining = new List<PatternElement>(patterns);
+        var size = hadPositive ? Few : 0;
+        var cost = 0;
+        var next = start;
+        while (true)
+        {
+            var key = placed.Count > 0 ? KeyTo(next, segment, placed) : Key.None;
+            if (placed.Count > 0 && key == Key.None && ConstantTests(next) == 0)
+            {
+                cross.Add(next.Alias);
+            }
+
+            size = After(size, key, next);
+            cost += size;
+            order.Add(next);
+            placed.Add(next.Alias);
+            remaining.Remove(next);
+            if (remaining.Count == 0)
+            {
+                return (order, cost, cross);
+            }
+
+            var current = size;
+            next = remaining
+                .Select((p, index) => (Pattern: p, Index: index, Size: After(current, KeyTo(p, segment, placed), p), Constants: ConstantTests(p)))
+                .OrderBy(c => c.Size)
+                .ThenByDescending(c => c.Constants)
+                .ThenBy(c => c.Index)
+                .First().Pattern;
+        }
+    }
+
+    /// <summary>The (log) size of the partial matches once <paramref name="pattern"/> joins them.</summary>
+    private static int After(int size, Key key, PatternElement pattern)
+    {
+        var own = ConstantTests(pattern) > 0 ? Few : Many;
+        return key switch
+        {
+            Key.Identity => Math.Max(size, 1),
+            Key.Value => size + own - 1,
+            _ => size + own,
+        };
+    }
+
+    private enum Key
+    {
+        None,
+        Value,
+        Identity,
+    }
+
+    private static void EmitReadyFilters(List<RuleElement> filters, HashSet<string> bound, List<RuleElement> output)
+    {
+        foreach (var filter in filters.ToArray())
+        {
+            var pattern = filter is NotElement not ? not.Pattern : ((ExistsElement)filter).Pattern;
+            // Every alias a condition declares, read or not, must be bound before it.
+            if (pattern.Conditions.All(c => c.Parameters.Skip(1).All(p => bound.Contains(p.Name!))))
+            {
+                output.Add(filter);
+                filters.Remove(filter);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How the pattern would join what is bound: by identity or by value when a conjunct somewhere
+    /// in the segment's patterns is such an equality between its fact alone and bound aliases.
+    /// </summary>
+    private static Key KeyTo(PatternElement candidate, List<RuleElement> segment, HashSet<string> placed)
+    {
+        var found = Key.None;
+        if (placed.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var pattern in segment.OfType<PatternElement>())
+        {
+            foreach (var lambda in pattern.Conditions)
+            {
+                foreach (var conjunct in Conjuncts(lambda.Body))
+                {
+                    var kind = Key.Value;
+                    if (!ExpressionShapes.TryEquality(conjunct, out var a, out var b))
+                    {
+                        if (!ExpressionShapes.TryReferenceEquality(conjunct, out a, out b))
+                        {
+                            continue;
+                        }
+
+                        kind = Key.Identity;
+                    }
+
+                    var left = Aliases(a, lambda, pattern.Alias);
+                    var right = Aliases(b, lambda, pattern.Alias);
+                    if ((Joins(left, right, candidate.Alias, placed) || Joins(right, left, candidate.Alias, placed)) && kind > found)
+                    {
+                        found = kind;
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Joins(HashSet<string> side, HashSet<string> other, string candidate, HashSet<string> placed) =>
+        side.Count == 1 && side.Contains(candidate) && other.Count > 0 && other.All(placed.Contains);
+
+    /// <summary>Conjuncts of the pattern's own conditions that test its fact against constants only.</summary>
+    private static int ConstantTests(PatternElement pattern) =>
+        pattern.Conditions.Sum(lambda => Conjuncts(lambda.Body).TakeWhile(c => Aliases(c, lambda, pattern.Alias).All(a => a == pattern.Alias)).Count());
+
+    /// <summary>
+    /// Splits a condition of <paramref name="pattern"/> at its first conjunct that reads an alias
+    /// bound after the pattern: the conjuncts before stay, the rest move to the latest such alias.
+    /// </summary>
+    private static (LambdaExpression? Stays, LambdaExpression? Moves, string? Target) Split(
+        LambdaExpression lambda, PatternElement pattern, Dictionary<string, int> position)
+    {
+        var here = position[pattern.Alias];
+        bool Later(string alias) => position.TryGetValue(alias, out var at) && at > here;
+        var conjuncts = Conjuncts(lambda.Body).ToList();
+        var split = conjuncts.FindIndex(c => Aliases(c, lambda, pattern.Alias).Any(Later));
+        if (split < 0)
+        {
+            // Unchanged, unless it declares (without reading) an alias now bound later.
+            return lambda.Parameters.Skip(1).Any(p => Later(p.Name!))
+                ? (Lambda(lambda.Body, lambda.Parameters[0], lambda.Parameters.Skip(1)), null, null)
+                : (lambda, null, null);
+        }
+
+        var moving = conjuncts.Skip(split).ToList();
+        var target = moving.SelectMany(c => Aliases(c, lambda, pattern.Alias)).Where(Later).MaxBy(a => position[a])!;
+        var subject = lambda.Parameters[0];
+        var stays = split == 0 ? null : Lambda(And(conjuncts.Take(split)), subject, lambda.Parameters.Skip(1));
+
+        // On the target, the target's fact comes first; this pattern's fact becomes an alias by its name.
+        var renamed = subject.Name == pattern.Alias ? subject : Expression.Parameter(subject.Type, pattern.Alias);
+        var body = ParameterReplacer.Replace(And(moving), new Dictionary<ParameterExpression, Expression> { [subject] = renamed });
+        var first = lambda.Parameters.Skip(1).First(p => p.Name == target);
+        return (stays, Lambda(body, first, [renamed, .. lambda.Parameters.Skip(1)]), target);
+    }
+
+    /// <summary>A condition over <paramref name="subject"/> and the aliases its body reads (a parameter it no longer reads would name an alias not yet bound).</summary>
+    private static LambdaExpression Lambda(Expression body, ParameterExpression subject, IEnumerable<ParameterExpression> aliases)
+    {
+        var free = FreeParameters.Of(body);
+        return Expression.Lambda(body, [subject, .. aliases.Where(p => p != subject && free.Contains(p))]);
+    }
+
+    private static Expression And(IEnumerable<Expression> conjuncts) => conjuncts.Aggregate(Expression.AndAlso);
+
+    private static IEnumerable<Expression> Conjuncts(Expression condition) =>
+        condition is BinaryExpression { NodeType: ExpressionType.AndAlso, Method: null } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : [condition];
+
+    /// <summary>The aliases a condition reads: its first parameter is the pattern's own fact, the others name aliases.</summary>
+    private static HashSet<string> Aliases(Expression part, LambdaExpression lambda, string self) =>
+        FreeParameters.Of(part)
+            .Where(lambda.Parameters.Contains)
+            .Select(p => p == lambda.Parameters[0] ? self : p.Name!)
+            .ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>What <see cref="JoinPlanner"/> decided for one rule.</summary>
+/// <param name="Rule">The rule with its patterns in network order.</param>
+/// <param name="Written">The positive patterns' aliases as written.</param>
+/// <param name="Planned">The positive patterns' aliases in network order.</param>
+/// <param name="CrossProducts">Aliases of patterns that test no constant and are joined with no equality key to what is bound before them: every fact of their type meets every earlier match.</param>
+internal sealed record JoinPlan(RuleDefinition Rule, IReadOnlyList<string> Written, IReadOnlyList<string> Planned, IReadOnlyList<string> CrossProducts)
+{
+    public bool Reordered => !Written.SequenceEqual(Planned);
+}

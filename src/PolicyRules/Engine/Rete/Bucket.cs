@@ -16,7 +16,8 @@ internal sealed class Bucket<T>
 
     public int Count { get; private set; }
 
-    public T this[int index] => _items is null ? (index == 0 && Count == 1 ? _only! : throw new ArgumentOutOfRangeException(nameof(index))) : _items[index];
+    /// <summary>The item at <paramref name="index"/>, which must be below <see cref="Count"/>.</summary>
+    public T this[int index] => _items is null ? _only! : _items[index];
 
     public void Add(T item)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyRules.Engine.Rete;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal sealed class KeyedIndex<T>
         }
 
         return _buckets!.TryGetValue(key, out var value)
-            ? value is T only ? new Items(only, null) : new Items(null, (Bucket<T>)value)
+            ? value is Bucket<T> bucket ? new Items(null, bucket) : new Items(Unsafe.As<T>(value), null) // Bucket<T> is sealed: an exact type test
             : default;
     }
 
@@ -98,10 +100,9 @@ internal sealed class KeyedIndex<T>
     /// <summary>The items under one key, read by index; do not change the index while reading them.</summary>
     public readonly struct Items(T? only, Bucket<T>? bucket)
     {
-        public int Count => bucket?.Count ?? (only is null ? 0 : 1);
+        public int Count => bucket is not null ? bucket.Count : only is null ? 0 : 1;
 
-        public T this[int index] => bucket is not null ? bucket[index]
-            : index == 0 && only is not null ? only
-            : throw new ArgumentOutOfRangeException(nameof(index));
+        /// <summary>The item at <paramref name="index"/>, which must be below <see cref="Count"/>.</summary>
+        public T this[int index] => bucket is not null ? bucket[index] : only!;
     }
 }

@@ -114,40 +114,53 @@ public sealed class RuleSession : IDisposable
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        _ = Usable;
-        var batch = facts is ICollection<object> collection ? new List<object>(collection.Count) : [];
-        batch.AddRange(facts);
-        // Validate the whole batch before anything enters working memory: a refused batch leaves the session as it was.
-        var seen = new HashSet<object>(Arena.Facts.Comparer);
+        var arena = Usable;
+
+        // A collection is read twice as it is; only a lazy sequence is copied.
+        var batch = facts as IReadOnlyCollection<object> ?? [.. facts];
         foreach (var fact in batch)
         {
             ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            if (Arena.Facts.ContainsKey(fact) || !seen.Add(fact))
+            if (arena.Facts.ContainsKey(fact))
             {
-                throw new InvalidOperationException($"The fact {fact} is already in working memory or repeated in the batch.");
+                throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
             }
         }
 
-        Arena.Facts.EnsureCapacity(Arena.Facts.Count + batch.Count);
-        Begin();
+        // The facts enter the table first, unrouted, so a fact given twice is found with no set of
+        // its own; then nothing has reached the network, and taking them out leaves the session as it was.
+        arena.Facts.EnsureCapacity(arena.Facts.Count + batch.Count);
+        var handles = _depth == 0 ? arena.BatchHandles : new List<FactHandle>(batch.Count);
+        foreach (var fact in batch)
+        {
+            var handle = arena.NewHandle(fact, ++_factSequence);
+            if (!arena.Facts.TryAdd(fact, handle))
+            {
+                arena.Discard(handle);
+                foreach (var added in handles)
+                {
+                    arena.Facts.Remove(added.Fact);
+                    arena.Discard(added);
+                }
+
+                handles.Clear();
+                throw new InvalidOperationException($"The fact {fact} is repeated in the batch; nothing is inserted.");
+            }
+
+            handles.Add(handle);
+        }
+
         try
         {
-            var handles = new List<FactHandle>(batch.Count);
-            foreach (var fact in batch)
+            Change(handles, static (session, handles) =>
             {
-                handles.Add(Add(fact));
-            }
-
-            RouteBatch(handles);
-            Settle(handles, FactInserted);
-        }
-        catch (Exception ex) when (Fault(ex))
-        {
-            throw; // never reached: Fault records the failure and lets it pass
+                session.RouteBatch(handles);
+                session.Settle(handles, session.FactInserted);
+            });
         }
         finally
         {
-            End();
+            handles.Clear();
         }
     }
 
@@ -156,23 +169,14 @@ public sealed class RuleSession : IDisposable
     public void Update(object fact)
     {
         var handle = Find(fact);
-        Begin();
-        try
+        Change(handle, static (session, handle) =>
         {
-            Unroute(handle);
-            Route(handle);
-            var withdrawn = Settle();
-            FactUpdated?.Invoke(this, new FactEventArgs(fact));
-            RaiseWithdrawn(withdrawn);
-        }
-        catch (Exception ex) when (Fault(ex))
-        {
-            throw; // never reached: Fault records the failure and lets it pass
-        }
-        finally
-        {
-            End();
-        }
+            session.Unroute(handle);
+            session.Route(handle);
+            var withdrawn = session.Settle();
+            session.FactUpdated?.Invoke(session, new FactEventArgs(handle.Fact));
+            session.RaiseWithdrawn(withdrawn);
+        });
     }
 
     /// <summary>Re-evaluates several facts that changed.</summary>
@@ -181,25 +185,16 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var handles = facts.Select(Find).Distinct().ToList();
-        Begin();
-        try
+        Change(handles, static (session, handles) =>
         {
             foreach (var handle in handles)
             {
-                Unroute(handle);
+                session.Unroute(handle);
             }
 
-            RouteBatch(handles);
-            Settle(handles, FactUpdated);
-        }
-        catch (Exception ex) when (Fault(ex))
-        {
-            throw; // never reached: Fault records the failure and lets it pass
-        }
-        finally
-        {
-            End();
-        }
+            session.RouteBatch(handles);
+            session.Settle(handles, session.FactUpdated);
+        });
     }
 
     /// <summary>Removes a fact, and every match it took part in.</summary>
@@ -207,22 +202,14 @@ public sealed class RuleSession : IDisposable
     public void Retract(object fact)
     {
         var handle = Find(fact);
-        Begin();
-        try
+        Change(handle, static (session, handle) =>
         {
-            Remove(handle);
-            var withdrawn = Settle();
-            FactRetracted?.Invoke(this, new FactEventArgs(fact));
-            RaiseWithdrawn(withdrawn);
-        }
-        catch (Exception ex) when (Fault(ex))
-        {
-            throw; // never reached: Fault records the failure and lets it pass
-        }
-        finally
-        {
-            End();
-        }
+            var fact = handle.Fact;
+            session.Remove(handle);
+            var withdrawn = session.Settle();
+            session.FactRetracted?.Invoke(session, new FactEventArgs(fact));
+            session.RaiseWithdrawn(withdrawn);
+        });
     }
 
     /// <summary>Removes several facts.</summary>
@@ -231,24 +218,15 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var handles = facts.Select(Find).Distinct().ToList();
-        Begin();
-        try
+        Change(handles, static (session, handles) =>
         {
             foreach (var handle in handles)
             {
-                Remove(handle);
+                session.Remove(handle);
             }
 
-            Settle(handles, FactRetracted);
-        }
-        catch (Exception ex) when (Fault(ex))
-        {
-            throw; // never reached: Fault records the failure and lets it pass
-        }
-        finally
-        {
-            End();
-        }
+            session.Settle(handles, session.FactRetracted);
+        });
     }
 
     /// <summary>True when the fact (this very object) is in working memory.</summary>
@@ -362,15 +340,30 @@ public sealed class RuleSession : IDisposable
             throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
         }
 
+        return Change(fact, static (session, fact) =>
+        {
+            var handle = session.Add(fact);
+            session.Route(handle);
+            var withdrawn = session.Settle();
+            session.FactInserted?.Invoke(session, new FactEventArgs(fact));
+            session.RaiseWithdrawn(withdrawn);
+            return handle;
+        });
+    }
+
+    private void Begin() => _depth++;
+
+    /// <summary>
+    /// Runs one change of working memory: when the outermost call completes, what it discarded is
+    /// reused; a failure half-way faults the session. The change is a static lambda, so no closure
+    /// is allocated per call.
+    /// </summary>
+    private TResult Change<TState, TResult>(TState state, Func<RuleSession, TState, TResult> change)
+    {
         Begin();
         try
         {
-            var handle = Add(fact);
-            Route(handle);
-            var withdrawn = Settle();
-            FactInserted?.Invoke(this, new FactEventArgs(fact));
-            RaiseWithdrawn(withdrawn);
-            return handle;
+            return change(this, state);
         }
         catch (Exception ex) when (Fault(ex))
         {
@@ -382,7 +375,12 @@ public sealed class RuleSession : IDisposable
         }
     }
 
-    private void Begin() => _depth++;
+    private void Change<TState>(TState state, Action<RuleSession, TState> change) =>
+        Change((change, state), static (session, pair) =>
+        {
+            pair.change(session, pair.state);
+            return true;
+        });
 
     /// <summary>Records the first failure of a change (an exception filter: the exception passes on unchanged).</summary>
     private bool Fault(Exception exception)

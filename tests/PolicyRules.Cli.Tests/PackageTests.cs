@@ -101,7 +101,8 @@ public sealed class PackedFeed : IDisposable
     {
         foreach (var project in new[] { "src/PolicyRules/PolicyRules.csproj", "src/PolicyRules.Samples/PolicyRules.Samples.csproj" })
         {
-            ProcessRunner.Expect(0, "dotnet", CliRunner.RepositoryRoot, "pack", Path.Combine(CliRunner.RepositoryRoot, project), "-c", "Release", "-o", Folder, $"-p:Version={Version}");
+            // A configuration of its own, so the test version never lands in the Release build's bin/ and obj/.
+            ProcessRunner.Expect(0, "dotnet", CliRunner.RepositoryRoot, "pack", Path.Combine(CliRunner.RepositoryRoot, project), "-c", "PackageTest", "-p:Optimize=true", "-o", Folder, $"-p:Version={Version}");
         }
     }
 

@@ -43,12 +43,14 @@ public class SessionTests
 
         Cycle();
         var pooled = session.Arena.Size;
+        var live = session.Arena.Live;
         for (var i = 1; i < 1_000_000; i++)
         {
             Cycle();
         }
 
         session.Arena.Size.Should().Be(pooled, "each cycle reuses the objects the previous one gave back");
+        session.Arena.Live.Should().Be(live, "what a cycle retracts is given back, not kept").And.BeLessThan(pooled);
         session.FactCount.Should().Be(1, "the finding left with the match that made it");
         session.Metrics.RulesFired.Should().Be(1_000_000);
     }

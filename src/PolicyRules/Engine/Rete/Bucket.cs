@@ -5,37 +5,21 @@ namespace PolicyRules.Engine.Rete;
 /// updates its remembered index. Iterate it by index, and never while removing from it.
 /// </summary>
 /// <remarks>
-/// Most buckets of a keyed index hold one item (a key per fact), so the first item is kept in a
-/// field and the array is made only for a second.
+/// A keyed index makes one only for a key's second item (<see cref="KeyedIndex{T}"/> keeps a lone
+/// item itself), so a bucket starts with room for a few.
 /// </remarks>
 internal sealed class Bucket<T>
     where T : BucketItem
 {
-    private T? _only;
-    private T[]? _items;
+    private T[] _items = new T[4];
 
     public int Count { get; private set; }
 
-    /// <summary>The item at <paramref name="index"/>, which must be below <see cref="Count"/>.</summary>
-    public T this[int index] => _items is null ? _only! : _items[index];
+    public T this[int index] => _items[index];
 
     public void Add(T item)
     {
-        if (_items is null)
-        {
-            if (Count == 0)
-            {
-                item.BucketIndex = 0;
-                _only = item;
-                Count = 1;
-                return;
-            }
-
-            _items = new T[4];
-            _items[0] = _only!;
-            _only = null;
-        }
-        else if (Count == _items.Length)
+        if (Count == _items.Length)
         {
             Array.Resize(ref _items, Count * 2);
         }
@@ -46,25 +30,12 @@ internal sealed class Bucket<T>
 
     public void Clear()
     {
-        _only = null;
-        if (_items is not null)
-        {
-            Array.Clear(_items, 0, Count);
-        }
-
+        Array.Clear(_items, 0, Count);
         Count = 0;
     }
 
     public void Remove(T item)
     {
-        if (_items is null)
-        {
-            _only = null;
-            Count = 0;
-            item.BucketIndex = -1;
-            return;
-        }
-
         var index = item.BucketIndex;
         var last = --Count;
         if (index != last)

@@ -11,7 +11,7 @@ namespace PolicyRules.Tests.Engine.Differential;
 /// of the same network, which reuses the faulted session's objects, then runs every step with the
 /// oracle's matches (property c).
 /// </summary>
-public class FaultDifferentialTests
+public class FaultDifferentialTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     [Trait("Category", "Differential")]
@@ -33,6 +33,7 @@ public class FaultDifferentialTests
                 return [];
             });
         });
+        output.WriteLine($"{faulted} of {Differential.Cases} scenarios faulted; {stats}");
         stats.AssertNotVacuous();
         faulted.Should().BeGreaterThan(Differential.Cases / 4, "most scenarios reach the poison after it is armed");
     }

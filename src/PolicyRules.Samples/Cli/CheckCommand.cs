@@ -6,6 +6,7 @@ using PolicyRules.Checking.Baselines;
 using PolicyRules.Checking.Report;
 using PolicyRules.Checking.Waivers;
 using PolicyRules.Domain.Drafts;
+using PolicyRules.Domain.Imports;
 using PolicyRules.Reporting;
 
 namespace PolicyRules.Cli;
@@ -372,6 +373,13 @@ internal static class CheckCommand
 
     private static Draft Read(InputFile file, DraftReader reader, CliEnvironment environment)
     {
+        if (file.FullPath is not null && TreatyImporter.CanImport(file.FullPath))
+        {
+            // A treaty text is imported on the way in; its positions point into the text itself.
+            var import = new TreatyImporter { MaxFileBytes = reader.MaxFileBytes }.Import(file.FullPath);
+            return import.ToDraft(reader);
+        }
+
         string text;
         if (file.FullPath is null)
         {

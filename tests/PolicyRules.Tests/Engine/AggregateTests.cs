@@ -65,4 +65,27 @@ public class AggregateTests
         session.Insert(new Clause { Id = 1, AgreementId = "Z" });
         session.Matches().Should().Equal("BIG(a=Agreement A,n=1,c=Clause#1)");
     }
+
+    [Fact]
+    public void A_fact_updated_after_a_change_that_breaks_a_guard_is_never_joined_on_its_way_out()
+    {
+        // The guard (Kind != null) is an alpha test of b; the join reads Kind.Length. While the update
+        // takes the changed fact out of its memories, the collect's new result must not join it again.
+        var session = Session(Rule("G")
+            .Collect<Clause>("all", s => s)
+            .Match<Clause>("a")
+            .Match<Clause>("b", (Clause b, Clause a) => b.Kind != null && b.Kind.Length == a.Id)
+            .Build());
+        var clause = new Clause { Id = 1, Kind = "x" };
+        session.Insert(clause);
+        session.PendingMatches.Should().ContainSingle();
+
+        clause.Kind = null!;
+        session.Invoking(s => s.Update(clause)).Should().NotThrow();
+        session.Matches().Should().BeEmpty();
+
+        clause.Kind = "y";
+        session.Update(clause);
+        session.PendingMatches.Should().ContainSingle();
+    }
 }

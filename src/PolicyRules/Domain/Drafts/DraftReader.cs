@@ -91,6 +91,25 @@ public sealed class DraftReader
         return new Reading(path, Perspective, Vocabulary, Strict).Draft(root);
     }
 
+    /// <summary>
+    /// Reads a draft built in memory by an importer: its diagnostics come first, and the positions of
+    /// its parts are the <see cref="SourceLine"/> annotations they carry (a line of the source text).
+    /// </summary>
+    internal Draft ReadBuilt(JObject root, string? path, IEnumerable<Diagnostic> preceding)
+    {
+        var reading = new Reading(path, Perspective, Vocabulary, Strict);
+        foreach (var diagnostic in preceding)
+        {
+            reading.Add(diagnostic);
+        }
+
+        return reading.Draft(root);
+    }
+
+    /// <summary>A draft that could not be read at all, with the diagnostic that says why.</summary>
+    internal static Draft Unreadable(string? path, IReadOnlyList<Diagnostic> diagnostics) =>
+        new(path, null, null, [], diagnostics);
+
     private static Draft Unreadable(string? path, string code, SourceSpan at, string message)
     {
         var diagnostics = new DiagnosticBag();
@@ -108,6 +127,8 @@ public sealed class DraftReader
         private static readonly string[] DisputeFields = ["stateState", "isds", "nonViolation", "excludedForThisClause"];
 
         private readonly DiagnosticBag _draft = new();
+
+        public void Add(Diagnostic diagnostic) => _draft.Add(diagnostic.Code, diagnostic.Severity, new SourceSpan(diagnostic.File, diagnostic.Line, diagnostic.Column), diagnostic.Message);
 
         public Draft Draft(JToken root)
         {
@@ -456,6 +477,24 @@ public sealed class DraftReader
             _ => field,
         };
 
-        private SourceSpan At(JToken token) => SourceSpan.Of(token, path);
+        private SourceSpan At(JToken token)
+        {
+            var span = SourceSpan.Of(token, path);
+            if (span.Line > 0)
+            {
+                return span;
+            }
+
+            // A draft built in memory has no JSON lines: its parts carry the line of their source.
+            for (JToken? t = token; t is not null; t = t.Parent)
+            {
+                if (t.Annotation<SourceLine>() is { } line)
+                {
+                    return new SourceSpan(path, line.Line, 1);
+                }
+            }
+
+            return span;
+        }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class AggregateNode(
         {
             for (var i = 0; i < bucket.Count; i++)
             {
-                if (Matches(session, token, bucket[i].Fact))
+                if (Joins(session, token, bucket[i]))
                 {
                     matches.Add(bucket[i]);
                 }

@@ -105,7 +105,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         for (var i = 0; i < bucket.Count; i++)
         {
             var entry = bucket[i];
-            if (Matches(session, token, entry.Fact))
+            if (Joins(session, token, entry))
             {
                 return entry;
             }

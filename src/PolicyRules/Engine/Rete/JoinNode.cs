@@ -22,7 +22,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
         for (var i = 0; i < bucket.Count; i++)
         {
             var entry = bucket[i];
-            if (Matches(session, token, entry.Fact))
+            if (Joins(session, token, entry))
             {
                 Emit(session, token, Extend(token, entry.Fact), entry);
             }

@@ -75,6 +75,13 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
         }
     }
 
+    /// <summary>
+    /// Whether a token arriving from the left joins a fact already on the right: never one that is
+    /// leaving (its other memories are still being emptied), else by the residual test.
+    /// </summary>
+    protected bool Joins(RuleSession session, Token token, RightEntry entry) =>
+        !entry.Handle.Leaving && Matches(session, token, entry.Fact);
+
     protected RightEntry AddRight(RuleSession session, BetaMemory memory, FactHandle handle)
     {
         var entry = session.Arena.NewRightEntry(handle, RightKey(session, handle.Fact));

@@ -23,6 +23,13 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>The next fact the same activation inserted as linked.</summary>
     public FactHandle? NextLinked;
 
+    /// <summary>
+    /// True while the fact is taken out of its memories (a retraction, or the first half of an
+    /// update): a token that arrives meanwhile must not join it, nor test conditions on a fact the
+    /// caller may already have changed.
+    /// </summary>
+    public bool Leaving;
+
     private AlphaMemoryNode? _memory0;
     private AlphaMemoryNode? _memory1;
     private AlphaMemoryNode[]? _memories;
@@ -36,6 +43,7 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>Makes a recycled handle new again; its root array is kept and refilled.</summary>
     public void Reuse(object fact, long sequence)
     {
+        Leaving = false;
         Fact = fact;
         Sequence = sequence;
         LinkedTo = null;

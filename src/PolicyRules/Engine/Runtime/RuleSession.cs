@@ -469,10 +469,13 @@ public sealed class RuleSession : IDisposable
     private void Unroute(FactHandle handle)
     {
         var memories = handle.TakeMemories();
+        handle.Leaving = true;
         foreach (var memory in memories)
         {
             memory.Deactivate(this, handle);
         }
+
+        handle.Leaving = false;
     }
 
     private void Remove(FactHandle handle)

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyRules.Domain.Imports;
+
+/// <summary>
+/// The headings that structure a treaty text, in English, Spanish and French: chapters and parts,
+/// sections, articles, annexes, the preamble. A line is a heading only when what follows the
+/// number reads as a title (short, capitalised) or nothing: "Article 5 shall apply…" is a sentence.
+/// </summary>
+internal static partial class TreatyHeadings
+{
+    private const int TitleWords = 16;
+
+    public static TreatyHeading? Match(string line)
+    {
+        foreach (var (kind, regex) in Patterns)
+        {
+            var match = regex.Match(line);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var rest = match.Groups["rest"].Value.Trim();
+            if (rest.Length > 0 && !StartsAsTitle(rest))
+            {
+                return null;
+            }
+
+            var number = match.Groups["num"].Value;
+            var (title, text) = rest.Length == 0 || LooksLikeTitle(rest) ? (rest, "") : ("", rest);
+            return new TreatyHeading(kind, Normalise(number), match.Groups["word"].Value, title, text);
+        }
+
+        return null;
+    }
+
+    /// <summary>A short line that can be the title of the heading before it: no sentence, no numbered paragraph.</summary>
+    public static bool LooksLikeTitle(string text) =>
+        text.Length > 0
+        && Words(text) <= TitleWords
+        && StartsAsTitle(text)
+        && !text.EndsWith(';') && !text.EndsWith(',') && !text.EndsWith(':')
+        && !(text.EndsWith('.') && Words(text) > 6)
+        && !NumberedParagraph().IsMatch(text)
+        && Match(text) is null;
+
+    /// <summary>"1.", "(a)", "2)" at the start of a paragraph.</summary>
+    public static bool StartsNumberedParagraph(string text) => NumberedParagraph().IsMatch(text);
+
+    private static bool StartsAsTitle(string text) => !char.IsLower(text[0]);
+
+    private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>"1º" and "1." read as 1, "premier" and "primero" as 1, "9-2" kept as written.</summary>
+    private static string Normalise(string number)
+    {
+        var n = number.Trim().TrimEnd('.', 'º', '°');
+        return n.ToLowerInvariant() switch
+        {
+            "premier" or "première" or "primero" or "primer" or "one" => "1",
+            "unique" or "único" or "unico" => "1",
+            "" => "",
+            _ => n,
+        };
+    }
+
+    private static readonly (TreatyHeadingKind Kind, Regex Regex)[] Patterns =
+    [
+        (TreatyHeadingKind.Article, Article()),
+        (TreatyHeadingKind.Chapter, Chapter()),
+        (TreatyHeadingKind.Section, Section()),
+        (TreatyHeadingKind.Annex, Annex()),
+        (TreatyHeadingKind.Preamble, Preamble()),
+        (TreatyHeadingKind.Testimonium, Testimonium()),
+    ];
+
+    // "Fifteen", "TWENTY-TWO": chapters numbered in words, up to fifty-nine.
+    private const string NumberWords = "(?i:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)";
+
+    // Each pattern is anchored and has no nested quantifiers; the time bound is a second guard.
+    private const string Separator = @"\.?\s*(?:[:.\-–—]\s*)?";
+
+    [GeneratedRegex(@"^(?<word>ARTICLE|Article|ART[IÍ]CULO|Art[ií]culo|Art\.)\s*(?<num>\d+(?:[.\-]\d+)*[A-Za-z]?(?:\s?(?:bis|ter|quater))?|[IVXLC]+|premier|PREMIER|première|primero|PRIMERO|primer|unique|UNIQUE|[úu]nico|[ÚU]NICO)\s?[º°]?(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Article();
+
+    [GeneratedRegex(@"^(?<word>CHAPTER|Chapter|CAP[IÍ]TULO|Cap[ií]tulo|CHAPITRE|Chapitre|PART|Part|PARTE|Parte|PARTIE|Partie|TITLE|Title|T[IÍ]TULO|T[ií]tulo|TITRE|Titre)\s+(?<num>\d+[A-Z]?|[IVXLC]+|[A-Z]|" + NumberWords + @"|premier|PREMIER|primero|PRIMERO)(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Chapter();
+
+    [GeneratedRegex(@"^(?<word>SECTION|Section|SECCI[OÓ]N|Secci[oó]n|SUB-SECTION|Sub-Section|Subsection)\s+(?<num>\d+[A-Z]?|[IVXLC]+|[A-Z])(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Section();
+
+    [GeneratedRegex(@"^(?<word>ANNEX|Annex|ANEXO|Anexo|ANNEXE|Annexe|APPENDIX|Appendix|AP[EÉ]NDICE|Ap[eé]ndice|APPENDICE|Appendice|SCHEDULE|Schedule)(?:\s+(?<num>\d+[A-Z]?(?:[.\-][0-9A-Z]+)*|[IVXLC]+(?:[.\-][0-9A-Z]+)*|[A-Z]))?(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Annex();
+
+    [GeneratedRegex(@"^(?<word>PREAMBLE|Preamble|PRE[AÁ]MBULO|Pre[aá]mbulo|PR[EÉ]AMBULE|Pr[eé]ambule)(?<num>)\s*(?<rest>)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Preamble();
+
+    // "IN WITNESS WHEREOF, the undersigned…": the signatures' formula, the whole paragraph its text.
+    [GeneratedRegex(@"^(?<word>)(?<num>)(?<rest>)(?=IN WITNESS WHEREOF|In witness whereof|EN FE DE LO CUAL|En fe de lo cual|EN FOI DE QUOI|En foi de quoi)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Testimonium();
+
+    [GeneratedRegex(@"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\)|[a-z]\))\s", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NumberedParagraph();
+}
+
+/// <summary>What a heading opens.</summary>
+internal enum TreatyHeadingKind
+{
+    Article,
+    Chapter,
+    Section,
+    Annex,
+    Preamble,
+
+    /// <summary>The closing formula before the signatures ("In witness whereof…"): not a clause, but it dates the agreement.</summary>
+    Testimonium,
+}
+
+/// <summary>A heading recognised in a treaty text.</summary>
+/// <param name="Kind">What it opens.</param>
+/// <param name="Number">Its number as the clause id uses it ("9.2", "1" for "premier"), or empty.</param>
+/// <param name="Word">The heading word as written ("Artículo", "ANNEX").</param>
+/// <param name="Title">The title on the same line, or empty.</param>
+/// <param name="Text">Text of the article that follows the number on the same line, or empty.</param>
+internal sealed record TreatyHeading(TreatyHeadingKind Kind, string Number, string Word, string Title, string Text);

@@ -146,7 +146,7 @@ public static class MarkdownReportWriter
 
     private static string Inline(string text) => text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
-    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+    internal static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text;
+using PolicyRules.Checking;
+using PolicyRules.Checking.Report;
+using PolicyRules.Checking.Rounds;
+using PolicyRules.Domain.Drafts;
+using PolicyRules.Domain.Imports;
+using PolicyRules.Reporting;
+
+namespace PolicyRules.Cli;
+
+/// <summary><c>diff &lt;before&gt; &lt;after&gt;</c>: what changed between two rounds of a draft, or two reports.</summary>
+internal static class DiffCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var before = new Argument<string>("before") { Description = "The earlier round: a draft (JSON, text, Word, ToTA XML) or a JSON report of check." };
+        var after = new Argument<string>("after") { Description = "The later round, likewise." };
+        var format = new Option<string>("--format", "-f") { Description = "text (default), markdown, or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var output = new Option<string>("--output", "-o") { Description = "Write the diff to this file instead of standard output.", HelpName = "file" };
+        var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space in drafts (a party code).", HelpName = "party" };
+        var rules = new PolicyCheckApp.RuleOptions();
+        var command = new Command("diff", "Show what changed between two rounds of the same draft (or two reports): per clause, the verdict and the conflicts added, resolved and changed.");
+        command.Arguments.Add(before);
+        command.Arguments.Add(after);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(perspective);
+        rules.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            PolicyChecker? checker = null;
+            PolicyChecker? Checker() => checker ??= rules.Build(parse, environment, stderr, quiet: true);
+            var reader = new DraftReader { Perspective = parse.GetValue(perspective) };
+            var rounds = new List<IReadOnlyList<DocumentReport>>();
+            foreach (var given in new[] { parse.GetValue(before)!, parse.GetValue(after)! })
+            {
+                if (Round(given, environment, reader, Checker, stderr) is not { } documents)
+                {
+                    return ExitCodes.Error;
+                }
+
+                rounds.Add(documents);
+            }
+
+            var diff = RoundComparer.Compare(parse.GetValue(before)!, rounds[0], parse.GetValue(after)!, rounds[1]);
+            var text = RoundDiffWriter.Format(diff, parse.GetValue(format)!);
+            if (parse.GetValue(output) is { } target)
+            {
+                File.WriteAllText(environment.Resolve(target), text, new UTF8Encoding(false));
+            }
+            else
+            {
+                stdout.Write(text);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The documents of one round: a report read back, or a draft checked now; null (with the reason written) when it cannot be had.</summary>
+    private static IReadOnlyList<DocumentReport>? Round(string given, CliEnvironment environment, DraftReader reader, Func<PolicyChecker?> checker, TextWriter stderr)
+    {
+        var path = environment.Resolve(given);
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"policy-check: error: no such file '{given}'.");
+            return null;
+        }
+
+        Draft draft;
+        if (TreatyImporter.CanImport(path))
+        {
+            draft = new TreatyImporter().Import(path).ToDraft(reader);
+        }
+        else
+        {
+            var text = File.ReadAllText(path);
+            if (JsonReportReader.IsReport(text))
+            {
+                try
+                {
+                    return JsonReportReader.Read(text).Documents;
+                }
+                catch (FormatException ex)
+                {
+                    stderr.WriteLine($"policy-check: error: {given}: {ex.Message}.");
+                    return null;
+                }
+            }
+
+            draft = reader.Read(text, given.Replace('\\', '/'));
+        }
+
+        var errors = draft.Diagnostics.Where(d => d.IsError).ToArray();
+        if (draft.Agreement is null || errors.Length > 0)
+        {
+            foreach (var d in draft.Diagnostics)
+            {
+                stderr.WriteLine($"{given}({d.Line},{d.Column}): {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}");
+            }
+
+            stderr.WriteLine($"policy-check: error: {given} cannot be compared: it is neither a readable draft nor a JSON report of check.");
+            return null;
+        }
+
+        return checker() is { } built ? [built.Check(draft) with { Path = given.Replace('\\', '/') }] : null;
+    }
+}

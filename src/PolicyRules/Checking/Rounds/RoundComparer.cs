@@ -1,0 +1,128 @@
+using PolicyRules.Checking.Report;
+
+namespace PolicyRules.Checking.Rounds;
+
+/// <summary>
+/// Compares two rounds of the same negotiation, as reports: documents are paired by agreement id
+/// (two single-document reports are paired whatever their ids, as two rounds of one draft), clauses
+/// by id, conflicts by rule and principle within their clause.
+/// </summary>
+public static class RoundComparer
+{
+    /// <summary>The clause id under which the agreement's own findings are compared.</summary>
+    public const string AgreementLevel = "(agreement)";
+
+    /// <summary>Compares the documents of two reports.</summary>
+    public static RoundDiff Compare(string before, IReadOnlyList<DocumentReport> earlier, string after, IReadOnlyList<DocumentReport> later)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        var documents = new List<DocumentDiff>();
+        if (earlier.Count == 1 && later.Count == 1)
+        {
+            documents.Add(Compare(earlier[0], later[0]));
+        }
+        else
+        {
+            var byId = earlier.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var document in later)
+            {
+                documents.Add(Compare(byId.GetValueOrDefault(Key(document)), document));
+            }
+
+            var laterIds = later.Select(Key).ToHashSet(StringComparer.Ordinal);
+            documents.AddRange(earlier.Where(d => !laterIds.Contains(Key(d))).Select(d => Compare(d, null)));
+        }
+
+        return new RoundDiff(before, after, documents);
+    }
+
+    /// <summary>Compares one document with its next round; either may be null (an agreement added or dropped).</summary>
+    public static DocumentDiff Compare(DocumentReport? before, DocumentReport? after)
+    {
+        if (before is null && after is null)
+        {
+            throw new ArgumentException("At least one round must have the document.");
+        }
+
+        var earlier = Clauses(before);
+        var later = Clauses(after);
+        var clauses = new List<ClauseDiff>();
+        foreach (var (id, (verdict, conflicts)) in later)
+        {
+            if (!earlier.TryGetValue(id, out var old))
+            {
+                clauses.Add(new ClauseDiff(id, ClauseChange.Added, null, verdict, Conflicts([], conflicts)));
+                continue;
+            }
+
+            var changes = Conflicts(old.Conflicts, conflicts);
+            if (changes.Count > 0 || old.Verdict != verdict)
+            {
+                clauses.Add(new ClauseDiff(id, ClauseChange.Changed, old.Verdict, verdict, changes));
+            }
+        }
+
+        clauses.AddRange(earlier.Where(e => !later.ContainsKey(e.Key))
+            .Select(e => new ClauseDiff(e.Key, ClauseChange.Removed, e.Value.Verdict, null, Conflicts(e.Value.Conflicts, []))));
+        var named = after ?? before!;
+        return new DocumentDiff(Key(named), after?.Agreement?.Name ?? before?.Agreement?.Name, before?.Verdict, after?.Verdict, clauses);
+    }
+
+    private static string Key(DocumentReport document) => document.Agreement?.Id ?? document.Path;
+
+    /// <summary>Clause id → verdict and conflicts, in report order; the agreement's findings first.</summary>
+    private static Dictionary<string, (string? Verdict, IReadOnlyList<(string Rule, string Principle, ConflictState State)> Conflicts)> Clauses(DocumentReport? document)
+    {
+        var clauses = new Dictionary<string, (string?, IReadOnlyList<(string, string, ConflictState)>)>(StringComparer.Ordinal);
+        if (document is null)
+        {
+            return clauses;
+        }
+
+        var findings = document.Findings.Where(f => f.Kind == "conflict")
+            .Select(f => (f.Rule, f.Principle, State(f.Status, f.Severity, f.Parties, f.Mitigations, f.Message)))
+            .ToArray();
+        if (findings.Length > 0)
+        {
+            clauses[AgreementLevel] = (null, findings);
+        }
+
+        foreach (var clause in document.Clauses)
+        {
+            clauses[clause.Id] = (clause.Verdict, clause.Conflicts.Select(c => (c.Rule, c.Principle, State(c.Status, c.Severity, c.Parties, c.Mitigations, c.Message))).ToArray());
+        }
+
+        return clauses;
+    }
+
+    private static ConflictState State(string status, string severity, IReadOnlyList<string> parties, IReadOnlyList<MitigationReport> mitigations, string message) =>
+        new(status, severity, parties, mitigations.Select(m => m.By).Distinct(StringComparer.Ordinal).ToArray(), message);
+
+    private static List<ConflictDiff> Conflicts(IReadOnlyList<(string Rule, string Principle, ConflictState State)> before, IReadOnlyList<(string Rule, string Principle, ConflictState State)> after)
+    {
+        var changes = new List<ConflictDiff>();
+        var earlier = before.GroupBy(c => (c.Rule, c.Principle)).ToDictionary(g => g.Key, g => g.First().State);
+        var laterKeys = new HashSet<(string, string)>();
+        foreach (var (rule, principle, state) in after)
+        {
+            laterKeys.Add((rule, principle));
+            if (!earlier.TryGetValue((rule, principle), out var old))
+            {
+                changes.Add(new ConflictDiff(ConflictChange.Added, rule, principle, null, state));
+            }
+            else if (!Same(old, state))
+            {
+                changes.Add(new ConflictDiff(ConflictChange.Changed, rule, principle, old, state));
+            }
+        }
+
+        changes.AddRange(before.Where(c => !laterKeys.Contains((c.Rule, c.Principle)))
+            .Select(c => new ConflictDiff(ConflictChange.Resolved, c.Rule, c.Principle, c.State, null)));
+        return changes;
+    }
+
+    /// <summary>The same standing: status, severity, parties and what mitigates it (the message may be reworded).</summary>
+    private static bool Same(ConflictState a, ConflictState b) =>
+        a.Status == b.Status && a.Severity == b.Severity && a.Parties.SequenceEqual(b.Parties) && a.MitigatedBy.SequenceEqual(b.MitigatedBy);
+}

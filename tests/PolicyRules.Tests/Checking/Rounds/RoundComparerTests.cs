@@ -1,0 +1,88 @@
+using PolicyRules.Checking;
+using PolicyRules.Checking.Report;
+using PolicyRules.Checking.Rounds;
+using PolicyRules.Domain.Drafts;
+using PolicyRules.Reporting;
+using PolicyRules.Tests.Language;
+
+namespace PolicyRules.Tests.Checking.Rounds;
+
+public class RoundComparerTests
+{
+    private static readonly PolicyChecker Checker = new();
+    private static readonly string Drafts = Path.Combine(RepositoryFiles.Root, "src", "PolicyRules.Samples", "drafts");
+
+    private static DocumentReport Check(string json, string path = "round.json") =>
+        Checker.Check(new DraftReader().Read(json, path));
+
+    private static string Draft(params string[] clauses) =>
+        $$"""{ "agreement": { "id": "a", "name": "A", "parties": [ { "code": "CAN", "status": "developed" }, { "code": "PER", "status": "developing" } ] }, "clauses": [ {{string.Join(",", clauses)}} ] }""";
+
+    private const string MarketAccess = """{ "id": "9.4", "kind": "market-access", "strength": "binding", "obligations": ["market-access"], "sectors": ["av-radio-tv"], "modes": [1], "text": "Neither Party shall adopt limitations on the number of broadcasting service suppliers." }""";
+    private const string Exemption = """{ "id": "22.6", "title": "Cultural Industries", "text": "Nothing in this Agreement shall be construed to apply to measures adopted or maintained by either Party with respect to cultural industries." }""";
+    private const string Definitions = """{ "id": "1.1", "text": "For the purposes of this Agreement, days means calendar days." }""";
+
+    [Fact]
+    public void An_exemption_added_in_the_next_round_shows_as_the_conflict_it_mitigates_and_the_clause_it_adds()
+    {
+        var diff = RoundComparer.Compare("r1", [Check(Draft(MarketAccess, Definitions))], "r2", [Check(Draft(MarketAccess, Definitions, Exemption))]);
+
+        var document = diff.Documents.Should().ContainSingle().Subject;
+        document.Clauses.Select(c => (c.Id, c.Change)).Should().Contain([("9.4", ClauseChange.Changed), ("22.6", ClauseChange.Added)])
+            .And.NotContain(c => c.Id == "1.1", "an unchanged clause is left out");
+        var changed = document.Clauses.Single(c => c.Id == "9.4");
+        changed.VerdictBefore.Should().Be(Verdict.Conflict);
+        changed.VerdictAfter.Should().Be(Verdict.Mitigated);
+        changed.Conflicts.Should().ContainSingle(c => c.Rule.StartsWith("LIB-001", StringComparison.Ordinal)).Which.Should().BeEquivalentTo(new
+        {
+            Change = ConflictChange.Changed,
+            Before = new { Status = ConflictStatus.Open, MitigatedBy = Array.Empty<string>() },
+            After = new { Status = ConflictStatus.Mitigated, MitigatedBy = new[] { "22.6" } },
+        });
+        diff.Changed.Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void The_same_round_twice_has_no_change_and_the_reverse_diff_mirrors_the_forward_one()
+    {
+        var r1 = Check(Draft(MarketAccess, Definitions));
+        var r2 = Check(Draft(Exemption, Definitions));
+
+        RoundComparer.Compare("x", [r1], "x", [r1]).Documents.Single().Clauses.Should().BeEmpty();
+        var forward = RoundComparer.Compare("r1", [r1], "r2", [r2]);
+        var backward = RoundComparer.Compare("r2", [r2], "r1", [r1]);
+        forward.Added.Should().Be(backward.Resolved);
+        forward.Resolved.Should().Be(backward.Added);
+        forward.Documents.Single().Clauses.Single(c => c.Id == "9.4").Change.Should().Be(ClauseChange.Removed);
+        backward.Documents.Single().Clauses.Single(c => c.Id == "9.4").Change.Should().Be(ClauseChange.Added);
+        forward.Resolved.Should().BeGreaterThan(0, "the market-access conflict is gone with its clause");
+    }
+
+    [Fact]
+    public void Reports_of_many_documents_pair_them_by_agreement_and_name_the_ones_only_in_one_round()
+    {
+        var documents = Directory.GetFiles(Drafts, "*.json").Order(StringComparer.Ordinal).Select(f => Checker.Check(new DraftReader().ReadFile(f))).ToArray();
+
+        var diff = RoundComparer.Compare("before", documents[..3], "after", documents[1..]);
+
+        diff.Documents.Select(d => (d.Agreement, d.VerdictBefore is null, d.VerdictAfter is null)).Should().Equal(
+            (documents[1].Agreement!.Id, false, false),
+            (documents[2].Agreement!.Id, false, false),
+            (documents[3].Agreement!.Id, true, false),
+            (documents[4].Agreement!.Id, true, false),
+            (documents[0].Agreement!.Id, false, true));
+        diff.Documents[0].Clauses.Should().BeEmpty();
+        diff.Documents[4].Clauses.Should().OnlyContain(c => c.Change == ClauseChange.Removed);
+    }
+
+    [Fact]
+    public void A_json_report_reads_back_to_the_same_report()
+    {
+        var report = Checker.CheckAll(Directory.GetFiles(Drafts, "*.json").Order(StringComparer.Ordinal).Select(f => new DraftReader().ReadFile(f)));
+        var json = JsonReportWriter.ToJson(report);
+
+        JsonReportWriter.ToJson(JsonReportReader.Read(json)).Should().Be(json);
+        JsonReportReader.IsReport(File.ReadAllText(Path.Combine(Drafts, "cpfta-ecommerce.json"))).Should().BeFalse("a draft is not a report");
+        FluentActions.Invoking(() => JsonReportReader.Read("{}")).Should().Throw<FormatException>().WithMessage("*--format json*");
+    }
+}

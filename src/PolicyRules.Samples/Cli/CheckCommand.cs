@@ -14,7 +14,7 @@ namespace PolicyRules.Cli;
 /// <summary><c>policy-check check &lt;paths…&gt;</c>: checks drafts and writes the report.</summary>
 internal static class CheckCommand
 {
-    public static readonly string[] Formats = ["text", "json", "sarif", "junit", "github", "markdown"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "junit", "github", "markdown", "html"];
 
     /// <summary>How many inputs make progress worth showing on a terminal.</summary>
     private const int ProgressThreshold = 5;
@@ -34,7 +34,7 @@ internal static class CheckCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "The report's format: text (default), json (the report contract), sarif (2.1.0), junit, github (workflow annotations and job summary), markdown.",
+            Description = "The report's format: text (default), json (the report contract), sarif (2.1.0), junit, github (workflow annotations and job summary), markdown, html (one self-contained page: heat map, clause texts with evidence, filters).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -234,7 +234,9 @@ internal static class CheckCommand
         var watch = Stopwatch.StartNew();
         var reader = new DraftReader { Perspective = settings.Perspective, Strict = settings.Strict };
         var progress = environment.ErrorIsTerminal && !settings.Quiet && files.Count >= ProgressThreshold ? new Progress(stderr, files.Count) : null;
-        var documents = files
+        // The HTML report shows the clause texts, so it keeps the drafts; the other formats let them go.
+        var keepDrafts = settings.Format == "html";
+        var checkedFiles = files
             .AsParallel()
             .AsOrdered()
             .Select(file =>
@@ -242,11 +244,11 @@ internal static class CheckCommand
                 var draft = Read(file, reader, environment);
                 var report = checker.Check(draft);
                 progress?.Tick(file.Display);
-                return Relabel(report, file.Display);
+                return (Report: Relabel(report, file.Display), Draft: keepDrafts ? draft : null);
             })
-            .ToArray()
-            .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ToArray();
+        var documents = checkedFiles.Select(f => f.Report).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
+        var drafts = keepDrafts ? checkedFiles.ToDictionary(f => f.Report.Path, f => f.Draft!, StringComparer.Ordinal) : null;
         progress?.Done();
 
         var report = new CheckReport
@@ -297,6 +299,7 @@ internal static class CheckCommand
             Waivers = waived,
             BasePath = environment.WorkingDirectory,
             Quiet = settings.Quiet,
+            Drafts = drafts,
             Color = settings.Format == "text" && settings.Output is null && environment.OutputIsTerminal && string.IsNullOrEmpty(environment.Variable("NO_COLOR")),
         };
 
@@ -341,6 +344,9 @@ internal static class CheckCommand
                     }
                 }
 
+                break;
+            case "html":
+                HtmlReportWriter.Write(report, buffer, options);
                 break;
             case "markdown":
                 MarkdownReportWriter.Write(report, buffer, options);

@@ -1,5 +1,6 @@
 using PolicyRules.Checking.Report;
 using PolicyRules.Checking.Waivers;
+using PolicyRules.Domain.Drafts;
 using PolicyRules.Language;
 
 namespace PolicyRules.Reporting;
@@ -21,6 +22,12 @@ public sealed class ReportOptions
     /// working directory), so code scanning can match them to files; null leaves paths as given.
     /// </summary>
     public string? BasePath { get; init; }
+
+    /// <summary>
+    /// The drafts the report was made from, by the path the report gives them: the HTML report shows
+    /// their clause texts with the evidence highlighted. Without them it shows the findings only.
+    /// </summary>
+    public IReadOnlyDictionary<string, Draft>? Drafts { get; init; }
 
     /// <summary>Whether the text report uses ANSI colours.</summary>
     public bool Color { get; init; }

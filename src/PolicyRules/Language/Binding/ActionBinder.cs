@@ -81,7 +81,11 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
                 on,
                 message,
                 remedy,
-                evidence);
+                Expression.Call(
+                    typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.ConflictEvidence))!,
+                    evidence,
+                    Expression.Property(_context, nameof(IActionContext.Match)),
+                    Expression.Convert(on, typeof(object))));
     }
 
     private Expression? Mitigate(ActionSyntax action)

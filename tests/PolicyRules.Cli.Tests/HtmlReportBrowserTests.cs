@@ -36,15 +36,21 @@ public sealed class Chromium : IAsyncLifetime
     }
 }
 
-/// <summary>A test that needs Chromium; skipped, saying so, on a machine without it.</summary>
+/// <summary>A test that needs Chromium (and, if asked, the corpus of ../shared); skipped, saying which is missing.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
-    public ChromiumFactAttribute()
+    /// <summary>The ToTA corpus beside the repository, present in development and CI, absent in a fresh clone.</summary>
+    public static string Corpus { get; } = Path.GetFullPath(Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "corpus", "tota", "xml"));
+
+    /// <summary>Whether the test reads the corpus.</summary>
+    public bool NeedsCorpus { get; set; }
+
+    public override string Skip
     {
-        if (Chromium.Executable is null)
-        {
-            Skip = "No Chromium found (/usr/bin/chromium, or CHROMIUM_PATH); .ci/run installs Debian's chromium package.";
-        }
+        get => Chromium.Executable is null ? "No Chromium found (/usr/bin/chromium, or CHROMIUM_PATH); .ci/run installs Debian's chromium package."
+            : NeedsCorpus && !Directory.Exists(Corpus) ? "../shared/corpus/tota is not beside this repository (a fresh clone)."
+            : base.Skip;
+        set => base.Skip = value;
     }
 }
 
@@ -101,16 +107,10 @@ public sealed class HtmlReportBrowserTests(Chromium chromium) : IClassFixture<Ch
         all.Should().Be(conflicts.Length);
     }
 
-    [ChromiumFact]
+    [ChromiumFact(NeedsCorpus = true)]
     public async Task The_largest_agreement_of_the_corpus_renders_with_a_heat_map_that_matches_its_report()
     {
-        var corpus = Path.GetFullPath(Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "corpus", "tota", "xml"));
-        if (!Directory.Exists(corpus))
-        {
-            return; // A fresh clone has no ../shared: the bundled drafts above stand in.
-        }
-
-        var largest = Directory.GetFiles(corpus, "*.xml").MaxBy(f => XDocument.Load(f).Descendants("article").Count())!;
+        var largest = Directory.GetFiles(ChromiumFactAttribute.Corpus, "*.xml").MaxBy(f => XDocument.Load(f).Descendants("article").Count())!;
         var (html, json) = Reports(largest);
 
         var (page, requests) = await Open(html);

@@ -13,6 +13,9 @@ internal sealed class HelpExamples(HelpAction inner) : SynchronousCommandLineAct
         [
             "policy-check check drafts/                       check every draft below drafts/",
             "policy-check check drafts/*.json --format sarif --output policy.sarif",
+            "policy-check check treaty.docx --format html -o brief.html",
+            "policy-check import treaty.docx -o treaty.json    a Word or text treaty as a draft",
+            "policy-check diff round1.docx round2.docx         what changed between two rounds",
             "policy-check verify rules/tests                   run the rulebook's tests",
             "policy-check rules --principle no-culture-liberalisation",
             "policy-check explain LIB-001",
@@ -22,6 +25,8 @@ internal sealed class HelpExamples(HelpAction inner) : SynchronousCommandLineAct
             "policy-check check drafts/ckfta.json",
             "policy-check check drafts/ \"agreements/**/*.json\" --fail-on medium",
             "policy-check check drafts/ --format json --output report.json",
+            "policy-check check treaty.docx \"texts/*.txt\"     treaty texts are imported on the way in",
+            "policy-check check drafts/ --format html -o brief.html   one self-contained page for a brief",
             "policy-check check drafts/ --format github        (in GitHub Actions: annotations and a job summary)",
             "policy-check check drafts/ --waivers waivers.json --perspective CAN",
             "cat draft.json | policy-check check -",
@@ -39,6 +44,17 @@ internal sealed class HelpExamples(HelpAction inner) : SynchronousCommandLineAct
             "policy-check rules --rules my-rules/",
         ],
         ["explain"] = ["policy-check explain LIB-001"],
+        ["import"] =
+        [
+            "policy-check import treaty.docx -o treaty.json",
+            "policy-check import treaty.txt --party CAN --party PER:developing --signed 2008-05-29",
+            "policy-check import pta_1.xml                     a ToTA corpus treaty, to standard output",
+        ],
+        ["diff"] =
+        [
+            "policy-check diff round1.docx round2.docx",
+            "policy-check diff before.json after.json --format markdown -o changes.md   (drafts or JSON reports)",
+        ],
         ["schema"] =
         [
             "policy-check schema draft > draft.schema.json",

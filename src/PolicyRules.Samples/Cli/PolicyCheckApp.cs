@@ -48,7 +48,7 @@ public static class PolicyCheckApp
     {
         ArgumentNullException.ThrowIfNull(environment);
         var root = new RootCommand(
-            "policy-check: checks trade-agreement drafts (JSON) against the principles of the UNESCO 2005 Convention on the " +
+            "policy-check: checks trade-agreement drafts (JSON, or treaty texts: plain text, Word .docx, ToTA XML) against the principles of the UNESCO 2005 Convention on the " +
             "Diversity of Cultural Expressions. Exit codes: 0 ok; 1 open conflicts at or above --fail-on (check) or failing rule tests (verify); 2 usage or input errors.");
 
         foreach (var option in root.Options)

@@ -20,7 +20,7 @@ internal static class WordTreatyReader
         var body = document.MainDocumentPart?.Document?.Body
             ?? throw new InvalidDataException("the document has no body");
         var notes = Notes(document.MainDocumentPart!);
-        var numbering = new WordNumbering(document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering);
+        var numbering = new WordNumbering(document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering, document.MainDocumentPart.StyleDefinitionsPart?.Styles);
         var paragraphs = new List<TreatyParagraph>();
         var number = 0;
         foreach (var paragraph in body.Descendants<Paragraph>())
@@ -82,24 +82,31 @@ internal static class WordTreatyReader
     private static string Text(DocumentFormat.OpenXml.OpenXmlElement element) =>
         PlainTextTreatyReader.Collapse(string.Join(" ", element.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text)))));
 
-    /// <summary>Word's automatic numbering, counted as Word counts it: per list, per level, deeper levels restarting.</summary>
-    private sealed class WordNumbering(Numbering? numbering)
+    /// <summary>
+    /// Word's automatic numbering, counted as Word counts it: per list, per level, deeper levels
+    /// restarting. A paragraph is numbered directly or through its style (a "Heading 2" linked to a
+    /// list, as legal templates number their articles), the style's own or one it is based on.
+    /// </summary>
+    private sealed class WordNumbering(Numbering? numbering, Styles? styles)
     {
         private readonly Dictionary<int, int[]> _counters = [];
 
         public string Label(Paragraph paragraph)
         {
-            var properties = paragraph.ParagraphProperties?.NumberingProperties;
+            var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            var properties = paragraph.ParagraphProperties?.NumberingProperties ?? StyleNumbering(styleId);
             if (numbering is null || properties?.NumberingId?.Val?.Value is not { } numId || numId == 0)
             {
                 return "";
             }
 
-            var levelIndex = properties.NumberingLevelReference?.Val?.Value ?? 0;
             var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
             var abstractId = instance?.AbstractNumId?.Val?.Value;
             var definition = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
             var levels = definition?.Elements<Level>().ToArray() ?? [];
+            // A style-linked paragraph takes the level whose pStyle names its style, when the style gives none.
+            var levelIndex = properties.NumberingLevelReference?.Val?.Value
+                ?? Math.Max(0, Array.FindIndex(levels, l => styleId is not null && l.ParagraphStyleIdInLevel?.Val?.Value == styleId));
             if (levelIndex < 0 || levelIndex >= levels.Length || levelIndex > 8)
             {
                 return "";
@@ -128,6 +135,23 @@ internal static class WordTreatyReader
             }
 
             return label.Length == 0 ? "" : label.Append(' ').ToString();
+        }
+
+        /// <summary>The numbering a paragraph style gives, following its "based on" chain (a few steps at most).</summary>
+        private NumberingProperties? StyleNumbering(string? styleId)
+        {
+            for (var depth = 0; styleId is not null && styles is not null && depth < 10; depth++)
+            {
+                var style = styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
+                if (style?.StyleParagraphProperties?.NumberingProperties is { } own)
+                {
+                    return own;
+                }
+
+                styleId = style?.BasedOn?.Val?.Value;
+            }
+
+            return null;
         }
 
         private static string Format(int value, string? format) => format switch

@@ -7,8 +7,12 @@ namespace PolicyRules.Tests.Domain.Imports;
 /// <summary>Writes real Word documents (.docx) for the import tests: paragraphs, automatic numbering, footnotes.</summary>
 internal static class WordDocuments
 {
-    /// <summary>One paragraph: its text, whether Word numbers it as "Article N" (the automatic list), and the footnote it refers to.</summary>
-    public sealed record Line(string Text, bool NumberedArticle = false, string? Footnote = null);
+    /// <summary>
+    /// One paragraph: its text, whether Word numbers it as "Article N" (the automatic list), the
+    /// footnote it refers to, and its style ("ArticleTitle" is linked to the list; "LegalHeading" is
+    /// based on it, so numbered through it).
+    /// </summary>
+    public sealed record Line(string Text, bool NumberedArticle = false, string? Footnote = null, string? Style = null);
 
     public static byte[] Create(IEnumerable<Line> lines)
     {
@@ -26,6 +30,10 @@ internal static class WordDocuments
             footnotes.Footnotes = new Footnotes(
                 new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
                 new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(
+                new Style(new StyleName { Val = "Article Title" }, new StyleParagraphProperties(new NumberingProperties(new NumberingId { Val = 1 }))) { Type = StyleValues.Paragraph, StyleId = "ArticleTitle" },
+                new Style(new StyleName { Val = "Legal Heading" }, new BasedOn { Val = "ArticleTitle" }) { Type = StyleValues.Paragraph, StyleId = "LegalHeading" });
             var body = new Body();
             long nextNote = 1;
             foreach (var line in lines)
@@ -34,6 +42,10 @@ internal static class WordDocuments
                 if (line.NumberedArticle)
                 {
                     paragraph.ParagraphProperties = new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }));
+                }
+                else if (line.Style is not null)
+                {
+                    paragraph.ParagraphProperties = new ParagraphProperties(new ParagraphStyleId { Val = line.Style });
                 }
 
                 paragraph.AppendChild(new Run(new Text(line.Text) { Space = SpaceProcessingModeValues.Preserve }));

@@ -32,6 +32,23 @@ public class WordImportTests
     }
 
     [Fact]
+    public void Reads_articles_numbered_through_their_style_as_legal_templates_number_them()
+    {
+        var import = Import(Create(
+        [
+            new("Agreement between Canada and Chile"),
+            new("Objectives", Style: "ArticleTitle"),
+            new("The Parties establish a free trade area."),
+            new("Definitions", Style: "LegalHeading"),
+            new("Days means calendar days."),
+        ]));
+
+        import.Clauses.Select(c => (c.Id, c.Title, c.Text)).Should().Equal(
+            ("1", "Objectives", "The Parties establish a free trade area."),
+            ("2", "Definitions", "Days means calendar days."));
+    }
+
+    [Fact]
     public void A_corrupt_an_encrypted_and_an_empty_document_each_give_a_located_error()
     {
         var good = Create([new("Agreement between Chile and Peru"), new("Article 1"), new("Text.")]);

@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
 using PolicyRules.Checking.Report;
 
 namespace PolicyRules.Reporting;
@@ -10,7 +9,7 @@ public static class JsonReportReader
 {
     private static readonly JsonSerializerSettings Settings = new()
     {
-        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
+        ContractResolver = JsonReportWriter.Names,
         DateParseHandling = DateParseHandling.DateTimeOffset,
         MissingMemberHandling = MissingMemberHandling.Ignore,
     };

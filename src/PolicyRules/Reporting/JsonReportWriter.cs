@@ -10,9 +10,12 @@ namespace PolicyRules.Reporting;
 /// </summary>
 public static class JsonReportWriter
 {
+    /// <summary>The report's names: camelCase properties, dictionary keys (party codes, verdicts) as they are. The reader uses it too.</summary>
+    internal static readonly IContractResolver Names = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } };
+
     private static readonly JsonSerializerSettings Settings = new()
     {
-        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
+        ContractResolver = Names,
         Formatting = Formatting.Indented,
         DateFormatHandling = DateFormatHandling.IsoDateFormat,
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,

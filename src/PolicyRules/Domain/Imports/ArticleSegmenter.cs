@@ -77,7 +77,10 @@ internal sealed class ArticleSegmenter
         _headings++;
         var title = heading.Title;
         var used = i;
-        if (title.Length == 0 && heading.Text.Length == 0 && i + 1 < paragraphs.Count && TreatyHeadings.LooksLikeTitle(paragraphs[i + 1].Text))
+        // A short line under a bare heading is its title ("Article 9.2" / "National Treatment"); a
+        // preamble has no title, and its first line ("Canada and the Republic of Peru") is its text.
+        if (heading.Kind != TreatyHeadingKind.Preamble && title.Length == 0 && heading.Text.Length == 0
+            && i + 1 < paragraphs.Count && TreatyHeadings.LooksLikeTitle(paragraphs[i + 1].Text))
         {
             title = paragraphs[i + 1].Text;
             used = i + 1;

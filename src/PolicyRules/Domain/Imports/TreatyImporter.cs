@@ -166,7 +166,7 @@ public sealed class TreatyImporter
 
         var parties = AgreementHeader.Parties(name, segmented.Front, clauses);
         var signed = AgreementHeader.Signed(segmented.Closing, paragraphs);
-        var read = new ImportedAgreement(DefaultId(path), name ?? DefaultId(path), AgreementHeader.TypeOf(name ?? _options.AgreementName), signed, parties);
+        var read = new ImportedAgreement(DefaultId(path), name ?? DefaultId(path), AgreementHeader.TypeOf(_options.AgreementName ?? name), signed, parties);
         var agreement = Resolve(read, path, diagnostics, start);
         if (clauses.Count == 0)
         {

@@ -180,6 +180,14 @@ public class PlainTextImportTests
     }
 
     [Fact]
+    public void The_first_line_of_a_preamble_is_its_text_not_a_title()
+    {
+        var import = Import("Agreement between Canada and Peru\n\nPREAMBLE\n\nCanada and the Republic of Peru\n\nRESOLVED to promote trade;\n\nArticle 1\n\nText.");
+
+        import.Clauses[0].Should().BeEquivalentTo(new { Id = "Preamble", Title = (string?)null, Text = "Canada and the Republic of Peru RESOLVED to promote trade;" });
+    }
+
+    [Fact]
     public void An_empty_text_is_a_located_error()
     {
         var import = Import("  \n\n ");

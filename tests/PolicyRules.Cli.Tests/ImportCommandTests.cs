@@ -61,6 +61,21 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_of_a_folder_of_treaty_texts_says_how_to_name_them()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "texts"));
+        File.Copy(Treaty, Path.Combine(_folder, "texts", "cpfta.txt"));
+
+        var folder = Run("check", "texts");
+        var pattern = Run("check", "texts/*.txt");
+
+        folder.ExitCode.Should().Be(ExitCodes.Error);
+        folder.Error.Should().Contain("texts: the folder holds no *.json draft, but treaty texts (.txt): name them, or give a pattern such as \"texts/*.txt\"");
+        pattern.ExitCode.Should().Be(ExitCodes.Success, pattern.Error);
+        pattern.Output.Should().Contain("Canada–Peru Free Trade Agreement");
+    }
+
+    [Fact]
     public void Check_reads_a_treaty_text_directly_and_a_broken_one_is_an_error_document_beside_the_others()
     {
         File.Copy(Treaty, Path.Combine(_folder, "cpfta.txt"));

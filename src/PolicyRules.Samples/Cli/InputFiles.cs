@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using PolicyRules.Checking.Waivers;
+using PolicyRules.Domain.Imports;
 
 namespace PolicyRules.Cli;
 
@@ -64,7 +65,11 @@ internal static class InputFiles
                     .ToArray();
                 if (found.Length == 0)
                 {
-                    errors.Add($"{display}: the folder holds no *.json draft");
+                    // Treaty texts are read when named, not found in folders (a notes.txt is no treaty).
+                    var texts = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Where(TreatyImporter.CanImport).Select(Path.GetExtension).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
+                    errors.Add(texts.Length == 0
+                        ? $"{display}: the folder holds no *.json draft"
+                        : $"{display}: the folder holds no *.json draft, but treaty texts ({string.Join(", ", texts)}): name them, or give a pattern such as \"{display.TrimEnd('/')}/*{texts[0]}\"");
                 }
 
                 foreach (var relative in found)

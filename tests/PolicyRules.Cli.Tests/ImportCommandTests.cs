@@ -61,6 +61,18 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Why_and_read_take_a_treaty_text_as_check_does()
+    {
+        var why = Run("why", Treaty, "1503");
+        var read = Run("read", Treaty, "--clause", "2205");
+
+        why.ExitCode.Should().Be(ExitCodes.Success, why.Error);
+        why.Output.Should().StartWith("Clause 1503 of cpfta · all parties · verdict mitigated");
+        read.ExitCode.Should().Be(ExitCodes.Success, read.Error);
+        read.Output.Should().StartWith("2205  [en]");
+    }
+
+    [Fact]
     public void Check_of_a_folder_of_treaty_texts_says_how_to_name_them()
     {
         Directory.CreateDirectory(Path.Combine(_folder, "texts"));

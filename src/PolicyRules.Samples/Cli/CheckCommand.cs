@@ -382,8 +382,7 @@ internal static class CheckCommand
         if (file.FullPath is not null && TreatyImporter.CanImport(file.FullPath))
         {
             // A treaty text is imported on the way in; its positions point into the text itself.
-            var import = new TreatyImporter { MaxFileBytes = reader.MaxFileBytes }.Import(file.FullPath);
-            return import.ToDraft(reader);
+            return DraftFiles.Read(reader, file.FullPath);
         }
 
         string text;

@@ -72,29 +72,20 @@ internal static class DiffCommand
             return null;
         }
 
-        Draft draft;
-        if (TreatyImporter.CanImport(path))
+        if (!TreatyImporter.CanImport(path) && JsonReportReader.IsReport(File.ReadAllText(path)))
         {
-            draft = new TreatyImporter().Import(path).ToDraft(reader);
-        }
-        else
-        {
-            var text = File.ReadAllText(path);
-            if (JsonReportReader.IsReport(text))
+            try
             {
-                try
-                {
-                    return JsonReportReader.Read(text).Documents;
-                }
-                catch (FormatException ex)
-                {
-                    stderr.WriteLine($"policy-check: error: {given}: {ex.Message}.");
-                    return null;
-                }
+                return JsonReportReader.Read(File.ReadAllText(path)).Documents;
             }
-
-            draft = reader.Read(text, given.Replace('\\', '/'));
+            catch (FormatException ex)
+            {
+                stderr.WriteLine($"policy-check: error: {given}: {ex.Message}.");
+                return null;
+            }
         }
+
+        var draft = DraftFiles.Read(reader, path);
 
         var errors = draft.Diagnostics.Where(d => d.IsError).ToArray();
         if (draft.Agreement is null || errors.Length > 0)

@@ -10,7 +10,7 @@ internal static class ReadCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("draft") { Description = "A draft file." };
+        var path = new Argument<string>("draft") { Description = "A draft file (JSON, or a treaty text: .txt, .docx, ToTA .xml)." };
         var clause = new Option<string[]>("--clause") { Description = "Only these clause ids.", HelpName = "id", AllowMultipleArgumentsPerToken = true };
         var command = new Command("read", "Show how clause analysis reads each clause: language, what it does, the lexicon terms found (+ engaged, - in a carve-out, @ only in the title of a cited provision), and what it cites.");
         command.Arguments.Add(path);
@@ -26,7 +26,7 @@ internal static class ReadCommand
                 return ExitCodes.Error;
             }
 
-            var draft = new DraftReader().ReadFile(file);
+            var draft = DraftFiles.Read(new DraftReader(), file);
             foreach (var diagnostic in draft.Diagnostics)
             {
                 stderr.WriteLine(diagnostic);

@@ -11,7 +11,7 @@ internal static class WhyCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var path = new Argument<string>("draft") { Description = "A draft file." };
+        var path = new Argument<string>("draft") { Description = "A draft file (JSON, or a treaty text: .txt, .docx, ToTA .xml)." };
         var clause = new Argument<string>("clause") { Description = "The id of one of its clauses." };
         var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space (a party code).", HelpName = "party" };
         var rules = new PolicyCheckApp.RuleOptions();
@@ -31,7 +31,7 @@ internal static class WhyCommand
                 return ExitCodes.Error;
             }
 
-            var draft = new DraftReader { Perspective = parse.GetValue(perspective) }.ReadFile(file);
+            var draft = DraftFiles.Read(new DraftReader { Perspective = parse.GetValue(perspective) }, file);
             var id = parse.GetValue(clause)!;
             if (draft.Agreement is null || draft.Clauses.FirstOrDefault(c => c.Id == id) is not { Fact: not null })
             {

@@ -64,7 +64,7 @@ public sealed class PolicyChecker : IPolicyChecker
         Rules = set.Rules.Where(r => !_options.DisabledRules.Contains(r.Id)).ToArray();
         Rulebooks = set.Rulebooks;
         RuleDiagnostics = set.Diagnostics;
-        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition), new RuleNetworkOptions { ExpressionCompiler = Engine.Compilation.FastExpressionTreeCompiler.Instance });
+        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition));
         _analyzer = new TextAnalyzer(EmbeddedLexicons.All);
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
     }

@@ -6,12 +6,11 @@ namespace PolicyRules.Engine;
 public sealed class RuleNetworkOptions
 {
     /// <summary>
-    /// The compiler for conditions, keys and actions; <see cref="SystemExpressionCompiler"/> by default,
-    /// which takes any expression a C# lambda can hold. Rule files compile with
-    /// <see cref="FastExpressionTreeCompiler"/> (<see cref="Language.RulebookSet.Compile"/>): the rule
-    /// language builds a closed set of shapes, tested under it.
+    /// The compiler for conditions, keys and actions; <see cref="FastExpressionTreeCompiler"/> by
+    /// default, which hands the shapes FastExpressionCompiler is known to miscompile to System.Linq.Expressions.
+    /// <see cref="SystemExpressionCompiler"/> compiles everything with System.Linq.Expressions, slower to build.
     /// </summary>
-    public IExpressionCompiler ExpressionCompiler { get; set; } = SystemExpressionCompiler.Instance;
+    public IExpressionCompiler ExpressionCompiler { get; set; } = FastExpressionTreeCompiler.Instance;
 
     /// <summary>
     /// Whether rules' patterns are joined in the order a planner chooses (most constant tests first,

@@ -20,13 +20,40 @@ public sealed class FastExpressionTreeCompiler : IExpressionCompiler
         where TDelegate : Delegate
     {
         ArgumentNullException.ThrowIfNull(lambda);
-        return KnownMiscompiled.In(lambda)
-            ? lambda.Compile()
-            : lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile();
+        if (KnownMiscompiled.In(lambda))
+        {
+            return lambda.Compile();
+        }
+
+        var exact = (Expression<TDelegate>)new ReferenceComparisons().Visit(lambda);
+        return exact.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile();
     }
 
     /// <summary>
-    /// Shapes FastExpressionCompiler emits an invalid program for, found by the differential suite:
+    /// <c>a == b</c> on references (no operator method) means the same object; FastExpressionCompiler
+    /// calls <see cref="object.Equals(object)"/> instead, which a type with value equality answers
+    /// otherwise (two equal derived facts, told apart by the engine, would join as one). Written as
+    /// <see cref="object.ReferenceEquals"/>, which it compiles as meant.
+    /// </summary>
+    private sealed class ReferenceComparisons : ExpressionVisitor
+    {
+        private static readonly System.Reflection.MethodInfo Same = typeof(object).GetMethod(nameof(ReferenceEquals))!;
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual && node.Method is null
+                && !node.Left.Type.IsValueType && !node.Right.Type.IsValueType)
+            {
+                Expression same = Expression.Call(Same, Expression.Convert(Visit(node.Left), typeof(object)), Expression.Convert(Visit(node.Right), typeof(object)));
+                return node.NodeType == ExpressionType.Equal ? same : Expression.Not(same);
+            }
+
+            return base.VisitBinary(node);
+        }
+    }
+
+    /// <summary>
+    /// Shapes FastExpressionCompiler emits an invalid program for, found by the differential suite's repros:
     /// the methods of <see cref="Enum"/> (<c>HasFlag</c> boxes its operands) and values of enums
     /// over 64-bit integers. The rule language builds neither; C# lambdas can.
     /// </summary>

@@ -84,8 +84,29 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
                 Expression.Call(
                     typeof(LanguageFunctions).GetMethod(nameof(LanguageFunctions.ConflictEvidence))!,
                     evidence,
-                    Expression.Property(_context, nameof(IActionContext.Match)),
-                    Expression.Convert(on, typeof(object))));
+                    DerivedEvidence(on)));
+    }
+
+    /// <summary>
+    /// The evidence of the tags and text cues the rule matched, each when it is about the conflict's
+    /// own subject: what the conflict rests on when the clause was read from its text.
+    /// </summary>
+    private NewArrayExpression DerivedEvidence(Expression on)
+    {
+        var empty = Expression.Constant(Array.Empty<Evidence>(), typeof(IReadOnlyList<Evidence>));
+        var lists = new List<Expression>();
+        foreach (var name in scope.Names)
+        {
+            if (scope.TryGet(name, out var bound) && bound.Expression.Type is var type && (type == typeof(Domain.Tag) || type == typeof(TextCue)))
+            {
+                var sameSubject = Expression.ReferenceEqual(
+                    Expression.Convert(Expression.Property(bound.Expression, nameof(Domain.Tag.Subject)), typeof(object)),
+                    Expression.Convert(on, typeof(object)));
+                lists.Add(Expression.Condition(sameSubject, Expression.Property(bound.Expression, nameof(Domain.Tag.Evidence)), empty));
+            }
+        }
+
+        return Expression.NewArrayInit(typeof(IReadOnlyList<Evidence>), lists);
     }
 
     private Expression? Mitigate(ActionSyntax action)

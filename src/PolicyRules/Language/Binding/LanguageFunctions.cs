@@ -133,39 +133,30 @@ internal static class LanguageFunctions
     /// <summary>
     /// A conflict's evidence: the fields its rule names, less those the draft leaves empty (a field
     /// that says nothing is no evidence), then what the derived facts it matched on the same clause
-    /// rest on — the tags and text cues read from the text — without repeats. A conflict found in a
-    /// text-only clause thus shows the words that raised it, not <c>kind ""</c>.
+    /// rest on — the tags and text cues read from the text, given here by the rule's translation —
+    /// without repeats. A conflict found in a text-only clause thus shows the words that raised it,
+    /// not <c>kind ""</c>.
     /// </summary>
-    public static IReadOnlyList<Domain.Evidence> ConflictEvidence(IReadOnlyList<Domain.Evidence> named, Engine.Runtime.IMatch match, object on)
+    public static IReadOnlyList<Domain.Evidence> ConflictEvidence(IReadOnlyList<Domain.Evidence> named, IReadOnlyList<Domain.Evidence>[] derived)
     {
-        var evidence = new List<Domain.Evidence>(named.Count);
-        foreach (var item in named)
+        if (derived.Length == 0 && named.All(Says))
         {
-            if ((item.Value.Length > 0 || item.Start is not null) && !evidence.Contains(item))
+            return named;
+        }
+
+        var evidence = new List<Domain.Evidence>(named.Count);
+        foreach (var item in derived.Prepend(named).SelectMany(list => list))
+        {
+            if (Says(item) && !evidence.Contains(item))
             {
                 evidence.Add(item);
             }
         }
 
-        foreach (var binding in match.Bindings)
-        {
-            var derived = binding.Value switch
-            {
-                Domain.Tag tag when ReferenceEquals(tag.Subject, on) => tag.Evidence,
-                Domain.TextCue cue when ReferenceEquals(cue.Subject, on) => cue.Evidence,
-                _ => null,
-            };
-            foreach (var item in derived ?? [])
-            {
-                if ((item.Value.Length > 0 || item.Start is not null) && !evidence.Contains(item))
-                {
-                    evidence.Add(item);
-                }
-            }
-        }
-
         return evidence;
     }
+
+    private static bool Says(Domain.Evidence item) => item.Value.Length > 0 || item.Start is not null;
 
     /// <summary>Evidence lists joined in order (a rule's fields, then the spans of the text cues it names).</summary>
     public static IReadOnlyList<Domain.Evidence> Concat(IReadOnlyList<Domain.Evidence>[] lists) => lists.Length == 1 ? lists[0] : lists.SelectMany(l => l).ToArray();

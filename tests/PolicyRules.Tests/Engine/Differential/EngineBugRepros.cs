@@ -115,6 +115,24 @@ public class EngineBugRepros
         session.PendingMatches.Should().ContainSingle();
     }
 
+    // Bug F (found by the chaining property when FastExpressionCompiler became every network's
+    // default): FastExpressionCompiler compiles `a != b` on references as !a.Equals(b), so two derived
+    // facts with value equality never joined as a pair. The compiler now writes it as ReferenceEquals.
+    [Fact]
+    [Trait("Category", "Differential")]
+    public void Repro_F_two_equal_valued_facts_are_still_two_facts_in_a_join()
+    {
+        var rule = new RuleBuilder("R0")
+            .Match<Derived>("a")
+            .Match<Derived>("b", (Derived b, Derived a) => b != a)
+            .Build();
+        var session = RuleNetwork.Compile([rule]).CreateSession();
+
+        session.InsertAll([new Derived { X = 1 }, new Derived { X = 1 }]);
+
+        session.PendingMatches.Should().HaveCount(2, "each of two distinct facts pairs with the other, equal values or not");
+    }
+
     [Flags]
     public enum WideFlags : ulong
     {

@@ -38,7 +38,7 @@ public sealed class TreatyImporter
         var at = new SourceSpan(path, 0, 0);
         if (!CanImport(path))
         {
-            return Failed(path, "unknown", ImportDiagnosticCodes.UnsupportedFormat, at, $"'{System.IO.Path.GetExtension(path)}' is not a format the importer reads; it reads {string.Join(", ", Extensions)} (a .json file is already a draft).");
+            return Unsupported(path);
         }
 
         try
@@ -65,7 +65,17 @@ public sealed class TreatyImporter
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var format = FormatOf(path);
         var at = new SourceSpan(path, 0, 0);
+        if (format == "unknown")
+        {
+            return Unsupported(path);
+        }
+
         var bytes = ReadAll(stream);
+        if (bytes.Length > MaxFileBytes)
+        {
+            return Failed(path, format, ImportDiagnosticCodes.Unreadable, at, $"The file is {bytes.Length:N0} bytes; the limit is {MaxFileBytes:N0}.");
+        }
+
         if (bytes.Length == 0 || (format == "text" && Encoding.UTF8.GetString(bytes).Trim().Length == 0))
         {
             return Failed(path, format, ImportDiagnosticCodes.Unreadable, at, "The file is empty: there is no treaty text to import.");
@@ -77,8 +87,7 @@ public sealed class TreatyImporter
             {
                 "docx" => FromParagraphs(path, format, WordTreatyReader.Read(Docx(bytes, path))),
                 "tota-xml" => FromXml(path, bytes),
-                "text" => FromParagraphs(path, format, PlainTextTreatyReader.Read(Decode(bytes))),
-                _ => Failed(path, format, ImportDiagnosticCodes.UnsupportedFormat, at, $"'{System.IO.Path.GetExtension(path)}' is not a format the importer reads; it reads {string.Join(", ", Extensions)}."),
+                _ => FromParagraphs(path, format, PlainTextTreatyReader.Read(Decode(bytes))),
             };
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or XmlException or FileFormatException or InvalidOperationException)
@@ -97,6 +106,9 @@ public sealed class TreatyImporter
             ? Failed(path, "text", ImportDiagnosticCodes.Unreadable, new SourceSpan(path, 0, 0), "The text is empty: there is no treaty text to import.")
             : FromParagraphs(path, "text", PlainTextTreatyReader.Read(text));
     }
+
+    private TreatyImport Unsupported(string path) =>
+        Failed(path, "unknown", ImportDiagnosticCodes.UnsupportedFormat, new SourceSpan(path, 0, 0), $"'{System.IO.Path.GetExtension(path)}' is not a format the importer reads; it reads {string.Join(", ", Extensions)} (a .json file is already a draft).");
 
     private TreatyImport Failed(string path, string format, string code, SourceSpan at, string message)
     {

@@ -96,7 +96,9 @@ public static class HtmlReportWriter
         }
 
         HeatMap(h, document, anchors);
-        var findings = ReportConflict.Of(document).Where(c => c.Clause is null).ToArray();
+        // Once per document: a draft of thousands of clauses must not be scanned once per clause.
+        var conflicts = ReportConflict.Of(document).ToLookup(c => c.Where, StringComparer.Ordinal);
+        var findings = conflicts[AgreementLevel].ToArray();
         if (findings.Length > 0)
         {
             h.Append($"<article class=\"clause\" id=\"{anchors[AgreementLevel]}\" data-clause=\"{AgreementLevel}\">\n<h4>The agreement as a whole</h4>\n");
@@ -119,7 +121,7 @@ public static class HtmlReportWriter
                 h.Append("<p class=\"text\">").Append(Highlighted(fact.Text, clause.Conflicts.SelectMany(c => c.Evidence))).Append("</p>\n");
             }
 
-            foreach (var conflict in ReportConflict.Of(document).Where(c => c.Clause == clause))
+            foreach (var conflict in conflicts[clause.Id].Where(c => c.Clause == clause))
             {
                 Conflict(h, conflict, anchors);
             }

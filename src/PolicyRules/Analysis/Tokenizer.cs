@@ -33,6 +33,12 @@ internal static class Tokenizer
                 while (i < text.Length)
                 {
                     var c = text[i];
+                    if (char.IsDigit(c) && IsFootnoteMark(text, start, i))
+                    {
+                        // "creative arts1 of national value": a footnote number glued to a word is not part of it.
+                        break;
+                    }
+
                     if (char.IsLetterOrDigit(c))
                     {
                         AppendFolded(word, c);
@@ -71,6 +77,37 @@ internal static class Tokenizer
         }
 
         return tokens.ToArray();
+    }
+
+    // Digits that end a lower-case word of three letters or more, one to three of them, with no
+    // letter after: the footnote marks of converted treaty texts ("arts1", "productos4").
+    private static bool IsFootnoteMark(string text, int start, int at)
+    {
+        if (at - start < 3)
+        {
+            return false;
+        }
+
+        for (var k = start; k < at; k++)
+        {
+            if (!char.IsLetter(text[k]))
+            {
+                return false;
+            }
+        }
+
+        if (!char.IsLower(text[at - 1]))
+        {
+            return false;
+        }
+
+        var end = at;
+        while (end < text.Length && char.IsDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - at <= 3 && (end == text.Length || !char.IsLetter(text[end]));
     }
 
     /// <summary>Folds one term of a lexicon the way text is folded.</summary>

@@ -40,6 +40,23 @@ public class TextAnalyzerTests
         Read("Each Party’s co-operation with the other Party shall continue.").Reading.Cues.Should().Contain("cooperation");
     }
 
+    [Theory]
+    [InlineData("nothing shall prevent measures necessary to support creative arts1 of national value")]
+    [InlineData("nothing shall prevent measures necessary to support creative arts12, of national value")]
+    public void A_footnote_number_glued_to_a_word_is_not_part_of_it(string text)
+    {
+        Read(text).Cues.Select(c => c.Name).Should().Contain("creative-arts");
+    }
+
+    [Theory]
+    [InlineData("CO2 emissions and G20 members")]
+    [InlineData("the mp3 format and article2a")]
+    public void Digits_inside_codes_stay_with_them(string text)
+    {
+        var words = Tokenizer.Tokenize(text).Select(t => t.Folded).ToArray();
+        words.Should().NotContain(w => w == "2" || w == "20" || w == "3");
+    }
+
     [Fact]
     public void What_a_carve_out_takes_out_is_excluded_not_engaged()
     {

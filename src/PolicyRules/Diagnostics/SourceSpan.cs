@@ -22,10 +22,34 @@ public readonly record struct SourceSpan(string? File, int Line, int Column)
         // Newtonsoft places a value at its last character and a property at the colon after its name; editors want the start.
         var column = token switch
         {
-            JProperty property => info.LinePosition - JsonConvert.ToString(property.Name).Length - 1,
+            JProperty property => info.LinePosition - QuotedLength(property.Name) - 1,
+            JValue { Value: string text } => info.LinePosition - QuotedLength(text),
             JValue value => info.LinePosition - value.ToString(Formatting.None).Length,
             _ => info.LinePosition - 1,
         };
         return new SourceSpan(file, info.LineNumber, Math.Max(1, column + 1));
+    }
+
+    /// <summary>
+    /// The length of <paramref name="text"/> written as a JSON string the way Newtonsoft writes it
+    /// (quotes, <c>\"</c>, <c>\\</c>, <c>\n</c>-style and <c>\u00XX</c> escapes), counted rather than
+    /// written: the parser asks for every property and value of a rulebook.
+    /// </summary>
+    internal static int QuotedLength(string text)
+    {
+        var length = text.Length + 2;
+        foreach (var c in text)
+        {
+            if (c is '"' or '\\' or '\b' or '\t' or '\n' or '\f' or '\r')
+            {
+                length += 1;
+            }
+            else if (c < ' ' || c is '\u0085' or '\u2028' or '\u2029')
+            {
+                length += 5;
+            }
+        }
+
+        return length;
     }
 }

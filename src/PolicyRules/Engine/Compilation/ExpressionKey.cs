@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -36,6 +37,9 @@ internal sealed class ExpressionKey
 
     private sealed class Writer(ExpressionKey owner, IReadOnlyList<ParameterExpression> parameters) : ExpressionVisitor
     {
+        private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
+        private static readonly ConcurrentDictionary<MemberInfo, string> MemberNames = new();
+
         private readonly StringBuilder _text = new();
         private readonly List<ParameterExpression> _scoped = [.. parameters];
 
@@ -184,30 +188,33 @@ internal sealed class ExpressionKey
             return base.VisitElementInit(node);
         }
 
-        private void WriteMember(MemberInfo member)
+        private void WriteMember(MemberInfo member) => _text.Append(MemberNames.GetOrAdd(member, NameOfMember));
+
+        private static string NameOfMember(MemberInfo member)
         {
-            _text.Append(TypeName(member.DeclaringType)).Append("::").Append(member.Name);
+            var text = new StringBuilder();
+            text.Append(TypeName(member.DeclaringType)).Append("::").Append(member.Name);
             if (member is MethodBase method)
             {
-                _text.Append('<');
+                text.Append('<');
                 if (method.IsGenericMethod)
                 {
                     foreach (var argument in method.GetGenericArguments())
                     {
-                        _text.Append(TypeName(argument)).Append(';');
+                        text.Append(TypeName(argument)).Append(';');
                     }
                 }
 
-                _text.Append('|');
+                text.Append('|');
                 foreach (var parameter in method.GetParameters())
                 {
-                    _text.Append(TypeName(parameter.ParameterType)).Append(';');
+                    text.Append(TypeName(parameter.ParameterType)).Append(';');
                 }
 
-                _text.Append('>');
+                text.Append('>');
             }
 
-            _text.Append(' ');
+            return text.Append(' ').ToString();
         }
 
         private void WriteValue(object? value)
@@ -256,6 +263,7 @@ internal sealed class ExpressionKey
             }
         }
 
-        private static string TypeName(Type? type) => type?.AssemblyQualifiedName ?? type?.FullName ?? type?.Name ?? "?";
+        // Reflection builds these names anew on every call; a rulebook asks for the same few thousands of times.
+        private static string TypeName(Type? type) => type is null ? "?" : TypeNames.GetOrAdd(type, t => t.AssemblyQualifiedName ?? t.FullName ?? t.Name);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using FastExpressionCompiler;
 
@@ -20,7 +21,9 @@ public sealed class FastExpressionTreeCompiler : IExpressionCompiler
         where TDelegate : Delegate
     {
         ArgumentNullException.ThrowIfNull(lambda);
-        if (KnownMiscompiled.In(lambda))
+
+        // Where no code can be emitted (NativeAOT), System.Linq.Expressions interprets the tree.
+        if (!RuntimeFeature.IsDynamicCodeSupported || KnownMiscompiled.In(lambda))
         {
             return lambda.Compile();
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using PolicyRules.Engine.Model;
 
@@ -25,8 +26,14 @@ internal static class JoinPlanner
         return new JoinPlan(rule, aliases, aliases, []);
     }
 
+    // A rule file's rules are planned twice (load-time warnings, then the network): the plan is a
+    // function of the immutable definition, kept as long as the definition lives.
+    private static readonly ConditionalWeakTable<RuleDefinition, JoinPlan> Plans = new();
+
     /// <summary>The planned rule (the same object when nothing moves) and what was decided.</summary>
-    public static JoinPlan Plan(RuleDefinition rule)
+    public static JoinPlan Plan(RuleDefinition rule) => Plans.GetValue(rule, Compute);
+
+    private static JoinPlan Compute(RuleDefinition rule)
     {
         var written = rule.Conditions.OfType<PatternElement>().Select(p => p.Alias).ToArray();
         var declared = rule.Conditions.Select(e => e switch { PatternElement p => p.Alias, AggregateElement a => a.Alias, _ => null }).OfType<string>().ToArray();
@@ -73,10 +80,15 @@ internal static class JoinPlanner
 
         EmitReadyFilters(filters, placed, output);
 
+        // What the orders are judged by, read once: the equalities between aliases, and each
+        // pattern's constant tests.
+        var edges = Edges(segment);
+        var constants = patterns.ToDictionary<PatternElement, PatternElement, int>(p => p, ConstantTests, ReferenceEqualityComparer.Instance);
+
         // Each pattern in turn starts a greedy order; the cheapest order wins (then the start with
         // the most constant tests, then the written order). Rules have a handful of patterns.
         var best = patterns.Count == 0 ? ([], 0, []) : patterns
-            .Select((start, index) => (Order: Greedy(start, patterns, segment, placed, hadPositive), Index: index, Constants: ConstantTests(start)))
+            .Select((start, index) => (Order: Greedy(start, patterns, edges, constants, placed, hadPositive), Index: index, Constants: constants[start]))
             .OrderBy(c => c.Order.Cost)
             .ThenByDescending(c => c.Constants)
             .ThenBy(c => c.Index)
@@ -131,7 +143,7 @@ internal static class JoinPlanner
     /// multiplies it by its whole size: a cross product, cheap only between few facts.
     /// </summary>
     private static (List<PatternElement> Patterns, int Cost, List<string> CrossProducts) Greedy(
-        PatternElement start, List<PatternElement> patterns, List<RuleElement> segment, HashSet<string> bound, bool hadPositive)
+        PatternElement start, List<PatternElement> patterns, List<Equality> edges, Dictionary<PatternElement, int> constants, HashSet<string> bound, bool hadPositive)
     {
         var placed = new HashSet<string>(bound, StringComparer.Ordinal);
         var order = new List<PatternElement>();
@@ -142,13 +154,13 @@ internal static class JoinPlanner
         var next = start;
         while (true)
         {
-            var key = placed.Count > 0 ? KeyTo(next, segment, placed) : Key.None;
-            if (placed.Count > 0 && key == Key.None && ConstantTests(next) == 0)
+            var key = KeyTo(next, edges, placed);
+            if (placed.Count > 0 && key == Key.None && constants[next] == 0)
             {
                 cross.Add(next.Alias);
             }
 
-            size = After(size, key, next);
+            size = After(size, key, constants[next]);
             cost += size;
             order.Add(next);
             placed.Add(next.Alias);
@@ -160,7 +172,7 @@ internal static class JoinPlanner
 
             var current = size;
             next = remaining
-                .Select((p, index) => (Pattern: p, Index: index, Size: After(current, KeyTo(p, segment, placed), p), Constants: ConstantTests(p)))
+                .Select((p, index) => (Pattern: p, Index: index, Size: After(current, KeyTo(p, edges, placed), constants[p]), Constants: constants[p]))
                 .OrderBy(c => c.Size)
                 .ThenByDescending(c => c.Constants)
                 .ThenBy(c => c.Index)
@@ -168,10 +180,10 @@ internal static class JoinPlanner
         }
     }
 
-    /// <summary>The (log) size of the partial matches once <paramref name="pattern"/> joins them.</summary>
-    private static int After(int size, Key key, PatternElement pattern)
+    /// <summary>The (log) size of the partial matches once a pattern with <paramref name="constantTests"/> constant tests joins them.</summary>
+    private static int After(int size, Key key, int constantTests)
     {
-        var own = ConstantTests(pattern) > 0 ? Few : Many;
+        var own = constantTests > 0 ? Few : Many;
         return key switch
         {
             Key.Identity => Math.Max(size, 1),
@@ -201,18 +213,13 @@ internal static class JoinPlanner
         }
     }
 
-    /// <summary>
-    /// How the pattern would join what is bound: by identity or by value when a conjunct somewhere
-    /// in the segment's patterns is such an equality between its fact alone and bound aliases.
-    /// </summary>
-    private static Key KeyTo(PatternElement candidate, List<RuleElement> segment, HashSet<string> placed)
-    {
-        var found = Key.None;
-        if (placed.Count == 0)
-        {
-            return found;
-        }
+    /// <summary>An equality conjunct between aliases, found in a condition of the segment.</summary>
+    private sealed record Equality(Key Kind, HashSet<string> Left, HashSet<string> Right);
 
+    /// <summary>Every conjunct of the segment's patterns that is an equality (by value or by identity), with the aliases of each side.</summary>
+    private static List<Equality> Edges(List<RuleElement> segment)
+    {
+        var edges = new List<Equality>();
         foreach (var pattern in segment.OfType<PatternElement>())
         {
             foreach (var lambda in pattern.Conditions)
@@ -230,13 +237,31 @@ internal static class JoinPlanner
                         kind = Key.Identity;
                     }
 
-                    var left = Aliases(a, lambda, pattern.Alias);
-                    var right = Aliases(b, lambda, pattern.Alias);
-                    if ((Joins(left, right, candidate.Alias, placed) || Joins(right, left, candidate.Alias, placed)) && kind > found)
-                    {
-                        found = kind;
-                    }
+                    edges.Add(new Equality(kind, Aliases(a, lambda, pattern.Alias), Aliases(b, lambda, pattern.Alias)));
                 }
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>
+    /// How the pattern would join what is bound: by identity or by value when a conjunct somewhere
+    /// in the segment's patterns is such an equality between its fact alone and bound aliases.
+    /// </summary>
+    private static Key KeyTo(PatternElement candidate, List<Equality> edges, HashSet<string> placed)
+    {
+        var found = Key.None;
+        if (placed.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var edge in edges)
+        {
+            if (edge.Kind > found && (Joins(edge.Left, edge.Right, candidate.Alias, placed) || Joins(edge.Right, edge.Left, candidate.Alias, placed)))
+            {
+                found = edge.Kind;
             }
         }
 

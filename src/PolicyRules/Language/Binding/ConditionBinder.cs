@@ -364,8 +364,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             return Expression.Call(Method(withSet).MakeGenericMethod(element), list, Expression.Constant(caseless));
         }
 
-        var set = Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(element))!;
-        var add = set.GetType().GetMethod("Add")!;
+        var items = new List<object>(values.Count);
         foreach (var value in values)
         {
             if (ConvertNumber(value, element) is not { } converted)
@@ -373,9 +372,10 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                 return Mismatch(op, subject, value.ToString() ?? "", $"the list holds {element.Name} values");
             }
 
-            add.Invoke(set, [converted]);
+            items.Add(converted);
         }
 
+        var set = SetOfMethod.MakeGenericMethod(element).Invoke(null, [items])!;
         return Expression.Call(Method(withSet).MakeGenericMethod(element), list, Expression.Constant(set));
     }
 
@@ -747,6 +747,12 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         JTokenType.Null => "null",
         _ => type.ToString().ToLowerInvariant(),
     };
+
+    private static readonly MethodInfo SetOfMethod = typeof(ConditionBinder).GetMethod(nameof(SetOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    // A typed set of the literal values, built by a generic method rather than through reflection
+    // on HashSet<T>, whose members a trimmed (NativeAOT) build does not keep.
+    private static HashSet<T> SetOf<T>(List<object> items) => new(items.Cast<T>());
 
     private static MethodInfo Method(string name) =>
         typeof(LanguageFunctions).GetMethod(name, BindingFlags.Public | BindingFlags.Static)!;

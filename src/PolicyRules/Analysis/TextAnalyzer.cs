@@ -293,6 +293,26 @@ public sealed class TextAnalyzer
         return true;
     }
 
+    // A colon after the scope-out cue, in its sentence: what follows is a list of what is taken out.
+    private static bool ListFollows(string text, TextToken[] tokens, LexiconHit hit)
+    {
+        var end = hit.LastToken + 1;
+        while (end < tokens.Length && tokens[end].Sentence == hit.Sentence)
+        {
+            end++;
+        }
+
+        var stop = end < tokens.Length ? tokens[end].Start : text.Length;
+        return text.AsSpan(hit.End, Math.Max(0, stop - hit.End)).Contains(':');
+    }
+
+    // A sentence that opens with a list item's mark: "(b)", "b)", "(iii)", "(2)".
+    private static bool OpensWithItemMark(string text, TextToken[] tokens, int first)
+    {
+        var token = tokens[first];
+        return token.End - token.Start <= 4 && token.End < text.Length && text[token.End] == ')';
+    }
+
     // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),
     // and from the start of the sentence to a scope-out-before cue.
     private static bool[] ExcludedTokens(string text, TextToken[] tokens, List<LexiconHit> hits)
@@ -306,14 +326,30 @@ public sealed class TextAnalyzer
                 // "with the exception of: (a) …; (b) …" takes out the whole list, to the sentence end.
                 var toSentenceEnd = hit.Set == ScopeOut
                     || hit.LastToken + 1 < tokens.Length && text.AsSpan(hit.End, tokens[hit.LastToken + 1].Start - hit.End).Contains(':');
-                for (var i = hit.LastToken + 1; i < tokens.Length && tokens[i].Sentence == hit.Sentence; i++)
+                var at = hit.LastToken + 1;
+                for (; at < tokens.Length && tokens[at].Sentence == hit.Sentence; at++)
                 {
-                    if (!toSentenceEnd && i > hit.LastToken + 1 && EndsPhrase(text, tokens[i - 1].End, tokens[i].Start))
+                    if (!toSentenceEnd && at > hit.LastToken + 1 && EndsPhrase(text, tokens[at - 1].End, tokens[at].Start))
                     {
                         break;
                     }
 
-                    excluded[i] = true;
+                    excluded[at] = true;
+                }
+
+                // "shall not apply to: (a) … organisation. (b) … (c) programme material …": items of
+                // the list that full stops split into sentences are still taken out, while each
+                // following sentence opens with an item mark.
+                if (toSentenceEnd && ListFollows(text, tokens, hit))
+                {
+                    while (at < tokens.Length && tokens[at].Sentence != hit.Sentence && OpensWithItemMark(text, tokens, at))
+                    {
+                        var sentence = tokens[at].Sentence;
+                        for (; at < tokens.Length && tokens[at].Sentence == sentence; at++)
+                        {
+                            excluded[at] = true;
+                        }
+                    }
                 }
             }
             else if (hit.Set == ScopeOutBefore)

@@ -58,6 +58,16 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void A_carve_out_list_split_into_sentences_by_full_stops_is_taken_out_item_by_item()
+    {
+        var scope = Read("This Title shall not be applicable to: (a) contracts under an international agreement. (b) government assistance. (c) the acquisition of programme material by broadcasters. 3. Each Party shall publish its programme material rules.");
+        scope.Cues.Where(c => c.Name == "programme-material").Select(c => c.Excluded).Should().BeEquivalentTo([true, false], "the item of the list is taken out, the paragraph after it is not");
+
+        var plain = Read("This Title shall not be applicable to defence procurement. (c) the acquisition of programme material by broadcasters.");
+        plain.Cues.Single(c => c.Name == "programme-material").Excluded.Should().BeFalse("without a colon the carve-out lists nothing");
+    }
+
+    [Fact]
     public void What_a_carve_out_takes_out_is_excluded_not_engaged()
     {
         var telecom = Read("This Chapter does not apply to any measure relating to broadcast or cable distribution of radio or television programming.");

@@ -11,7 +11,8 @@ internal static partial class ReferenceFinder
     [GeneratedRegex(@"\b(?:Articles?|Art\.|Art[ií]culos?)\s+(?<n>\d+(?:[.\-]\d+)*[A-Z]?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ArticlePattern();
 
-    [GeneratedRegex(@"\b(?<kind>Annex|Annexe|Anexo|Appendix|Ap[ée]ndice|Schedule)\s+(?<n>[IVXLC]+\b|\d+(?:[.\-]\d+)*[A-Z]?\b|[A-Z]\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // The first of "Annexes XVIa and XVIb" is named too: plurals, and numbers with a letter after them.
+    [GeneratedRegex(@"\b(?<kind>Annex(?:es)?|Annexe?s|Anexos?|Appendix|Appendices|Ap[ée]ndices?|Schedules?)\s+(?<n>[IVXLC]+[a-z]?\b|\d+(?:[.\-]\d+)*[A-Z]?\b|[A-Z]\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnnexPattern();
 
     // "Article 9.10 (Performance Requirements)", "5 (National Treatment)", "Article XX (General

@@ -67,6 +67,15 @@ public class TextAnalyzerTests
         plain.Cues.Single(c => c.Name == "programme-material").Excluded.Should().BeFalse("without a colon the carve-out lists nothing");
     }
 
+    [Theory]
+    [InlineData("save for the sectors and matters referred to in Annexes XVIa and XVIb", "Annex XVIa")]
+    [InlineData("salvo los sectores enumerados en los Anexos IIa y IIb", "Annex IIa")]
+    [InlineData("as set out in its Schedule to Annex I", "Annex I")]
+    public void Annexes_named_in_the_plural_or_with_a_letter_are_references_the_draft_does_not_hold(string text, string annex)
+    {
+        Read(text).Reading.ExternalReferences.Should().Contain(annex);
+    }
+
     [Fact]
     public void What_a_carve_out_takes_out_is_excluded_not_engaged()
     {

@@ -9,7 +9,8 @@ namespace PolicyRules.Engine.Compilation;
 /// System.Linq.Expressions, delegates as fast or faster), falling back to
 /// <see cref="LambdaExpression.Compile()"/> for a shape it does not support or is known to
 /// miscompile. The default: rulebooks of hundreds of rules load in a fraction of the time
-/// (docs/PERFORMANCE.md).
+/// (docs/PERFORMANCE.md). Where no code can be emitted (a NativeAOT application), every lambda goes to
+/// <see cref="LambdaExpression.Compile()"/>, which interprets it there.
 /// </summary>
 public sealed class FastExpressionTreeCompiler : IExpressionCompiler
 {

@@ -238,6 +238,26 @@ public class SessionTests
     }
 
     [Fact]
+    public void Metrics_kept_from_a_session_keep_its_counts_after_the_next_session_reuses_its_arena()
+    {
+        var network = RuleNetwork.Compile([Rule("R").Match<Clause>("c").Then((IActionContext ctx, Clause c) => ctx.Insert(new Finding("R", c.Id))).Build()]);
+        var first = network.CreateSession();
+        first.InsertAll([new Clause(), new Clause(), new Clause()]);
+        first.Fire();
+        var kept = first.Metrics;
+        first.Dispose();
+
+        using var second = network.CreateSession();
+        second.Insert(new Clause());
+        second.Fire();
+
+        kept.RulesFired.Should().Be(3, "the first session fired three matches, whatever the next one does");
+        kept.TokensCreated.Should().Be(3);
+        second.Metrics.RulesFired.Should().Be(1);
+        first.Invoking(s => s.Metrics).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
     public void A_failing_action_names_the_rule_and_the_facts()
     {
         var session = Session(Rule("BAD").Match<Clause>("c").Do((_, _) => throw new FormatException("bad template")).Build());

@@ -112,7 +112,7 @@ internal sealed class AggregateNode(
 
         if (resultTest is not null)
         {
-            session.Metrics.JoinConditionEvaluations++;
+            session.Counters.JoinConditionEvaluations++;
             bool passed;
             try
             {

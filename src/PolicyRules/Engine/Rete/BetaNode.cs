@@ -24,7 +24,7 @@ internal abstract class BetaNode : ReteNode
         var child = Child!.CreateToken(session, facts, parent, right);
         parent.AddChild(child);
         right?.AddChild(child);
-        session.Metrics.TokensCreated++;
+        session.Counters.TokensCreated++;
         Child!.LeftActivate(session, child);
     }
 

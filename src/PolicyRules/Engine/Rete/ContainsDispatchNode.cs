@@ -52,7 +52,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
                 continue;
             }
 
-            session.Metrics.AlphaDispatchLookups++;
+            session.Counters.AlphaDispatchLookups++;
             if (Branches.TryGetValue(key, out var branch))
             {
                 branch.Activate(session, handle);
@@ -78,7 +78,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
     {
         foreach (var branch in Branches.Values)
         {
-            session.Metrics.AlphaConditionEvaluations++;
+            session.Counters.AlphaConditionEvaluations++;
             bool passed;
             try
             {

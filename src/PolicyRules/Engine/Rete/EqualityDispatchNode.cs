@@ -15,7 +15,7 @@ internal sealed class EqualityDispatchNode(Func<object, object?> value, string m
 
     public override void Activate(RuleSession session, FactHandle handle)
     {
-        session.Metrics.AlphaDispatchLookups++;
+        session.Counters.AlphaDispatchLookups++;
         object? key;
         try
         {

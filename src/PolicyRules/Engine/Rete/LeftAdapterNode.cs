@@ -12,7 +12,7 @@ internal sealed class LeftAdapterNode : ReteNode
         // Every rule starting with this fact reads the same never-mutated array.
         var facts = handle.RootFacts ??= session.RootFactsOf(handle.Fact);
         var token = Child.CreateToken(session, facts, null, null);
-        session.Metrics.TokensCreated++;
+        session.Counters.TokensCreated++;
         handle.AddRoot(this, token);
         Child.LeftActivate(session, token);
     }

@@ -25,7 +25,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
             return JoinKey.None;
         }
 
-        session.Metrics.JoinKeyEvaluations++;
+        session.Counters.JoinKeyEvaluations++;
         try
         {
             return key(token.Facts);
@@ -44,7 +44,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
             return JoinKey.None;
         }
 
-        session.Metrics.JoinKeyEvaluations++;
+        session.Counters.JoinKeyEvaluations++;
         try
         {
             return key(fact);
@@ -64,7 +64,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
             return true;
         }
 
-        session.Metrics.JoinConditionEvaluations++;
+        session.Counters.JoinConditionEvaluations++;
         try
         {
             return residual(token.Facts, fact);

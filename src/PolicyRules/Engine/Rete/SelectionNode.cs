@@ -9,7 +9,7 @@ internal sealed class SelectionNode(Func<object, bool> predicate, string conditi
 
     public override void Activate(RuleSession session, FactHandle handle)
     {
-        session.Metrics.AlphaConditionEvaluations++;
+        session.Counters.AlphaConditionEvaluations++;
         bool passed;
         try
         {

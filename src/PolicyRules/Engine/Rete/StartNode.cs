@@ -12,7 +12,7 @@ internal sealed class StartNode(int slotCount) : ReteNode
 
     public void Start(RuleSession session)
     {
-        session.Metrics.TokensCreated++;
+        session.Counters.TokensCreated++;
         Child.LeftActivate(session, Child.CreateToken(session, new object?[slotCount], null, null));
     }
 }

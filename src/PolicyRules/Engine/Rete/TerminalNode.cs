@@ -24,7 +24,7 @@ internal sealed class TerminalNode : BetaNode
     public override void LeftActivate(RuleSession session, Token token)
     {
         var activation = (Activation)token;
-        session.Metrics.ActivationsCreated++;
+        session.Counters.ActivationsCreated++;
         session.Agenda.Add(activation);
         if (_rules.Count == 1)
         {
@@ -35,7 +35,7 @@ internal sealed class TerminalNode : BetaNode
         for (var i = 0; i < others.Length; i++)
         {
             others[i] = session.Arena.NewActivation(_rules[i + 1], token.Facts, token, null, session.NextActivationSequence());
-            session.Metrics.ActivationsCreated++;
+            session.Counters.ActivationsCreated++;
             session.Agenda.Add(others[i]);
         }
 

@@ -66,8 +66,15 @@ public sealed class RuleSession : IDisposable
     /// <summary>The network this session runs.</summary>
     public RuleNetwork Network => _network;
 
-    /// <summary>Counters of the work done so far.</summary>
-    public SessionMetrics Metrics => Arena.Metrics;
+    /// <summary>
+    /// The counters of the work done so far, as a copy: it keeps its values after the session is
+    /// disposed (the live counters belong to the pooled arena, which serves the next session).
+    /// Throws <see cref="ObjectDisposedException"/> once the session is disposed.
+    /// </summary>
+    public SessionMetrics Metrics => Arena.Metrics.Copy();
+
+    /// <summary>The live counters, which the network's nodes increment.</summary>
+    internal SessionMetrics Counters => Arena.Metrics;
 
     /// <summary>The number of facts in working memory.</summary>
     public int FactCount => Usable.Facts.Count;
@@ -259,7 +266,7 @@ public sealed class RuleSession : IDisposable
             while (fired < maxRules && !_context.IsHalted && Agenda.TryTake(out var activation))
             {
                 fired++;
-                Metrics.RulesFired++;
+                Counters.RulesFired++;
                 RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
                 _context.Current = activation;
                 foreach (var action in activation.CompiledRule.Actions)

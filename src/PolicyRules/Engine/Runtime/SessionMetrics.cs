@@ -27,6 +27,8 @@ public sealed class SessionMetrics
     /// <summary>Activations fired.</summary>
     public long RulesFired { get; internal set; }
 
+    internal SessionMetrics Copy() => (SessionMetrics)MemberwiseClone();
+
     internal void Reset()
     {
         AlphaConditionEvaluations = AlphaDispatchLookups = JoinKeyEvaluations = JoinConditionEvaluations = 0;

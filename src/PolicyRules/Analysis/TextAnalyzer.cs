@@ -313,6 +313,18 @@ public sealed class TextAnalyzer
         return token.End - token.Start <= 4 && token.End < text.Length && text[token.End] == ')';
     }
 
+    // A sentence that opens with a footnote's number glued into the text ("8 The price preference …"),
+    // not a paragraph's ("5. Each Party …"): a number of one to three digits, a space, a capital.
+    private static bool OpensWithFootnoteMark(string text, TextToken[] tokens, int first)
+    {
+        var token = tokens[first];
+        return token.End - token.Start <= 3
+            && first + 1 < tokens.Length
+            && text.AsSpan(token.Start, token.End - token.Start).IndexOfAnyExceptInRange('0', '9') < 0
+            && text[token.End] == ' '
+            && char.IsUpper(text[tokens[first + 1].Start]);
+    }
+
     // Tokens inside a carve-out: after a scope-out cue to the end of its sentence (or of its phrase),
     // and from the start of the sentence to a scope-out-before cue.
     private static bool[] ExcludedTokens(string text, TextToken[] tokens, List<LexiconHit> hits)
@@ -339,10 +351,11 @@ public sealed class TextAnalyzer
 
                 // "shall not apply to: (a) … organisation. (b) … (c) programme material …": items of
                 // the list that full stops split into sentences are still taken out, while each
-                // following sentence opens with an item mark.
+                // following sentence opens with an item mark (or is a footnote glued into the list).
                 if (toSentenceEnd && ListFollows(text, tokens, hit))
                 {
-                    while (at < tokens.Length && tokens[at].Sentence != hit.Sentence && OpensWithItemMark(text, tokens, at))
+                    while (at < tokens.Length && tokens[at].Sentence != hit.Sentence
+                        && (OpensWithItemMark(text, tokens, at) || OpensWithFootnoteMark(text, tokens, at)))
                     {
                         var sentence = tokens[at].Sentence;
                         for (; at < tokens.Length && tokens[at].Sentence == sentence; at++)

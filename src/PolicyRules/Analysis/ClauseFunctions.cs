@@ -19,6 +19,14 @@ internal static class ClauseFunctions
     /// </summary>
     public static string Classify(IReadOnlyList<LexiconHit> hits, IReadOnlySet<string> title)
     {
+        // A preamble: its closing formula ("HAVE AGREED AS FOLLOWS") with nothing read after it. A
+        // preamble glued to the articles that follow it reads on.
+        var close = hits.FirstOrDefault(h => h.Set == "preamble-close");
+        if (close.Set is not null && hits.All(h => h.Sentence <= close.Sentence))
+        {
+            return Recital;
+        }
+
         var counts = hits.GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(string set) => counts.TryGetValue(set, out var n) ? n : 0;
         var binding = Count("obligation") + Count("prohibition");

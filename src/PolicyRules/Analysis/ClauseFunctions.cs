@@ -34,7 +34,11 @@ internal static class ClauseFunctions
         // opens the clause it leads a definition.
         var defines = Count("definition");
         var leads = hits.Any(h => h.Set == "definition-lead" && h.Sentence <= 1 && hits.Any(d => d.Set == "definition" && d.Sentence == h.Sentence));
-        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || defines >= 2 || defines == 1 && (binding == 0 || leads))
+        // An operative article that defines a term after its prohibition ("No Party shall impose … 2.
+        // For the purposes of this Article, the term … means") stays operative.
+        var firstDefinition = hits.Where(h => h.Set == "definition").Select(h => h.Sentence).DefaultIfEmpty(int.MaxValue).Min();
+        var prohibitsFirst = !title.Contains("heading-procedure") && hits.Any(h => h.Set == "prohibition" && h.Sentence < firstDefinition);
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && (defines >= 2 || defines == 1 && (binding == 0 || leads)))
         {
             return Definition;
         }

@@ -8,6 +8,7 @@ using PolicyRules.Checking.Report;
 using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
 using PolicyRules.Engine;
+using PolicyRules.Engine.Compilation;
 using PolicyRules.Engine.Runtime;
 using PolicyRules.Language;
 
@@ -64,7 +65,9 @@ public sealed class PolicyChecker : IPolicyChecker
         Rules = set.Rules.Where(r => !_options.DisabledRules.Contains(r.Id)).ToArray();
         Rulebooks = set.Rulebooks;
         RuleDiagnostics = set.Diagnostics;
-        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition));
+        // Tiered: a check of one draft calls most conditions a few times, where compiling them all
+        // would cost more than interpreting; a corpus compiles the ones it calls often.
+        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition), new RuleNetworkOptions { ExpressionCompiler = TieredExpressionCompiler.Instance });
         _analyzer = new TextAnalyzer(EmbeddedLexicons.All);
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
     }

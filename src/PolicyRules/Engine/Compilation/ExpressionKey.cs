@@ -10,11 +10,15 @@ namespace PolicyRules.Engine.Compilation;
 /// A canonical text for an expression: two conditions share a node exactly when their keys are
 /// equal. Parameters are named by position, constants by type and value (objects without a value
 /// form by identity), members by declaring type, so structurally equal conditions written in
-/// different rules, with different parameter names, get the same key.
+/// different rules, with different parameter names, get the same key. Types and members are written
+/// as numbers this instance gives them (a key is compared only with keys of the same instance):
+/// assembly-qualified names made most of a rulebook's load-time allocations.
 /// </summary>
 internal sealed class ExpressionKey
 {
     private readonly Dictionary<object, int> _identities = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Type, string> _types = [];
+    private readonly Dictionary<string, string> _members = new(StringComparer.Ordinal);
 
     /// <summary>The key of <paramref name="expression"/>, naming <paramref name="parameters"/> by their position.</summary>
     public string Of(Expression expression, IReadOnlyList<ParameterExpression> parameters)
@@ -22,6 +26,31 @@ internal sealed class ExpressionKey
         var writer = new Writer(this, parameters);
         writer.Visit(expression);
         return writer.Text;
+    }
+
+    /// <summary>A short name of <paramref name="type"/>, the same for the same type within this instance.</summary>
+    public string TypeId(Type type)
+    {
+        if (!_types.TryGetValue(type, out var id))
+        {
+            id = "T" + _types.Count.ToString(CultureInfo.InvariantCulture);
+            _types.Add(type, id);
+        }
+
+        return id;
+    }
+
+    // Members are told apart by their canonical name (declaring type, name, signature), not by the
+    // MemberInfo object: reflection can hand out two objects for one member (another ReflectedType).
+    private string MemberId(string canonicalName)
+    {
+        if (!_members.TryGetValue(canonicalName, out var id))
+        {
+            id = "M" + _members.Count.ToString(CultureInfo.InvariantCulture) + " ";
+            _members.Add(canonicalName, id);
+        }
+
+        return id;
     }
 
     private int IdentityOf(object value)
@@ -53,7 +82,7 @@ internal sealed class ExpressionKey
                 return node;
             }
 
-            _text.Append('(').Append(node.NodeType).Append(':').Append(TypeName(node.Type)).Append(' ');
+            _text.Append('(').Append((int)node.NodeType).Append(':').Append(TypeId(node.Type)).Append(' ');
             var result = base.Visit(node);
             _text.Append(')');
             return result;
@@ -145,7 +174,7 @@ internal sealed class ExpressionKey
             foreach (var parameter in node.Parameters)
             {
                 _scoped.Add(parameter);
-                _text.Append(TypeName(parameter.Type)).Append(';');
+                _text.Append(TypeId(parameter.Type)).Append(';');
             }
 
             _text.Append(']');
@@ -155,7 +184,7 @@ internal sealed class ExpressionKey
 
         protected override Expression VisitTypeBinary(TypeBinaryExpression node)
         {
-            _text.Append(TypeName(node.TypeOperand)).Append(' ');
+            _text.Append(TypeId(node.TypeOperand)).Append(' ');
             Visit(node.Expression);
             return node;
         }
@@ -188,7 +217,7 @@ internal sealed class ExpressionKey
             return base.VisitElementInit(node);
         }
 
-        private void WriteMember(MemberInfo member) => _text.Append(MemberNames.GetOrAdd(member, NameOfMember));
+        private void WriteMember(MemberInfo member) => _text.Append(owner.MemberId(MemberNames.GetOrAdd(member, NameOfMember)));
 
         private static string NameOfMember(MemberInfo member)
         {
@@ -228,10 +257,10 @@ internal sealed class ExpressionKey
                     _text.Append('"').Append(s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
                     break;
                 case Type type:
-                    _text.Append("typeof ").Append(TypeName(type));
+                    _text.Append("typeof ").Append(TypeId(type));
                     break;
                 case Enum e:
-                    _text.Append(TypeName(e.GetType())).Append('.').Append(e.ToString("D"));
+                    _text.Append(TypeId(e.GetType())).Append('.').Append(e.ToString("D"));
                     break;
                 case double d:
                     _text.Append(d.ToString("R", CultureInfo.InvariantCulture)).Append('d');
@@ -241,7 +270,7 @@ internal sealed class ExpressionKey
                     break;
                 case DateTime or DateTimeOffset or DateOnly or TimeOnly:
                     // Round-trip format: every tick and the kind or offset count.
-                    _text.Append(TypeName(value.GetType())).Append(' ').Append(((IFormattable)value).ToString("O", CultureInfo.InvariantCulture));
+                    _text.Append(TypeId(value.GetType())).Append(' ').Append(((IFormattable)value).ToString("O", CultureInfo.InvariantCulture));
                     if (value is DateTime dateTime)
                     {
                         _text.Append(' ').Append(dateTime.Kind);
@@ -255,7 +284,7 @@ internal sealed class ExpressionKey
                     _text.Append("Guid ").Append(guid.ToString("N"));
                     break;
                 case IConvertible c when value.GetType().IsPrimitive || value is decimal:
-                    _text.Append(TypeName(value.GetType())).Append(' ').Append(c.ToString(CultureInfo.InvariantCulture));
+                    _text.Append(TypeId(value.GetType())).Append(' ').Append(c.ToString(CultureInfo.InvariantCulture));
                     break;
                 default:
                     _text.Append("#object").Append(owner.IdentityOf(value));
@@ -265,5 +294,7 @@ internal sealed class ExpressionKey
 
         // Reflection builds these names anew on every call; a rulebook asks for the same few thousands of times.
         private static string TypeName(Type? type) => type is null ? "?" : TypeNames.GetOrAdd(type, t => t.AssemblyQualifiedName ?? t.FullName ?? t.Name);
+
+        private string TypeId(Type type) => owner.TypeId(type);
     }
 }

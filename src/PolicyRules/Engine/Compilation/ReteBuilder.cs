@@ -127,7 +127,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         foreach (var plan in plans)
         {
             IReadOnlyList<ParameterExpression> parameters = [plan.Plan.Fact, .. slots];
-            text.Append('[').Append(plan.Element.GetType().Name).Append(' ').Append(plan.FactType.AssemblyQualifiedName);
+            text.Append('[').Append(plan.Element.GetType().Name).Append(' ').Append(_keys.TypeId(plan.FactType));
             if (plan.Element is AggregateElement aggregate)
             {
                 text.Append(' ').Append(aggregate.Kind);

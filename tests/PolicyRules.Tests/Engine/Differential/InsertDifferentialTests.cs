@@ -1,4 +1,5 @@
 using PolicyRules.Engine;
+using PolicyRules.Engine.Compilation;
 using Xunit.Abstractions;
 
 namespace PolicyRules.Tests.Engine.Differential;
@@ -31,9 +32,27 @@ public class SingleInsertDifferentialTests(ITestOutputHelper output)
     }
 }
 
+/// <summary>
+/// Property a again, the network compiled by the tiered compiler with a threshold of two calls: every
+/// condition, key and action changes from interpreted to compiled in the middle of the batch.
+/// </summary>
+public class TieredCompilerDifferentialTests(ITestOutputHelper output)
+{
+    [Fact]
+    [Trait("Category", "Differential")]
+    public void Batch_insert_under_the_tiered_compiler_yields_exactly_the_matches_of_the_naive_oracle()
+    {
+        var stats = new CaseStats();
+        var options = new RuleNetworkOptions { ExpressionCompiler = new TieredExpressionCompiler(FastExpressionTreeCompiler.Instance, callsBeforeCompiling: 2) };
+        Differential.Check(Generators.MatchScenarios(), scenario => InsertCase.Run(scenario, batch: true, stats, options));
+        output.WriteLine(stats.ToString());
+        stats.AssertNotVacuous();
+    }
+}
+
 internal static class InsertCase
 {
-    public static void Run(MatchScenario scenario, bool batch, CaseStats? stats = null)
+    public static void Run(MatchScenario scenario, bool batch, CaseStats? stats = null, RuleNetworkOptions? options = null)
     {
         var rules = SpecBuilder.Build(scenario.Rules);
         var facts = scenario.Facts.Select((f, i) => f.Create(i + 1)).ToList();
@@ -51,7 +70,7 @@ internal static class InsertCase
         List<string> actual;
         try
         {
-            var session = RuleNetwork.Compile(rules).CreateSession();
+            var session = RuleNetwork.Compile(rules, options).CreateSession();
             if (batch)
             {
                 session.InsertAll(facts);

@@ -7,6 +7,7 @@ using BenchmarkDotNet.Configs;
 using PolicyRules.Benchmarks.LargeDraft;
 using PolicyRules.Benchmarks.Legs;
 using PolicyRules.Benchmarks.Workload;
+using PolicyRules.Domain;
 using PolicyRules.Engine;
 using PolicyRules.Engine.Runtime;
 
@@ -27,7 +28,8 @@ public static class Program
                   e.g. --job short for a shorter job; output in ./BenchmarkDotNet.Artifacts
           smoke   checks every leg's counts against WORKLOAD.md, then a short BenchmarkDotNet job on one small cell
           check <R> <C> [distinct]   checks every leg's count on one cell
-          profile <R> <C> [distinct]   PolicyRules only: time of InsertAll and Fire (median of 7), session metrics, network statistics
+          profile <R> <C> [distinct] [json]   PolicyRules only (the builder leg, or the JSON rules with json): time of InsertAll and Fire
+                  (median of the last 100 of 200 runs), session metrics, network statistics
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
                   legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json
           peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
@@ -149,10 +151,12 @@ public static class Program
     private static int Profile(string[] args)
     {
         var (r, c, distinct) = Cell(args, 0);
+        var json = args.Skip(2).Contains("json");
         var data = W1Cells.DataFor(c);
         var counter = new ConflictCounter();
-        var definitions = W1BuilderRules.Create(W1Rules.Create(r, distinct), counter);
-        var network = RuleNetwork.Compile(definitions);
+        var network = json
+            ? W1JsonRules.Compile(W1Rules.Create(r, distinct))
+            : RuleNetwork.Compile(W1BuilderRules.Create(W1Rules.Create(r, distinct), counter));
         var insert = new List<double>();
         var fire = new List<double>();
         SessionMetrics metrics = null!;
@@ -160,8 +164,15 @@ public static class Program
         // the same); the first half is warm-up. Sessions are disposed, as the benchmark's are, so the
         // pooled arenas are reused.
         const int Runs = 200;
+        long allocated = 0;
+        int gen0 = 0, gen1 = 0, gen2 = 0;
         for (var run = 0; run < Runs; run++)
         {
+            if (run == Runs / 2)
+            {
+                (allocated, gen0, gen1, gen2) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            }
+
             counter.Reset();
             var watch = Stopwatch.StartNew();
             var session = network.CreateSession();
@@ -169,7 +180,7 @@ public static class Program
             var inserted = watch.Elapsed.TotalMilliseconds;
             session.Fire();
             var fired = watch.Elapsed.TotalMilliseconds - inserted;
-            W1Expected.CheckConflicts(W1Legs.PolicyRulesBuilder, r, c, distinct, counter.Value);
+            W1Expected.CheckConflicts(json ? W1Legs.PolicyRulesJson : W1Legs.PolicyRulesBuilder, r, c, distinct, json ? session.Query<Conflict>().Count : counter.Value);
             if (run >= Runs / 2)
             {
                 insert.Add(inserted);
@@ -180,8 +191,10 @@ public static class Program
             session.Dispose();
         }
 
+        var measured = Runs - (Runs / 2);
+        var perRun = string.Create(CultureInfo.InvariantCulture, $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / measured / 1024.0:F0} KB allocated, collections gen0 {(GC.CollectionCount(0) - gen0) / (double)measured:F2} gen1 {(GC.CollectionCount(1) - gen1) / (double)measured:F2} gen2 {(GC.CollectionCount(2) - gen2) / (double)measured:F2}");
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F1} ms, Fire {Median(fire):F1} ms (median of {insert.Count})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules ({(json ? "JSON rules" : "builder")}) R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F1} ms, Fire {Median(fire):F1} ms (median of {insert.Count}); per run: {perRun}"));
         Console.WriteLine($"Network: {network.Statistics}");
         Console.WriteLine(
             $"Session: AlphaConditionEvaluations={metrics.AlphaConditionEvaluations:N0} AlphaDispatchLookups={metrics.AlphaDispatchLookups:N0} " +

@@ -22,7 +22,7 @@ internal static class ClauseFunctions
         // A preamble: its closing formula ("HAVE AGREED AS FOLLOWS") with nothing read after it. A
         // preamble glued to the articles that follow it reads on.
         var close = hits.FirstOrDefault(h => h.Set == "preamble-close");
-        if (close.Set is not null && hits.All(h => h.Sentence <= close.Sentence))
+        if (close is not null && hits.All(h => h.Sentence <= close.Sentence))
         {
             return Recital;
         }
@@ -62,7 +62,7 @@ internal static class ClauseFunctions
         // "Neither Party shall adopt … 2. This paragraph does not cover …" stays a prohibition.
         var carveOut = hits.FirstOrDefault(h => h.Set is TextAnalyzer.ScopeOut or TextAnalyzer.ScopeOutBefore);
         var prohibition = hits.FirstOrDefault(h => h.Set == "prohibition");
-        if (carveOut.Set is not null && carveOut.Sentence <= 1 && (prohibition.Set is null || prohibition.Start > carveOut.Start))
+        if (carveOut is not null && carveOut.Sentence <= 1 && (prohibition is null || prohibition.Start > carveOut.Start))
         {
             return Exclusion;
         }

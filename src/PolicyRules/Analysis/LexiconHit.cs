@@ -5,4 +5,4 @@ namespace PolicyRules.Analysis;
 /// <c>Negatable</c> is false when the term itself holds a negation word ("shall not apply"), so a
 /// negation inside it does not turn it around.
 /// </summary>
-internal readonly record struct LexiconHit(string Set, int FirstToken, int LastToken, int Start, int End, int Sentence, bool Negatable);
+internal sealed record LexiconHit(string Set, int FirstToken, int LastToken, int Start, int End, int Sentence, bool Negatable);

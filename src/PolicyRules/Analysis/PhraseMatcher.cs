@@ -125,7 +125,7 @@ internal sealed class PhraseMatcher
         && string.CompareOrdinal(word, 0, term, 0, word.Length - cut) == 0
         && term.EndsWith(ending, StringComparison.Ordinal);
 
-    internal readonly record struct PhraseWord(string Text, bool Prefix, bool GapBefore);
+    internal sealed record PhraseWord(string Text, bool Prefix, bool GapBefore);
 
     private sealed record Phrase(string Set, PhraseWord[] Words, bool Negatable)
     {

@@ -184,7 +184,7 @@ public sealed class TextAnalyzer
     // One hit per set and start: the longest phrase, in text order.
     private static List<LexiconHit> Distinct(List<LexiconHit> hits) =>
         hits.GroupBy(h => (h.Set, h.Start))
-            .Select(g => g.MaxBy(h => h.End))
+            .Select(g => g.MaxBy(h => h.End)!)
             .OrderBy(h => h.Start)
             .ThenBy(h => h.Set, StringComparer.Ordinal)
             .ToList();

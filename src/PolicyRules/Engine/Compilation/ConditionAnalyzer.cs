@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using PolicyRules.Engine.Model;
 
@@ -144,9 +145,9 @@ internal static class ConditionAnalyzer
         return [.. tests.Where(IsDirectEquality), .. tests.Where(t => !IsDirectEquality(t))];
     }
 
-    private static bool TryKey(Expression condition, ParameterExpression fact, out JoinKeyPlan key)
+    private static bool TryKey(Expression condition, ParameterExpression fact, [NotNullWhen(true)] out JoinKeyPlan? key)
     {
-        key = default;
+        key = null;
         var byReference = false;
         if (!ExpressionShapes.TryEquality(condition, out var a, out var b))
         {

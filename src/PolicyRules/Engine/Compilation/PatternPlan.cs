@@ -35,4 +35,4 @@ internal sealed record PatternPlan(
     string JoinDescription);
 
 /// <summary>An equality join: the side over earlier aliases, the side over the fact, and whether it compares identities.</summary>
-internal readonly record struct JoinKeyPlan(Expression Left, Expression Right, bool ByReference);
+internal sealed record JoinKeyPlan(Expression Left, Expression Right, bool ByReference);

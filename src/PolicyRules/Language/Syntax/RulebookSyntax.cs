@@ -17,4 +17,4 @@ internal sealed record RulebookSyntax(
 internal sealed record SetSyntax(SourceSpan Span, string Name, IReadOnlyList<Located<object>> Values);
 
 /// <summary>A value and where it was written.</summary>
-internal readonly record struct Located<T>(SourceSpan Span, T Value);
+internal sealed record Located<T>(SourceSpan Span, T Value);

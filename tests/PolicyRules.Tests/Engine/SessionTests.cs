@@ -129,6 +129,24 @@ public class SessionTests
     }
 
     [Fact]
+    public void Query_keeps_insertion_order_when_a_later_fact_takes_the_place_a_retracted_one_left()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        var first = new Clause { Id = 1 };
+        var second = new Clause { Id = 2 };
+        var third = new Clause { Id = 3 };
+        session.InsertAll([first, second, third]);
+        session.Retract(first);
+        var fourth = new Clause { Id = 4 };
+        session.Insert(fourth);
+        session.Insert(new Finding("other type", 0));
+
+        session.Query<Clause>().Should().Equal([second, third, fourth], (a, b) => ReferenceEquals(a, b));
+        session.Query<object>().Should().HaveCount(4).And.EndWith(new Finding("other type", 0));
+        session.Query<Agreement>().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Linked_facts_go_when_their_match_no_longer_holds_and_take_their_own_consequences_with_them()
     {
         var session = Session(

@@ -244,8 +244,48 @@ public sealed class RuleSession : IDisposable
     }
 
     /// <summary>The facts in working memory assignable to <typeparamref name="T"/>, in insertion order.</summary>
-    public IReadOnlyList<T> Query<T>() =>
-        Usable.Facts.Values.Where(h => h.Fact is T).OrderBy(h => h.Sequence).Select(h => (T)h.Fact).ToArray();
+    public IReadOnlyList<T> Query<T>()
+    {
+        // The table enumerates in insertion order until a retraction leaves a hole that a later fact
+        // fills; so count and check the order first, and sort only when a fill put a fact out of place.
+        var facts = Usable.Facts.Values;
+        var count = 0;
+        var inOrder = true;
+        var last = long.MinValue;
+        foreach (var handle in facts)
+        {
+            if (handle.Fact is T)
+            {
+                inOrder &= handle.Sequence > last;
+                last = handle.Sequence;
+                count++;
+            }
+        }
+
+        var found = new T[count];
+        var sequences = inOrder ? null : new long[count];
+        var next = 0;
+        foreach (var handle in facts)
+        {
+            if (handle.Fact is T fact)
+            {
+                found[next] = fact;
+                if (sequences is not null)
+                {
+                    sequences[next] = handle.Sequence;
+                }
+
+                next++;
+            }
+        }
+
+        if (sequences is not null)
+        {
+            Array.Sort(sequences, found);
+        }
+
+        return found;
+    }
 
     /// <summary>Fires activations until the agenda is empty or an action halts.</summary>
     /// <returns>The number of rules fired.</returns>

@@ -91,7 +91,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
     /// The evidence of the tags and text cues the rule matched, each when it is about the conflict's
     /// own subject: what the conflict rests on when the clause was read from its text.
     /// </summary>
-    private NewArrayExpression DerivedEvidence(Expression on)
+    private Expression DerivedEvidence(Expression on)
     {
         var empty = Expression.Constant(Array.Empty<Evidence>(), typeof(IReadOnlyList<Evidence>));
         var lists = new List<Expression>();
@@ -106,7 +106,10 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             }
         }
 
-        return Expression.NewArrayInit(typeof(IReadOnlyList<Evidence>), lists);
+        // A rule that matched no tag or text cue shares one empty array rather than making one per firing.
+        return lists.Count == 0
+            ? Expression.Constant(Array.Empty<IReadOnlyList<Evidence>>())
+            : Expression.NewArrayInit(typeof(IReadOnlyList<Evidence>), lists);
     }
 
     private Expression? Mitigate(ActionSyntax action)

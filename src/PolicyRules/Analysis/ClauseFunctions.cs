@@ -67,7 +67,9 @@ internal static class ClauseFunctions
             return Exclusion;
         }
 
-        if (Count("prohibition") > 0)
+        // A procedure by its title stays one when it bars something along the way ("a panel shall not
+        // require a Party to furnish … information").
+        if (Count("prohibition") > 0 && !title.Contains("heading-procedure"))
         {
             return Prohibition;
         }

@@ -68,6 +68,7 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
     private abstract class Tier<TDelegate>(Expression<TDelegate> lambda, TieredExpressionCompiler owner)
         where TDelegate : Delegate
     {
+        private Expression<TDelegate>? _lambda = lambda;
         private int _calls;
         private volatile bool _compiled;
 
@@ -77,8 +78,10 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
         {
             if (!_compiled && Interlocked.Increment(ref _calls) == owner._callsBeforeCompiling)
             {
-                Current = owner._compiler.Compile(lambda);
+                // Only the call that reaches the threshold gets here; the tree is not needed after.
+                Current = owner._compiler.Compile(_lambda!);
                 _compiled = true;
+                _lambda = null;
             }
         }
     }

@@ -24,7 +24,7 @@ public sealed class FastExpressionTreeCompiler : IExpressionCompiler
         ArgumentNullException.ThrowIfNull(lambda);
 
         // Where no code can be emitted (NativeAOT), System.Linq.Expressions interprets the tree.
-        if (!RuntimeFeature.IsDynamicCodeSupported || KnownMiscompiled.In(lambda))
+        if (!RuntimeFeature.IsDynamicCodeSupported || ExpressionSearch.Any(lambda, KnownMiscompiled))
         {
             return lambda.Compile();
         }
@@ -61,42 +61,7 @@ public sealed class FastExpressionTreeCompiler : IExpressionCompiler
     /// the methods of <see cref="Enum"/> (<c>HasFlag</c> boxes its operands) and values of enums
     /// over 64-bit integers. The rule language builds neither; C# lambdas can.
     /// </summary>
-    private sealed class KnownMiscompiled : ExpressionVisitor
-    {
-        private bool _found;
-
-        public static bool In(Expression expression)
-        {
-            var visitor = new KnownMiscompiled();
-            visitor.Visit(expression);
-            return visitor._found;
-        }
-
-        public override Expression? Visit(Expression? node)
-        {
-            if (_found || node is null)
-            {
-                return node;
-            }
-
-            if (node.Type.IsEnum && Enum.GetUnderlyingType(node.Type) is var underlying && (underlying == typeof(ulong) || underlying == typeof(long)))
-            {
-                _found = true;
-                return node;
-            }
-
-            return base.Visit(node);
-        }
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.DeclaringType == typeof(Enum))
-            {
-                _found = true;
-                return node;
-            }
-
-            return base.VisitMethodCall(node);
-        }
-    }
+    private static bool KnownMiscompiled(Expression node) =>
+        node.Type.IsEnum && Enum.GetUnderlyingType(node.Type) is var underlying && (underlying == typeof(ulong) || underlying == typeof(long))
+        || node is MethodCallExpression { Method.DeclaringType: var declaring } && declaring == typeof(Enum);
 }

@@ -43,7 +43,7 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
 
         // Without dynamic code (NativeAOT) the compiler would interpret too: nothing to tier up to.
         // The interpreter cannot hold spans (C# binds `array.Contains(x)` in a lambda to a span method).
-        if (!RuntimeFeature.IsDynamicCodeSupported || ByRefLikeValues.In(lambda))
+        if (!RuntimeFeature.IsDynamicCodeSupported || ExpressionSearch.Any(lambda, node => node.Type.IsByRefLike))
         {
             return _compiler.Compile(lambda);
         }
@@ -113,35 +113,6 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
         {
             Count();
             Current(first, second, third);
-        }
-    }
-
-    /// <summary>Finds a value of a by-ref-like type (a span) anywhere in an expression.</summary>
-    private sealed class ByRefLikeValues : ExpressionVisitor
-    {
-        private bool _found;
-
-        public static bool In(Expression expression)
-        {
-            var visitor = new ByRefLikeValues();
-            visitor.Visit(expression);
-            return visitor._found;
-        }
-
-        public override Expression? Visit(Expression? node)
-        {
-            if (_found || node is null)
-            {
-                return node;
-            }
-
-            if (node.Type.IsByRefLike)
-            {
-                _found = true;
-                return node;
-            }
-
-            return base.Visit(node);
         }
     }
 }

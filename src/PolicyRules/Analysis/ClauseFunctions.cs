@@ -13,6 +13,9 @@ internal static class ClauseFunctions
     public const string Obligation = "obligation";
     public const string Other = "other";
 
+    // How far in a lone definition still leads the clause: its opening sentence or the one after.
+    private const int LeadingSentences = 1;
+
     /// <summary>
     /// Picks the function from the hits outside carve-outs and the sets the title uses. A carve-out
     /// makes the clause an exclusion only when it leads (first or second sentence, before any prohibition).
@@ -38,7 +41,9 @@ internal static class ClauseFunctions
         // For the purposes of this Article, the term … means") stays operative.
         var firstDefinition = hits.Where(h => h.Set == "definition").Select(h => h.Sentence).DefaultIfEmpty(int.MaxValue).Min();
         var prohibitsFirst = !title.Contains("heading-procedure") && hits.Any(h => h.Set == "prohibition" && h.Sentence < firstDefinition);
-        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && (defines >= 2 || defines == 1 && (binding == 0 || leads)))
+        // One definition far into an article that binds no one is a glued footnote ("4 For Korea, local
+        // government means …" closing a list of reservations), not what the article does.
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && (defines >= 2 || defines == 1 && (binding == 0 && firstDefinition <= LeadingSentences || leads)))
         {
             return Definition;
         }

@@ -178,6 +178,8 @@ public class TextAnalyzerTests
     [InlineData("This Chapter does not apply to measures affecting audiovisual services.", "Scope", "exclusion")]
     [InlineData("No Party shall require an investor to achieve a given level or percentage of domestic content.", null, "prohibition")]
     [InlineData("Para efectos de este capítulo, se entenderá por inversión todo activo.", "Definiciones", "definition")]
+    [InlineData("Investment means an asset. Articles 9.2 to 9.5 do not apply to the measures set out in Annex I.", null, "definition")]
+    [InlineData("Articles 9.2 to 9.5 do not apply to the measures set out in Annex I. Annex 9-A sets out commitments. 3 Sub-national government does not include local government. 4 For Korea, local government means a local government as defined in the Local Autonomy Act.", null, "exclusion")]
     public void What_the_clause_does(string text, string? title, string function) => Read(text, title).Reading.Function.Should().Be(function);
 
     [Fact]

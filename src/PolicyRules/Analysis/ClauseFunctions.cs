@@ -41,9 +41,11 @@ internal static class ClauseFunctions
         // For the purposes of this Article, the term … means") stays operative.
         var firstDefinition = hits.Where(h => h.Set == "definition").Select(h => h.Sentence).DefaultIfEmpty(int.MaxValue).Min();
         var prohibitsFirst = !title.Contains("heading-procedure") && hits.Any(h => h.Set == "prohibition" && h.Sentence < firstDefinition);
-        // One definition far into an article that binds no one is a glued footnote ("4 For Korea, local
-        // government means …" closing a list of reservations), not what the article does.
-        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && (defines >= 2 || defines == 1 && (binding == 0 && firstDefinition <= LeadingSentences || leads)))
+        // A lone definition makes the clause one when it leads, or opens a clause that binds no one; far
+        // into such a clause it is a glued footnote ("4 For Korea, local government means …" closing a
+        // list of reservations), not what the clause does.
+        var loneDefinitionLeads = defines == 1 && (leads || binding == 0 && firstDefinition <= LeadingSentences);
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && (defines >= 2 || loneDefinitionLeads))
         {
             return Definition;
         }

@@ -16,6 +16,9 @@ internal static class ClauseFunctions
     // How far in a lone definition still leads the clause: its opening sentence or the one after.
     private const int LeadingSentences = 1;
 
+    // How many binding words after its last definition make an article more than a definition.
+    private const int BindingAfterDefinitions = 3;
+
     /// <summary>
     /// Picks the function from the hits outside carve-outs and the sets the title uses. A carve-out
     /// makes the clause an exclusion only when it leads (first or second sentence, before any prohibition).
@@ -45,7 +48,14 @@ internal static class ClauseFunctions
         // into such a clause it is a glued footnote ("4 For Korea, local government means …" closing a
         // list of reservations), not what the clause does.
         var loneDefinitionLeads = defines == 1 && (leads || binding == 0 && firstDefinition <= LeadingSentences);
-        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && (defines >= 2 || loneDefinitionLeads))
+        // Definitions that open an article which goes on to bind at length ("1. For the purposes of this
+        // Article: … means … 4. the disputing investor may submit … 8. Each Party hereby consents …")
+        // are its preliminaries, not what it does. Definitions met only later are footnotes glued into
+        // the text, and the article's own words decide as before.
+        var lastDefinition = hits.Where(h => h.Set == "definition").Select(h => h.Sentence).DefaultIfEmpty(-1).Max();
+        var bindsAfterDefining = firstDefinition <= LeadingSentences
+            && hits.Count(h => h.Set is "obligation" or "prohibition" && h.Sentence > lastDefinition) >= BindingAfterDefinitions;
+        if (title.Contains("heading-definition") && !title.Contains("heading-scope") || !prohibitsFirst && !bindsAfterDefining && (defines >= 2 || loneDefinitionLeads))
         {
             return Definition;
         }

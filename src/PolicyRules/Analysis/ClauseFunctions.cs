@@ -70,7 +70,12 @@ internal static class ClauseFunctions
             return Objective;
         }
 
-        if (title.Contains("heading-cooperation") || Count("cooperation") > 0 && Count("prohibition") == 0)
+        // Cooperation by its words when they lead the clause or outweigh what it binds: one passing
+        // "requests for a cooperation in the communication of documents" deep in a state-aid ban does
+        // not make the ban a cooperation article.
+        var firstCooperation = hits.Where(h => h.Set == "cooperation").Select(h => h.Sentence).DefaultIfEmpty(int.MaxValue).Min();
+        var cooperates = Count("cooperation") > 0 && (firstCooperation <= LeadingSentences || Count("cooperation") >= Count("obligation"));
+        if (title.Contains("heading-cooperation") || cooperates && Count("prohibition") == 0)
         {
             return Cooperation;
         }

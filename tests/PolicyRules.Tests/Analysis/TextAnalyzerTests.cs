@@ -179,6 +179,8 @@ public class TextAnalyzerTests
     [InlineData("No Party shall require an investor to achieve a given level or percentage of domestic content.", null, "prohibition")]
     [InlineData("Para efectos de este capítulo, se entenderá por inversión todo activo.", "Definiciones", "definition")]
     [InlineData("Investment means an asset. Articles 9.2 to 9.5 do not apply to the measures set out in Annex I.", null, "definition")]
+    [InlineData("1. Any state aid which distorts competition shall be incompatible with this Agreement. 2. Each Party shall ensure transparency. 3. The other Party shall provide information. 4. The investigating Party may request cooperation in the communication of documents.", null, "obligation")]
+    [InlineData("The Parties shall cooperate in the field of standards. Such cooperation shall include the exchange of information.", null, "cooperation")]
     [InlineData("1. For the purposes of this Article, the term disputing investor means an investor who is a party to an investment dispute. 2. The disputing parties shall first seek consultations. 3. The disputing investor shall deliver a notice of intent. 4. The disputing investor may submit the dispute to arbitration. 5. Each Party shall accept the award.", null, "procedure")]
     [InlineData("Articles 9.2 to 9.5 do not apply to the measures set out in Annex I. Annex 9-A sets out commitments. 3 Sub-national government does not include local government. 4 For Korea, local government means a local government as defined in the Local Autonomy Act.", null, "exclusion")]
     public void What_the_clause_does(string text, string? title, string function) => Read(text, title).Reading.Function.Should().Be(function);

@@ -65,7 +65,9 @@ internal static class ClauseFunctions
             return Recital;
         }
 
-        if (title.Contains("heading-objective") || Count("objective") > 0 && binding == 0)
+        // An article titled as objectives that also bars something ("Objective and Principles … which
+        // cannot be subject to customs duties") does more than state aims.
+        if (title.Contains("heading-objective") && Count("prohibition") == 0 || Count("objective") > 0 && binding == 0)
         {
             return Objective;
         }

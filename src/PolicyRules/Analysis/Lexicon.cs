@@ -33,6 +33,14 @@ public sealed class Lexicon
     /// <summary>Term sets by name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; }
 
+    /// <summary>
+    /// Short words that text extraction glues to their neighbours ("Partyshallnot"): a long word rare
+    /// in its document that is a run of the document's common words, one of them from this list, is
+    /// read as those words. Empty (the default) leaves the text as written: right for languages whose
+    /// inflections are themselves words (Spanish "modificarse").
+    /// </summary>
+    public IReadOnlyList<string> GlueWords { get; init; } = [];
+
     /// <summary>Where it was read from, for diagnostics.</summary>
     public string? Source { get; }
 }

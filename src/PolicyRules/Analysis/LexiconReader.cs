@@ -44,9 +44,11 @@ public static class LexiconReader
             read[set.Name] = terms.Select(t => (string)t!).ToArray();
         }
 
-        var markers = root["markers"] is JArray m ? m.Select(t => (string?)t ?? "").Where(t => t.Length > 0).ToArray() : [];
-        return new Lexicon(language, markers, read, source);
+        return new Lexicon(language, Words(root, "markers"), read, source) { GlueWords = Words(root, "glue") };
     }
+
+    private static string[] Words(JObject root, string property) =>
+        root[property] is JArray words ? words.Select(t => (string?)t ?? "").Where(t => t.Length > 0).ToArray() : [];
 
     private static FormatException Error(string source, JToken at, string code, string message)
     {

@@ -10,6 +10,7 @@ internal sealed class PhraseMatcher
     private const int MaxGap = 8;
     private readonly Dictionary<string, List<Phrase>> _byWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Phrase>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
 
     public PhraseMatcher(Lexicon lexicon)
     {
@@ -35,9 +36,13 @@ internal sealed class PhraseMatcher
                 }
 
                 list.Add(phrase);
+                _words.UnionWith(phrase.Words.Where(w => !w.Prefix).Select(w => w.Text));
             }
         }
     }
+
+    /// <summary>True when the word (or the singular it is the plural of) is a word of some phrase.</summary>
+    public bool Knows(string word) => Forms(word).Any(_words.Contains);
 
     public List<LexiconHit> Match(TextToken[] tokens)
     {

@@ -35,14 +35,14 @@ public sealed class TextAnalyzer
     /// <summary>Words that negate the phrase they stand in ("may <em>not</em> submit a claim").</summary>
     public const string Negation = "negation";
 
-    private readonly IReadOnlyList<(Lexicon Lexicon, PhraseMatcher Matcher, HashSet<string> Markers)> _languages;
+    private readonly IReadOnlyList<(Lexicon Lexicon, PhraseMatcher Matcher, HashSet<string> Markers, HashSet<string> Glue)> _languages;
 
     /// <summary>Compiles the lexicons, one per language; the first is the default language.</summary>
     public TextAnalyzer(IEnumerable<Lexicon> lexicons)
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         _languages = lexicons
-            .Select(l => (l, new PhraseMatcher(l), new HashSet<string>(l.Markers.Select(Tokenizer.Fold), StringComparer.Ordinal)))
+            .Select(l => (l, new PhraseMatcher(l), Folded(l.Markers), Folded(l.GlueWords)))
             .ToArray();
         if (_languages.Count == 0)
         {
@@ -68,10 +68,12 @@ public sealed class TextAnalyzer
         }
 
         var annexes = ReferenceFinder.AnnexClauses(clauses.Select(c => (c.Id, c.Title)));
+        var tokens = clauses.Select(c => Tokenizer.Tokenize(c.Text)).ToArray();
+        var glued = GluedWords.Of(tokens);
         var facts = new List<object>(clauses.Length * 4);
-        foreach (var clause in clauses)
+        for (var i = 0; i < clauses.Length; i++)
         {
-            facts.AddRange(Analyze(clause, ids, annexes));
+            facts.AddRange(Analyze(clauses[i], tokens[i], glued, ids, annexes));
         }
 
         return facts;
@@ -81,13 +83,16 @@ public sealed class TextAnalyzer
     public IReadOnlyList<object> Analyze(Clause clause)
     {
         ArgumentNullException.ThrowIfNull(clause);
-        return Analyze(clause, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        var tokens = Tokenizer.Tokenize(clause.Text);
+        return Analyze(clause, tokens, GluedWords.Of([tokens]), new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
-    private List<object> Analyze(Clause clause, IReadOnlySet<string> ids, IReadOnlyDictionary<string, string> annexes)
+    private static HashSet<string> Folded(IEnumerable<string> words) => new(words.Select(Tokenizer.Fold), StringComparer.Ordinal);
+
+    private List<object> Analyze(Clause clause, TextToken[] written, GluedWords glued, IReadOnlySet<string> ids, IReadOnlyDictionary<string, string> annexes)
     {
-        var tokens = Tokenizer.Tokenize(clause.Text);
-        var (lexicon, matcher, _) = Detect(tokens);
+        var (lexicon, matcher, _, glue) = Detect(written);
+        var tokens = glued.Split(written, glue, matcher);
         var hits = WithoutDeferences(WithoutFalseFriends(Distinct(matcher.Match(tokens))));
         var excluded = ExcludedTokens(clause.Text, tokens, hits);
         var cited = CitedTokens(clause.Text, tokens);
@@ -136,7 +141,7 @@ public sealed class TextAnalyzer
         var citedCues = Only(Standing.Cited, Standing.Engaged, Standing.CarvedOut);
 
         var title = clause.Title is { Length: > 0 }
-            ? matcher.Match(Tokenizer.Tokenize(clause.Title)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
+            ? matcher.Match(glued.Split(Tokenizer.Tokenize(clause.Title), glue, matcher)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
             : [];
 
         var (inside, outside) = ReferenceFinder.Find(clause.Text, ids, annexes);
@@ -156,7 +161,7 @@ public sealed class TextAnalyzer
     }
 
     // The language whose common words the text uses most; ties go to the first lexicon.
-    private (Lexicon, PhraseMatcher, HashSet<string>) Detect(TextToken[] tokens)
+    private (Lexicon, PhraseMatcher, HashSet<string>, HashSet<string>) Detect(TextToken[] tokens)
     {
         var best = _languages[0];
         var bestScore = 0;

@@ -208,4 +208,57 @@ public class TextAnalyzerTests
         reading.References.Should().Equal("2205");
         reading.ExternalReferences.Should().Equal("Annex I");
     }
+
+    // Five clauses that write apart the words the glued clause runs together, as a real agreement does.
+    private const string WrittenApart = "Each Party shall not impose customs duties on electronic transmissions of the other Party.";
+
+    private static IReadOnlyList<object> AnalyzeDocument(params string[] texts)
+    {
+        var clauses = string.Join(",", texts.Select((t, i) => $$"""{ "id": "{{i + 1}}", "text": {{Newtonsoft.Json.JsonConvert.ToString(t)}} }"""));
+        var draft = new DraftReader().Read($$"""{ "agreement": { "id": "a", "parties": [ { "code": "CAN" } ] }, "clauses": [ {{clauses}} ] }""", "d.json");
+        return Analyzer.Analyze(draft);
+    }
+
+    [Fact]
+    public void Words_glued_by_extraction_are_read_apart_when_the_document_writes_them_apart()
+    {
+        const string glued = "To this end, a Partyshallnot impose customsdutiesonelectronic transmissions.";
+        var facts = AnalyzeDocument([.. Enumerable.Repeat(WrittenApart, 5), glued]);
+        var cues = facts.OfType<TextCue>().Where(c => c.Subject.Id == "6").ToArray();
+
+        cues.Select(c => c.Name).Should().Contain(["et-duty-ban", "prohibition"]);
+        // Evidence points into the glued word, at the pieces' own letters.
+        cues.Single(c => c.Name == "et-duty-ban").Evidence.Select(e => glued[e.Start!.Value..e.End!.Value])
+            .Should().Contain(["customsdutiesonelectronic transmissions", "dutiesonelectronic transmissions"]);
+
+        // Alone, the clause gives no evidence that its long words are glued ones.
+        Read(glued).Reading.Cues.Should().NotContain("et-duty-ban");
+    }
+
+    [Theory]
+    [InlineData("the inconsistent measures", "in consistent")] // "in" is no glue word: in- makes words
+    [InlineData("the customsduties of the Party", "customs duties")] // no glue word among the pieces
+    public void A_word_is_left_whole_unless_one_of_its_pieces_is_a_glue_word(string clause, string pieces)
+    {
+        var common = string.Join(" ", Enumerable.Repeat($"{pieces} the Party shall", 5));
+        var tokens = Tokenizer.Tokenize(clause);
+        var glued = GluedWords.Of([Tokenizer.Tokenize(common), tokens]);
+
+        glued.Split(tokens, new HashSet<string> { "the", "of", "shall" }, new PhraseMatcher(EmbeddedLexicons.All.First(l => l.Language == "en")))
+            .Should().BeSameAs(tokens);
+    }
+
+    [Fact]
+    public void A_word_written_often_is_a_word_and_a_language_without_glue_words_is_left_as_written()
+    {
+        var english = new PhraseMatcher(EmbeddedLexicons.All.First(l => l.Language == "en"));
+        var glue = new HashSet<string> { "the", "of" };
+        var often = Tokenizer.Tokenize("theparty theparty theparty");
+        var common = Tokenizer.Tokenize(string.Join(" ", Enumerable.Repeat("the party of", 5)));
+        GluedWords.Of([often, common]).Split(often, glue, english).Should().BeSameAs(often);
+
+        var once = Tokenizer.Tokenize("ofthepartyof");
+        GluedWords.Of([once, common]).Split(once, glue, english).Select(t => t.Folded).Should().Equal("of", "the", "party", "of");
+        GluedWords.Of([once, common]).Split(once, new HashSet<string>(), english).Should().BeSameAs(once);
+    }
 }

@@ -1,24 +1,40 @@
 namespace PolicyRules.Analysis;
 
 /// <summary>
-/// Words that text extraction ran together ("Partyshallnot", "supplierofa"), read apart. A long word
-/// that is rare in its document and not a lexicon word is split when it is exactly a run of the
-/// document's own common words, at least one of them a glue word of the clause's language (the
-/// short words extraction loses the spaces around: "of", "shall", "the"). No word list is needed:
-/// an agreement with glued text also writes the same words apart, many times.
+/// Words that text extraction ran together ("Partyshallnot", "marketaccess", "noless"), read apart.
+/// A document glues words when many of its rare long words are exactly runs of its own common words
+/// with a glue word among them (the short words extraction loses the spaces around: "of", "shall",
+/// "the"); in such a document, a word that is not a lexicon word and is exactly a run of common words
+/// is read as those words. No word list is needed: an agreement with glued text also writes the same
+/// words apart, many times.
 /// </summary>
 /// <remarks>
 /// Splitting only adds readings: the word it replaces is in no lexicon phrase, and the pieces are
-/// common words, so a wrong split of a real word ("as certain") makes a lexicon phrase only by
-/// chance. A language whose inflections are themselves words (Spanish "modificar-se", "asistir-a")
-/// lists no glue words, and its text is left as written.
+/// common words, so a wrong split of a real word ("data base") makes a lexicon phrase only by chance;
+/// and it happens only in the few documents whose text extraction broke (a dozen of ToTA's 450). A
+/// language whose inflections are themselves words (Spanish "modificar-se", "asistir-a") lists no
+/// glue words, and its text is left as written.
 /// </remarks>
 internal sealed class GluedWords
 {
-    /// <summary>A word shorter than this is left whole ("within", "thereof", "areas").</summary>
-    private const int MinLength = 8;
+    /// <summary>A word shorter than this is left whole.</summary>
+    private const int MinLength = 4;
 
-    /// <summary>A word written more often than this in its document is a word of its own.</summary>
+    /// <summary>A word shorter than this is split only at a glue word ("toits", "tothe"; not "areas").</summary>
+    private const int MinLengthWithoutGlue = 8;
+
+    /// <summary>Words this long or longer, split with a glue word among their pieces, tell a document that glues words.</summary>
+    private const int MinTellingLength = 8;
+
+    /// <summary>How many distinct telling words a document that glues words has, at least, and how many per thousand words.</summary>
+    private const int MinTellingWords = 10;
+
+    private const int MinTellingPerThousand = 4;
+
+    /// <summary>
+    /// A word written more often than this in its document is a word of its own, unless each of its
+    /// pieces is written apart more often than it ("favorablethan" 5 times, "favorable" 7, "than" 45).
+    /// </summary>
     private const int MaxOccurrences = 2;
 
     /// <summary>How often a piece must occur, written apart, to count as a common word of the document.</summary>
@@ -38,19 +54,42 @@ internal sealed class GluedWords
         _lookup = occurrences.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Counts the words of a document (its clauses' tokens).</summary>
-    public static GluedWords Of(IEnumerable<TextToken[]> documentTokens)
+    /// <summary>True when the document glues words: only then are its words split.</summary>
+    public bool GluesWords { get; private set; }
+
+    /// <summary>Counts the words of a document (its clauses' tokens) and tells whether it glues words.</summary>
+    /// <param name="documentTokens">The tokens of each clause.</param>
+    /// <param name="glue">The glue words of every language read.</param>
+    /// <param name="isLexiconWord">Words never split.</param>
+    public static GluedWords Of(IReadOnlyCollection<TextToken[]> documentTokens, IReadOnlySet<string> glue, Func<string, bool> isLexiconWord)
     {
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = 0;
         foreach (var tokens in documentTokens)
         {
+            words += tokens.Length;
             foreach (var token in tokens)
             {
                 occurrences[token.Folded] = occurrences.GetValueOrDefault(token.Folded) + 1;
             }
         }
 
-        return new GluedWords(occurrences);
+        var document = new GluedWords(occurrences);
+        var telling = 0;
+        if (glue.Count > 0)
+        {
+            foreach (var word in occurrences.Keys)
+            {
+                if (word.Length >= MinTellingLength && occurrences[word] <= MaxOccurrences && document.IsCandidate(word, isLexiconWord)
+                    && document.Pieces(word) is { } pieces && pieces.Any(glue.Contains))
+                {
+                    telling++;
+                }
+            }
+        }
+
+        document.GluesWords = telling >= MinTellingWords && telling * 1000L >= MinTellingPerThousand * (long)words;
+        return document;
     }
 
     /// <summary>
@@ -60,10 +99,10 @@ internal sealed class GluedWords
     /// </summary>
     /// <param name="tokens">A clause's tokens.</param>
     /// <param name="glue">The glue words of the clause's language; none means no split.</param>
-    /// <param name="lexicon">The clause's lexicon: its words are never split.</param>
-    public TextToken[] Split(TextToken[] tokens, IReadOnlySet<string> glue, PhraseMatcher lexicon)
+    /// <param name="isLexiconWord">Words never split.</param>
+    public TextToken[] Split(TextToken[] tokens, IReadOnlySet<string> glue, Func<string, bool> isLexiconWord)
     {
-        if (glue.Count == 0)
+        if (!GluesWords || glue.Count == 0)
         {
             return tokens;
         }
@@ -72,7 +111,12 @@ internal sealed class GluedWords
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            var pieces = IsCandidate(token.Folded, lexicon) ? Pieces(token.Folded, glue) : null;
+            var pieces = IsCandidate(token.Folded, isLexiconWord) ? Pieces(token.Folded) : null;
+            if (pieces is not null && token.Folded.Length < MinLengthWithoutGlue && !pieces.Any(glue.Contains))
+            {
+                pieces = null;
+            }
+
             if (pieces is null)
             {
                 split?.Add(token);
@@ -94,15 +138,14 @@ internal sealed class GluedWords
         return split is null ? tokens : [.. split];
     }
 
-    private bool IsCandidate(string word, PhraseMatcher lexicon) =>
+    private bool IsCandidate(string word, Func<string, bool> isLexiconWord) =>
         word.Length is >= MinLength and <= MaxLength
-        && _occurrences.GetValueOrDefault(word) <= MaxOccurrences
         && word.AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0
-        && !lexicon.Knows(word);
+        && !isLexiconWord(word);
 
-    // The split into the fewest common words, the first found among equals; null when there is none
-    // or when no piece is a glue word.
-    private string[]? Pieces(string word, IReadOnlySet<string> glue)
+    // The split into the fewest common words, the first found among equals; null when there is none,
+    // or when the word is written too often for its pieces to be glued.
+    private string[]? Pieces(string word)
     {
         // fewest[i]: the fewest pieces that make word[..i]; from[i]: where the last of them starts.
         var fewest = new int[word.Length + 1];
@@ -116,7 +159,9 @@ internal sealed class GluedWords
                 continue;
             }
 
-            for (var end = start + 1; end <= Math.Min(word.Length, start + MaxPieceLength); end++)
+            // The word itself is no piece of it, however often it is written.
+            var last = start == 0 ? word.Length - 1 : word.Length;
+            for (var end = start + 1; end <= Math.Min(last, start + MaxPieceLength); end++)
             {
                 if (fewest[start] + 1 < fewest[end] && IsCommon(word.AsSpan(start, end - start)))
                 {
@@ -137,7 +182,8 @@ internal sealed class GluedWords
             pieces[k] = word[from[end]..end];
         }
 
-        return pieces.Any(glue.Contains) ? pieces : null;
+        var occurrences = _occurrences.GetValueOrDefault(word);
+        return occurrences <= MaxOccurrences || pieces.All(p => _occurrences[p] > occurrences) ? pieces : null;
     }
 
     // One-letter words are glue only ("supplierofa"); others must be written apart often enough.

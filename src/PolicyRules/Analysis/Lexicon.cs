@@ -34,10 +34,10 @@ public sealed class Lexicon
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; }
 
     /// <summary>
-    /// Short words that text extraction glues to their neighbours ("Partyshallnot"): a long word rare
-    /// in its document that is a run of the document's common words, one of them from this list, is
-    /// read as those words. Empty (the default) leaves the text as written: right for languages whose
-    /// inflections are themselves words (Spanish "modificarse").
+    /// Short words that text extraction glues to their neighbours ("Partyshallnot"). A document whose
+    /// rare long words are often runs of its common words with one of these among them glues words,
+    /// and its words are read apart. Empty (the default) leaves the text as written: right for
+    /// languages whose inflections are themselves words (Spanish "modificarse").
     /// </summary>
     public IReadOnlyList<string> GlueWords { get; init; } = [];
 

@@ -37,6 +37,9 @@ public sealed class TextAnalyzer
 
     private readonly IReadOnlyList<(Lexicon Lexicon, PhraseMatcher Matcher, HashSet<string> Markers, HashSet<string> Glue)> _languages;
 
+    // The glue words of every language, which tell a document that glues words.
+    private readonly HashSet<string> _glue;
+
     /// <summary>Compiles the lexicons, one per language; the first is the default language.</summary>
     public TextAnalyzer(IEnumerable<Lexicon> lexicons)
     {
@@ -44,6 +47,7 @@ public sealed class TextAnalyzer
         _languages = lexicons
             .Select(l => (l, new PhraseMatcher(l), Folded(l.Markers), Folded(l.GlueWords)))
             .ToArray();
+        _glue = new HashSet<string>(_languages.SelectMany(l => l.Glue), StringComparer.Ordinal);
         if (_languages.Count == 0)
         {
             throw new ArgumentException("Clause analysis needs at least one lexicon.", nameof(lexicons));
@@ -69,7 +73,7 @@ public sealed class TextAnalyzer
 
         var annexes = ReferenceFinder.AnnexClauses(clauses.Select(c => (c.Id, c.Title)));
         var tokens = clauses.Select(c => Tokenizer.Tokenize(c.Text)).ToArray();
-        var glued = GluedWords.Of(tokens);
+        var glued = GluedWords.Of(tokens, _glue, IsLexiconWord);
         var facts = new List<object>(clauses.Length * 4);
         for (var i = 0; i < clauses.Length; i++)
         {
@@ -84,15 +88,18 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(clause);
         var tokens = Tokenizer.Tokenize(clause.Text);
-        return Analyze(clause, tokens, GluedWords.Of([tokens]), new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        return Analyze(clause, tokens, GluedWords.Of([tokens], _glue, IsLexiconWord), new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
     }
+
+    // A word of any language's terms is never taken for glued words.
+    private bool IsLexiconWord(string word) => _languages.Any(l => l.Matcher.Knows(word));
 
     private static HashSet<string> Folded(IEnumerable<string> words) => new(words.Select(Tokenizer.Fold), StringComparer.Ordinal);
 
     private List<object> Analyze(Clause clause, TextToken[] written, GluedWords glued, IReadOnlySet<string> ids, IReadOnlyDictionary<string, string> annexes)
     {
         var (lexicon, matcher, _, glue) = Detect(written);
-        var tokens = glued.Split(written, glue, matcher);
+        var tokens = glued.Split(written, glue, IsLexiconWord);
         var hits = WithoutDeferences(WithoutFalseFriends(Distinct(matcher.Match(tokens))));
         var excluded = ExcludedTokens(clause.Text, tokens, hits);
         var cited = CitedTokens(clause.Text, tokens);
@@ -141,7 +148,7 @@ public sealed class TextAnalyzer
         var citedCues = Only(Standing.Cited, Standing.Engaged, Standing.CarvedOut);
 
         var title = clause.Title is { Length: > 0 }
-            ? matcher.Match(glued.Split(Tokenizer.Tokenize(clause.Title), glue, matcher)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
+            ? matcher.Match(glued.Split(Tokenizer.Tokenize(clause.Title), glue, IsLexiconWord)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
             : [];
 
         var (inside, outside) = ReferenceFinder.Find(clause.Text, ids, annexes);

@@ -69,20 +69,35 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
         where TDelegate : Delegate
     {
         private Expression<TDelegate>? _lambda = lambda;
+        private TDelegate? _current;
         private int _calls;
         private volatile bool _compiled;
 
-        protected TDelegate Current { get; private set; } = lambda.Compile(preferInterpretation: true);
+        // Interpreted on first call, not when the network is built: a run over one draft never calls
+        // the conditions of many rules, and preparing them for the interpreter costs as much as a call.
+        protected TDelegate Current => Volatile.Read(ref _current) ?? Interpret();
 
         protected void Count()
         {
             if (!_compiled && Interlocked.Increment(ref _calls) == owner._callsBeforeCompiling)
             {
                 // Only the call that reaches the threshold gets here; the tree is not needed after.
-                Current = owner._compiler.Compile(_lambda!);
+                Volatile.Write(ref _current, owner._compiler.Compile(_lambda!));
                 _compiled = true;
-                _lambda = null;
+                Volatile.Write(ref _lambda, null);
             }
+        }
+
+        private TDelegate Interpret()
+        {
+            // The tree is gone only once the compiled delegate is in place.
+            if (Volatile.Read(ref _lambda) is not { } lambda)
+            {
+                return Volatile.Read(ref _current)!;
+            }
+
+            Interlocked.CompareExchange(ref _current, lambda.Compile(preferInterpretation: true), null);
+            return Volatile.Read(ref _current)!;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PolicyRules.Analysis;
 
 /// <summary>
@@ -70,25 +72,26 @@ internal sealed class GluedWords
             words += tokens.Length;
             foreach (var token in tokens)
             {
-                occurrences[token.Folded] = occurrences.GetValueOrDefault(token.Folded) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(occurrences, token.Folded, out _)++;
             }
         }
 
         var document = new GluedWords(occurrences);
-        var telling = 0;
+        var needed = Math.Max(MinTellingWords, (MinTellingPerThousand * (long)words + 999) / 1000);
+        var telling = 0L;
         if (glue.Count > 0)
         {
-            foreach (var word in occurrences.Keys)
+            foreach (var (word, count) in occurrences)
             {
-                if (word.Length >= MinTellingLength && occurrences[word] <= MaxOccurrences && document.IsCandidate(word, isLexiconWord)
-                    && document.Pieces(word) is { } pieces && pieces.Any(glue.Contains))
+                if (word.Length >= MinTellingLength && count <= MaxOccurrences && document.IsCandidate(word, isLexiconWord)
+                    && document.Pieces(word) is { } pieces && pieces.Any(glue.Contains) && ++telling == needed)
                 {
-                    telling++;
+                    break;
                 }
             }
         }
 
-        document.GluesWords = telling >= MinTellingWords && telling * 1000L >= MinTellingPerThousand * (long)words;
+        document.GluesWords = telling >= needed;
         return document;
     }
 

@@ -42,7 +42,18 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>True when the word (or the singular it is the plural of) is a word of some phrase.</summary>
-    public bool Knows(string word) => Forms(word).Any(_words.Contains);
+    public bool Knows(string word)
+    {
+        foreach (var form in Forms(word))
+        {
+            if (_words.Contains(form))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public List<LexiconHit> Match(TextToken[] tokens)
     {

@@ -13,7 +13,7 @@ namespace PolicyRules.Analysis;
 /// <remarks>
 /// Splitting only adds readings: the word it replaces is in no lexicon phrase, and the pieces are
 /// common words, so a wrong split of a real word ("data base") makes a lexicon phrase only by chance;
-/// and it happens only in the few documents whose text extraction broke (a dozen of ToTA's 450). A
+/// and it happens only in the few documents whose text extraction broke (fourteen of ToTA's 450). A
 /// language whose inflections are themselves words (Spanish "modificar-se", "asistir-a") lists no
 /// glue words, and its text is left as written.
 /// </remarks>

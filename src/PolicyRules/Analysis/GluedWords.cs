@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PolicyRules.Analysis;
@@ -63,6 +64,8 @@ internal sealed class GluedWords
     /// <param name="documentTokens">The tokens of each clause.</param>
     /// <param name="glue">The glue words of every language read.</param>
     /// <param name="isLexiconWord">Words never split.</param>
+    // Called once per document over all its words: optimised at once rather than after tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GluedWords Of(IReadOnlyCollection<TextToken[]> documentTokens, IReadOnlySet<string> glue, Func<string, bool> isLexiconWord)
     {
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -148,6 +151,7 @@ internal sealed class GluedWords
 
     // The split into the fewest common words, the first found among equals; null when there is none,
     // or when the word is written too often for its pieces to be glued.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string[]? Pieces(string word)
     {
         // fewest[i]: the fewest pieces that make word[..i]; from[i]: where the last of them starts.

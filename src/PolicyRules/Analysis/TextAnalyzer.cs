@@ -74,10 +74,11 @@ public sealed class TextAnalyzer
         var annexes = ReferenceFinder.AnnexClauses(clauses.Select(c => (c.Id, c.Title)));
         var tokens = clauses.Select(c => Tokenizer.Tokenize(c.Text)).ToArray();
         var glued = GluedWords.Of(tokens, _glue, IsLexiconWord);
+        var chapters = new Chapters(ChapterScope.Numbering(clauses), clauses.Select(c => c.Chapter).OfType<string>().Distinct(StringComparer.Ordinal).ToArray());
         var facts = new List<object>(clauses.Length * 4);
         for (var i = 0; i < clauses.Length; i++)
         {
-            facts.AddRange(Analyze(clauses[i], tokens[i], glued, ids, annexes));
+            facts.AddRange(Analyze(clauses[i], tokens[i], glued, ids, annexes, chapters));
         }
 
         return facts;
@@ -88,7 +89,7 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(clause);
         var tokens = Tokenizer.Tokenize(clause.Text);
-        return Analyze(clause, tokens, GluedWords.Of([tokens], _glue, IsLexiconWord), new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        return Analyze(clause, tokens, GluedWords.Of([tokens], _glue, IsLexiconWord), new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), Chapters.Unknown);
     }
 
     // A word of any language's terms is never taken for glued words.
@@ -96,7 +97,7 @@ public sealed class TextAnalyzer
 
     private static HashSet<string> Folded(IEnumerable<string> words) => new(words.Select(Tokenizer.Fold), StringComparer.Ordinal);
 
-    private List<object> Analyze(Clause clause, TextToken[] written, GluedWords glued, IReadOnlySet<string> ids, IReadOnlyDictionary<string, string> annexes)
+    private List<object> Analyze(Clause clause, TextToken[] written, GluedWords glued, IReadOnlySet<string> ids, IReadOnlyDictionary<string, string> annexes, Chapters chapters)
     {
         var (lexicon, matcher, _, glue) = Detect(written);
         var tokens = glued.Split(written, glue, IsLexiconWord);
@@ -134,11 +135,15 @@ public sealed class TextAnalyzer
             list.Add(hit);
         }
 
+        var openings = ChapterScope.Openings(clause.Text);
         var facts = new List<object>(found.Count + 1);
         foreach (var ((set, where), list) in found)
         {
             var evidence = list.Select(h => new Evidence("text", clause.Text[h.Start..h.End], h.Start, h.End)).ToArray();
-            facts.Add(new TextCue(clause, set, where != Standing.Engaged, list[0].Sentence, evidence, cited: where == Standing.Cited));
+            facts.Add(new TextCue(clause, set, where != Standing.Engaged, list[0].Sentence, evidence, cited: where == Standing.Cited)
+            {
+                ChaptersOutside = openings.Length == 0 ? [] : ChaptersOutside(clause.Text, tokens, list, openings, chapters),
+            });
         }
 
         string[] Only(Standing where, params Standing[] unless) =>
@@ -165,6 +170,42 @@ public sealed class TextAnalyzer
             ExternalReferences = outside,
         });
         return facts;
+    }
+
+    // The chapters every place of a cue leaves out; none when one place is not limited.
+    private static string[] ChaptersOutside(string text, TextToken[] tokens, List<LexiconHit> hits, System.Text.RegularExpressions.Match[] openings, Chapters chapters)
+    {
+        SortedSet<string>? outside = null;
+        foreach (var hit in hits)
+        {
+            var first = hit.FirstToken;
+            while (first > 0 && tokens[first - 1].Sentence == hit.Sentence)
+            {
+                first--;
+            }
+
+            if (ChapterScope.Outside(text, openings, tokens[first].Start, hit.Start, chapters.Numbering, chapters.Names) is not { } left)
+            {
+                return [];
+            }
+
+            if (outside is null)
+            {
+                outside = new SortedSet<string>(left, StringComparer.Ordinal);
+            }
+            else
+            {
+                outside.IntersectWith(left);
+            }
+        }
+
+        return outside is null ? [] : [.. outside];
+    }
+
+    // The chapter each number stands for, and the names of the draft's chapters.
+    private sealed record Chapters(IReadOnlyDictionary<int, string> Numbering, IReadOnlyCollection<string> Names)
+    {
+        public static readonly Chapters Unknown = new(new Dictionary<int, string>(), []);
     }
 
     // The language whose common words the text uses most; ties go to the first lexicon.

@@ -26,6 +26,14 @@ public sealed class TextCue(Clause subject, string name, bool excluded, int sent
     /// <summary>The index of the first sentence it is found in.</summary>
     public int Sentence { get; } = sentence;
 
+    /// <summary>
+    /// The chapters of the draft, by name, that the sentences holding it leave out by limiting
+    /// themselves to others ("For the purposes of Chapters 2 to 7, nothing in this Agreement …" leaves
+    /// out chapter 10, known by its articles 10.1, 10.2 …). Empty when they are not limited, or name
+    /// chapters the draft does not let analysis identify.
+    /// </summary>
+    public IReadOnlyList<string> ChaptersOutside { get; init; } = [];
+
     /// <summary>The words matched, each with its span in the clause text.</summary>
     public IReadOnlyList<Evidence> Evidence { get; } = evidence;
 

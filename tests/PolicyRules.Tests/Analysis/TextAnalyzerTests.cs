@@ -267,4 +267,42 @@ public class TextAnalyzerTests
         string.Join(" ", glued.Split(tokens, glue, matcher.Knows).Select(t => t.Folded)).Should().Be(read);
         glued.Split(tokens, new HashSet<string>(), matcher.Knows).Should().BeSameAs(tokens, "a language without glue words is read as written");
     }
+
+    // Chapters 2, 8 and 10, known by their articles' numbers, and a fourth whose articles are not numbered by chapter.
+    private static TextCue CreativeArtsCue(string exception)
+    {
+        var draft = new DraftReader().Read($$"""
+            { "agreement": { "id": "a", "parties": [ { "code": "NZL" } ] },
+              "clauses": [
+                { "id": "2.1", "chapter": "Trade In Goods", "text": "Each Party shall accord national treatment to goods." },
+                { "id": "2.2", "chapter": "Trade In Goods", "text": "Each Party shall eliminate its customs duties." },
+                { "id": "8.1", "chapter": "Trade In Services", "text": "This Chapter applies to trade in services." },
+                { "id": "10.2", "chapter": "Electronic Commerce", "text": "Each Party shall not impose customs duties on electronic transmissions." },
+                { "id": "A", "chapter": "Final Provisions", "text": "This Agreement shall enter into force on ratification." },
+                { "id": "15.1", "chapter": "General Exceptions", "text": {{Newtonsoft.Json.JsonConvert.ToString(exception)}} } ] }
+            """, "d.json");
+        return Analyzer.Analyze(draft).OfType<TextCue>().Single(c => c.Subject.Id == "15.1" && c.Name == "creative-arts");
+    }
+
+    [Theory]
+    [InlineData("For the purposes of Chapters 2 to 8, nothing in this Agreement shall prevent measures necessary to support creative arts.", new[] { "Electronic Commerce", "General Exceptions" })]
+    [InlineData("1. For the purposes of Chapters 2 and 10, nothing in this Agreement shall prevent measures necessary to support creative arts.", new[] { "General Exceptions", "Trade In Services" })]
+    [InlineData("Para efectos de los Capítulos 8 a 10, nada en este Tratado impedirá la adopción de medidas necesarias para apoyar las artes creativas de valor nacional.", new[] { "General Exceptions", "Trade In Goods" })]
+    [InlineData("For the purposes of Chapter 2 (Trade in Goods) and Chapter 3 (Rules of Origin), nothing shall prevent measures to support creative arts.", new[] { "Electronic Commerce", "General Exceptions", "Trade In Services" })]
+    public void A_sentence_written_for_some_chapters_leaves_the_others_out(string exception, string[] outside)
+    {
+        CreativeArtsCue(exception).ChaptersOutside.Should().Equal(outside);
+    }
+
+    [Theory]
+    [InlineData("For the purposes of this Agreement, nothing shall prevent measures necessary to support creative arts.")]
+    [InlineData("For the purposes of Chapters 2 to 8, Article XX of GATT 1994 is incorporated. Nothing in this Agreement shall prevent measures necessary to support creative arts.")]
+    [InlineData("For the purposes of Chapter 4 (Customs Procedures), nothing shall prevent measures to support creative arts.")]
+    [InlineData("For the purposes of Chapters 2 to 8, nothing shall prevent measures to support creative arts of national value. For the purposes of this Agreement, creative arts include music.")]
+    public void A_sentence_not_limited_to_chapters_the_draft_identifies_leaves_none_out(string exception)
+    {
+        // The limit of another sentence, a chapter the draft does not hold, or a second place that is
+        // not limited: the cue reaches every chapter.
+        CreativeArtsCue(exception).ChaptersOutside.Should().BeEmpty();
+    }
 }

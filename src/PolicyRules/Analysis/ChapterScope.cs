@@ -5,10 +5,11 @@ using PolicyRules.Domain;
 namespace PolicyRules.Analysis;
 
 /// <summary>
-/// The chapters a sentence limits itself to, and so the chapters it leaves out: "For the purposes of Chapters 2 to 7, … nothing in this
-/// Agreement shall be construed to prevent …", "Para efectos de los Capítulos 10 y 11", "Aux fins des
-/// chapitres 8 et 9". A general exception written per chapter group answers only conflicts in those
-/// chapters: its goods limb does not reach the electronic-commerce chapter.
+/// The chapters a sentence limits itself to, and so the chapters it leaves out: "For the purposes of
+/// Chapters 2 to 7, … nothing in this Agreement shall be construed to prevent …", "Para efectos de los
+/// Capítulos 10 y 11", "Aux fins des chapitres 8 et 9". A general exception written per chapter group
+/// answers only conflicts in those chapters: its goods limb does not reach the electronic-commerce
+/// chapter.
 /// </summary>
 internal static partial class ChapterScope
 {
@@ -131,9 +132,9 @@ internal static partial class ChapterScope
             return numbering.Where(n => !numbers.Contains(n.Key)).Select(n => n.Value).ToHashSet(StringComparer.Ordinal);
         }
 
-        var limit = new HashSet<string>(StringComparer.Ordinal);
         // Without articles numbered by chapter, the names in parentheses say which chapters: each
         // parenthesis must hold the draft's chapter names and nothing else, one name per number.
+        var limit = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             var rest = group;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PolicyRules.Domain;
 using PolicyRules.Domain.Drafts;
 
@@ -173,7 +174,7 @@ public sealed class TextAnalyzer
     }
 
     // The chapters every place of a cue leaves out; none when one place is not limited.
-    private static string[] ChaptersOutside(string text, TextToken[] tokens, List<LexiconHit> hits, System.Text.RegularExpressions.Match[] openings, Chapters chapters)
+    private static string[] ChaptersOutside(string text, TextToken[] tokens, List<LexiconHit> hits, Match[] openings, Chapters chapters)
     {
         SortedSet<string>? outside = null;
         foreach (var hit in hits)

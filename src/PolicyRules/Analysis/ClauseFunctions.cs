@@ -33,13 +33,16 @@ internal static class ClauseFunctions
             return Recital;
         }
 
-        var counts = hits.GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // "For the purposes of this Sub-section" leads a definition or scopes a rule; it states no purpose.
+        var leads = hits.Where(h => h.Set == "definition-lead").ToArray();
+        var counts = hits.Where(h => h.Set != "objective" || !leads.Any(l => h.Start < l.End && l.Start < h.End))
+            .GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(string set) => counts.TryGetValue(set, out var n) ? n : 0;
         var binding = Count("obligation") + Count("prohibition");
         // "For the purposes of this Agreement" alone scopes a rule; with a "means" in the sentence that
         // opens the clause it leads a definition.
         var defines = Count("definition");
-        var leads = hits.Any(h => h.Set == "definition-lead" && h.Sentence <= 1 && hits.Any(d => d.Set == "definition" && d.Sentence == h.Sentence));
+        var leadsDefinition = leads.Any(h => h.Sentence <= 1 && hits.Any(d => d.Set == "definition" && d.Sentence == h.Sentence));
         // An operative article that defines a term after its prohibition ("No Party shall impose … 2.
         // For the purposes of this Article, the term … means") stays operative.
         var firstDefinition = hits.Where(h => h.Set == "definition").Select(h => h.Sentence).DefaultIfEmpty(int.MaxValue).Min();
@@ -47,7 +50,7 @@ internal static class ClauseFunctions
         // A lone definition makes the clause one when it leads, or opens a clause that binds no one; far
         // into such a clause it is a glued footnote ("4 For Korea, local government means …" closing a
         // list of reservations), not what the clause does.
-        var loneDefinitionLeads = defines == 1 && (leads || binding == 0 && firstDefinition <= LeadingSentences);
+        var loneDefinitionLeads = defines == 1 && (leadsDefinition || binding == 0 && firstDefinition <= LeadingSentences);
         // Definitions that open an article which goes on to bind at length ("1. For the purposes of this
         // Article: … means … 4. the disputing investor may submit … 8. Each Party hereby consents …")
         // are its preliminaries, not what it does. Definitions met only later are footnotes glued into

@@ -183,6 +183,8 @@ public class TextAnalyzerTests
     [InlineData("The Parties shall cooperate in the field of standards. Such cooperation shall include the exchange of information.", null, "cooperation")]
     [InlineData("1. For the purposes of this Article, the term disputing investor means an investor who is a party to an investment dispute. 2. The disputing parties shall first seek consultations. 3. The disputing investor shall deliver a notice of intent. 4. The disputing investor may submit the dispute to arbitration. 5. Each Party shall accept the award.", null, "procedure")]
     [InlineData("Articles 9.2 to 9.5 do not apply to the measures set out in Annex I. Annex 9-A sets out commitments. 3 Sub-national government does not include local government. 4 For Korea, local government means a local government as defined in the Local Autonomy Act.", null, "exclusion")]
+    [InlineData("1. This Sub-section covers basic telecommunications services, other than broadcasting. 2. For the purposes of this Sub-section: (a) telecommunications services means all services of transmission.", "Scope And Definitions", "other")] // "for the purposes of this" states no purpose
+    [InlineData("The purpose of this Chapter is to promote trade in services.", null, "objective")]
     public void What_the_clause_does(string text, string? title, string function) => Read(text, title).Reading.Function.Should().Be(function);
 
     [Fact]

@@ -28,8 +28,9 @@ public static class Program
                   e.g. --job short for a shorter job; output in ./BenchmarkDotNet.Artifacts
           smoke   checks every leg's counts against WORKLOAD.md, then a short BenchmarkDotNet job on one small cell
           check <R> <C> [distinct]   checks every leg's count on one cell
-          profile <R> <C> [distinct] [json]   PolicyRules only (the builder leg, or the JSON rules with json): time of InsertAll and Fire
-                  (median of the last 100 of 200 runs), session metrics, network statistics
+          profile <R> <C> [distinct] [json] [nobaseline] [long]   PolicyRules (the builder leg, or the JSON rules with json): time of InsertAll
+                  and Fire (median of the last 100 of 200 runs; 1,000 of 2,000 with long), session metrics, network statistics,
+                  and the baseline's median in the same process (unless nobaseline)
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
                   legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json
           peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
@@ -163,12 +164,12 @@ public static class Program
         // Enough runs for tiered compilation to reach optimised code (BenchmarkDotNet's warm-up does
         // the same); the first half is warm-up. Sessions are disposed, as the benchmark's are, so the
         // pooled arenas are reused.
-        const int Runs = 200;
+        var runs = args.Contains("long") ? 2000 : 200;
         long allocated = 0;
         int gen0 = 0, gen1 = 0, gen2 = 0;
-        for (var run = 0; run < Runs; run++)
+        for (var run = 0; run < runs; run++)
         {
-            if (run == Runs / 2)
+            if (run == runs / 2)
             {
                 (allocated, gen0, gen1, gen2) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             }
@@ -181,7 +182,7 @@ public static class Program
             session.Fire();
             var fired = watch.Elapsed.TotalMilliseconds - inserted;
             W1Expected.CheckConflicts(json ? W1Legs.PolicyRulesJson : W1Legs.PolicyRulesBuilder, r, c, distinct, json ? session.Query<Conflict>().Count : counter.Value);
-            if (run >= Runs / 2)
+            if (run >= runs / 2)
             {
                 insert.Add(inserted);
                 fire.Add(fired);
@@ -191,16 +192,37 @@ public static class Program
             session.Dispose();
         }
 
-        var measured = Runs - (Runs / 2);
+        var measured = runs - (runs / 2);
         var perRun = string.Create(CultureInfo.InvariantCulture, $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / measured / 1024.0:F0} KB allocated, collections gen0 {(GC.CollectionCount(0) - gen0) / (double)measured:F2} gen1 {(GC.CollectionCount(1) - gen1) / (double)measured:F2} gen2 {(GC.CollectionCount(2) - gen2) / (double)measured:F2}");
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules ({(json ? "JSON rules" : "builder")}) R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F1} ms, Fire {Median(fire):F1} ms (median of {insert.Count}); per run: {perRun}"));
+        var baseline = args.Contains("nobaseline") ? double.NaN : BaselineMedian(r, c, distinct, data, runs);
+        var totals = insert.Zip(fire, (i, f) => i + f).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules ({(json ? "JSON rules" : "builder")}) R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F2} ms, Fire {Median(fire):F2} ms (median of {insert.Count}); per run: {perRun}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Baseline (same process, after): {baseline:F2} ms; PolicyRules total {Median(totals):F2} ms = {Median(totals) / baseline:F2}x (a rough guide; BenchmarkDotNet's figures are the record)"));
         Console.WriteLine($"Network: {network.Statistics}");
         Console.WriteLine(
             $"Session: AlphaConditionEvaluations={metrics.AlphaConditionEvaluations:N0} AlphaDispatchLookups={metrics.AlphaDispatchLookups:N0} " +
             $"JoinKeyEvaluations={metrics.JoinKeyEvaluations:N0} JoinConditionEvaluations={metrics.JoinConditionEvaluations:N0} " +
             $"TokensCreated={metrics.TokensCreated:N0} ActivationsCreated={metrics.ActivationsCreated:N0} RulesFired={metrics.RulesFired:N0}");
         return 0;
+    }
+
+    /// <summary>The baseline leg's median evaluation time on the same data, measured as <see cref="Profile"/> measures.</summary>
+    private static double BaselineMedian(int r, int c, bool distinct, W1Data data, int runs)
+    {
+        var baseline = BaselineLeg.Build(W1Rules.Create(r, distinct));
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            W1Expected.CheckConflicts(W1Legs.Baseline, r, c, distinct, baseline.Evaluate(data));
+            if (run >= runs / 2)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return times.Order().ElementAt(times.Count / 2);
     }
 
     private static int Peak(string[] args)

@@ -1,4 +1,5 @@
 using PolicyRules.Engine;
+using PolicyRules.Engine.Model;
 using PolicyRules.Engine.Runtime;
 using static PolicyRules.Tests.Engine.Rules;
 
@@ -36,6 +37,31 @@ public class AlphaNetworkTests
         network.Statistics.TerminalNodes.Should().Be(2);
         session.Fire().Should().Be(4);
         fired.Should().Equal("B 2", "B 1", "A", "A");
+    }
+
+    [Fact]
+    public void A_withdrawn_match_of_a_shared_chain_withdraws_every_rule_s_activation()
+    {
+        var fired = new List<string>();
+        RuleDefinition Copy(string id) => Rule(id)
+            .Match<Clause>("c", c => c.Kind == "mfn")
+            .Not<Clause>((Clause e, Clause c) => e.AgreementId == c.AgreementId && e.Kind == "exception")
+            .Do((_, m) => fired.Add($"{id} {m.Get<Clause>("c").Id}"))
+            .Build();
+        var network = RuleNetwork.Compile([Copy("A"), Copy("B"), Copy("C")]);
+        using var session = network.CreateSession();
+        var kept = new Clause { Id = 1, Kind = "mfn", AgreementId = "X" };
+        var retracted = new Clause { Id = 2, Kind = "mfn", AgreementId = "Y" };
+        var blocked = new Clause { Id = 3, Kind = "mfn", AgreementId = "Z" };
+        session.InsertAll([kept, retracted, blocked]);
+        session.PendingMatches.Should().HaveCount(9, "three rules share one chain and each has its own activation");
+
+        session.Retract(retracted);
+        session.Insert(new Clause { Id = 4, Kind = "exception", AgreementId = "Z" });
+
+        network.Statistics.TerminalNodes.Should().Be(1);
+        session.Fire().Should().Be(3);
+        fired.Should().BeEquivalentTo(["A 1", "B 1", "C 1"]);
     }
 
     [Fact]

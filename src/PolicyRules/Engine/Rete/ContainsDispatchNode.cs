@@ -31,7 +31,12 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
             throw Failure(Member, handle.Fact, ex);
         }
 
-        if (items is IList list && (items.GetType() == arrayType || items.GetType() == listType))
+        if (items is object?[] array && items.GetType() == arrayType)
+        {
+            // Arrays of references (string[]) read without the IList interface.
+            Dispatch(session, handle, array);
+        }
+        else if (items is IList list && (items.GetType() == arrayType || items.GetType() == listType))
         {
             Dispatch(session, handle, list);
         }
@@ -58,6 +63,37 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
                 branch.Activate(session, handle);
             }
         }
+    }
+
+    private void Dispatch(RuleSession session, FactHandle handle, object?[] items)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            var key = JoinKey.Of(items[i]);
+            if (IsRepeated(items, i, key))
+            {
+                continue;
+            }
+
+            session.Counters.AlphaDispatchLookups++;
+            if (Branches.TryGetValue(key, out var branch))
+            {
+                branch.Activate(session, handle);
+            }
+        }
+    }
+
+    private static bool IsRepeated(object?[] items, int index, object key)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (Equals(JoinKey.Of(items[j]), key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Collections on facts are short: a linear look-back beats allocating a set per fact.

@@ -26,33 +26,27 @@ internal sealed class TerminalNode : BetaNode
         var activation = (Activation)token;
         session.Counters.ActivationsCreated++;
         session.Agenda.Add(activation);
-        if (_rules.Count == 1)
-        {
-            return;
-        }
 
-        var others = new Activation[_rules.Count - 1];
-        for (var i = 0; i < others.Length; i++)
+        // Other rules' activations hang off the first in a chain through State: no array per match.
+        for (var i = 1; i < _rules.Count; i++)
         {
-            others[i] = session.Arena.NewActivation(_rules[i + 1], token.Facts, token, null, session.NextActivationSequence());
+            var other = session.Arena.NewActivation(_rules[i], token.Facts, token, null, session.NextActivationSequence());
             session.Counters.ActivationsCreated++;
-            session.Agenda.Add(others[i]);
+            session.Agenda.Add(other);
+            activation.State = other;
+            activation = other;
         }
-
-        token.State = others;
     }
 
     public override void LeftRetract(RuleSession session, Token token)
     {
-        Withdraw(session, (Activation)token);
-        if (token.State is Activation[] others)
+        var activation = (Activation?)token;
+        while (activation is not null)
         {
-            foreach (var other in others)
-            {
-                Withdraw(session, other);
-            }
-
-            token.State = null;
+            var next = (Activation?)activation.State;
+            activation.State = null;
+            Withdraw(session, activation);
+            activation = next;
         }
     }
 

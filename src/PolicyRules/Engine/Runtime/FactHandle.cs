@@ -5,7 +5,7 @@ namespace PolicyRules.Engine.Runtime;
 /// <summary>
 /// A fact in one session's working memory: the alpha memories it entered and the tokens that start
 /// rules with it. Most facts enter one or two of each, so the first two are kept in fields and
-/// only the rest in a list (memories: an array of the exact size, made once the fact is routed).
+/// only the rest in lists that stay with the pooled handle when it is reused.
 /// </summary>
 internal sealed class FactHandle(object fact, long sequence)
 {
@@ -32,7 +32,8 @@ internal sealed class FactHandle(object fact, long sequence)
 
     private AlphaMemoryNode? _memory0;
     private AlphaMemoryNode? _memory1;
-    private AlphaMemoryNode[]? _memories;
+    // Beyond two: lists kept when the handle is recycled, so a pooled handle allocates them once.
+    private List<AlphaMemoryNode>? _memories;
 
     private LeftAdapterNode? _rootAdapter0;
     private Token? _root0;
@@ -49,10 +50,10 @@ internal sealed class FactHandle(object fact, long sequence)
         LinkedTo = null;
         NextLinked = null;
         _memory0 = _memory1 = null;
-        _memories = null;
+        _memories?.Clear();
         _rootAdapter0 = _rootAdapter1 = null;
         _root0 = _root1 = null;
-        _roots = null;
+        _roots?.Clear();
         if (RootFacts is not null)
         {
             RootFacts[0] = fact;
@@ -66,10 +67,10 @@ internal sealed class FactHandle(object fact, long sequence)
         LinkedTo = null;
         NextLinked = null;
         _memory0 = _memory1 = null;
-        _memories = null;
+        _memories?.Clear();
         _rootAdapter0 = _rootAdapter1 = null;
         _root0 = _root1 = null;
-        _roots = null;
+        _roots?.Clear();
         if (RootFacts is not null)
         {
             Array.Clear(RootFacts);
@@ -102,7 +103,7 @@ internal sealed class FactHandle(object fact, long sequence)
     {
         if (more.Count > 0)
         {
-            _memories = [.. more];
+            (_memories ??= new List<AlphaMemoryNode>(more.Count)).AddRange(more);
             more.Clear();
         }
     }
@@ -124,10 +125,10 @@ internal sealed class FactHandle(object fact, long sequence)
         if (_memories is not null)
         {
             memories.AddRange(_memories);
+            _memories.Clear();
         }
 
         _memory0 = _memory1 = null;
-        _memories = null;
         return memories;
     }
 

@@ -309,11 +309,12 @@ public sealed class RuleSession : IDisposable
                 Counters.RulesFired++;
                 RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
                 _context.Current = activation;
-                foreach (var action in activation.CompiledRule.Actions)
+                var actions = activation.CompiledRule.Actions;
+                for (var i = 0; i < actions.Length; i++)
                 {
                     try
                     {
-                        action(_context, activation, activation.Facts);
+                        actions[i](_context, activation, activation.Facts);
                     }
                     catch (RuleEngineException)
                     {

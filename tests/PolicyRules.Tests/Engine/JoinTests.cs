@@ -23,6 +23,30 @@ public class JoinTests
     }
 
     [Fact]
+    public void String_keys_and_null_keys_join_and_leave_as_equality_says()
+    {
+        var session = Session(Rule("J")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Build());
+        var none = new Agreement { Id = null! };
+        var clauses = new[]
+        {
+            new Clause { Id = 1, AgreementId = "A" },
+            new Clause { Id = 2, AgreementId = null! },
+            new Clause { Id = 3, AgreementId = new string('A', 1) }, // equal, not the same instance
+            new Clause { Id = 4, AgreementId = "a" },
+        };
+
+        session.InsertAll([new Agreement { Id = "A" }, none, .. clauses]);
+        session.Matches().Should().BeEquivalentTo("J(a=Agreement A,c=Clause#1)", "J(a=Agreement A,c=Clause#3)", "J(a=Agreement ,c=Clause#2)");
+
+        session.Retract(clauses[2]);
+        session.Retract(none);
+        session.Matches().Should().Equal("J(a=Agreement A,c=Clause#1)");
+    }
+
+    [Fact]
     public void The_residual_test_runs_only_on_pairs_that_share_the_key()
     {
         var session = Session(Rule("J")

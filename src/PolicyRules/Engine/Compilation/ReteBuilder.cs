@@ -317,7 +317,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         return (node, true);
     }
 
-    private DispatchBranch Branch<TNode>(TNode dispatch, Func<TNode, Dictionary<object, DispatchBranch>> branches, AlphaTest test, ParameterExpression fact, string ruleId)
+    private DispatchBranch Branch<TNode>(TNode dispatch, Func<TNode, DispatchTable> branches, AlphaTest test, ParameterExpression fact, string ruleId)
         where TNode : AlphaNode
     {
         var key = JoinKey.Of(test.Value);

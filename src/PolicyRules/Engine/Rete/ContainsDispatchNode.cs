@@ -17,7 +17,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
 {
     public string Member { get; } = member;
 
-    public Dictionary<object, DispatchBranch> Branches { get; } = [];
+    public DispatchTable Branches { get; } = new();
 
     public override void Activate(RuleSession session, FactHandle handle)
     {

@@ -11,7 +11,7 @@ internal sealed class EqualityDispatchNode(Func<object, object?> value, string m
 {
     public string Member { get; } = member;
 
-    public Dictionary<object, DispatchBranch> Branches { get; } = [];
+    public DispatchTable Branches { get; } = new();
 
     public override void Activate(RuleSession session, FactHandle handle)
     {

@@ -8,13 +8,16 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 /// <remarks>
 /// Most keys hold one item (a key per fact, as identity joins have), so a key's only item is the
-/// dictionary's value itself, and a <see cref="Bucket{T}"/> is made for a second.
+/// dictionary's value itself, and a <see cref="Bucket{T}"/> is made for a second. String keys (agreement
+/// ids, chapters) have a dictionary of their own, for the runtime's fast ordinal string hash (see
+/// <see cref="DispatchTable"/>).
 /// </remarks>
 internal sealed class KeyedIndex<T>
     where T : BucketItem
 {
     // A value is a T (the key's only item) or a Bucket<T>.
     private readonly Dictionary<object, object>? _buckets;
+    private readonly Dictionary<string, object>? _strings;
     private readonly Bucket<T>? _single;
 
     /// <param name="keyed">False: one bucket holds everything.</param>
@@ -24,6 +27,7 @@ internal sealed class KeyedIndex<T>
         if (keyed)
         {
             _buckets = byReference ? new(ReferenceEqualityComparer.Instance) : [];
+            _strings = byReference ? null : new(StringComparer.Ordinal);
         }
         else
         {
@@ -39,7 +43,7 @@ internal sealed class KeyedIndex<T>
             return new Items(null, _single);
         }
 
-        return _buckets!.TryGetValue(key, out var value)
+        return (_strings is not null && key is string text ? _strings.TryGetValue(text, out var value) : _buckets!.TryGetValue(key, out value))
             ? value is Bucket<T> bucket ? new Items(null, bucket) : new Items(Unsafe.As<T>(value), null) // Bucket<T> is sealed: an exact type test
             : default;
     }
@@ -48,6 +52,7 @@ internal sealed class KeyedIndex<T>
     {
         _single?.Clear();
         _buckets?.Clear();
+        _strings?.Clear();
     }
 
     public void Add(object key, T item)
@@ -58,21 +63,14 @@ internal sealed class KeyedIndex<T>
             return;
         }
 
-        if (!_buckets!.TryGetValue(key, out var value))
+        if (_strings is not null && key is string text)
         {
-            item.BucketIndex = 0;
-            _buckets.Add(key, item);
-            return;
+            Add(_strings, text, item);
         }
-
-        if (value is not Bucket<T> bucket)
+        else
         {
-            bucket = new Bucket<T>();
-            bucket.Add((T)value);
-            _buckets[key] = bucket;
+            Add(_buckets!, key, item);
         }
-
-        bucket.Add(item);
     }
 
     public void Remove(object key, T item)
@@ -83,7 +81,40 @@ internal sealed class KeyedIndex<T>
             return;
         }
 
-        var value = _buckets![key];
+        if (_strings is not null && key is string text)
+        {
+            Remove(_strings, text, item);
+        }
+        else
+        {
+            Remove(_buckets!, key, item);
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, object> buckets, TKey key, T item)
+        where TKey : notnull
+    {
+        if (!buckets.TryGetValue(key, out var value))
+        {
+            item.BucketIndex = 0;
+            buckets.Add(key, item);
+            return;
+        }
+
+        if (value is not Bucket<T> bucket)
+        {
+            bucket = new Bucket<T>();
+            bucket.Add((T)value);
+            buckets[key] = bucket;
+        }
+
+        bucket.Add(item);
+    }
+
+    private static void Remove<TKey>(Dictionary<TKey, object> buckets, TKey key, T item)
+        where TKey : notnull
+    {
+        var value = buckets[key];
         if (value is Bucket<T> bucket)
         {
             bucket.Remove(item);
@@ -94,7 +125,7 @@ internal sealed class KeyedIndex<T>
         }
 
         item.BucketIndex = -1;
-        _buckets.Remove(key);
+        buckets.Remove(key);
     }
 
     /// <summary>The items under one key, read by index; do not change the index while reading them.</summary>

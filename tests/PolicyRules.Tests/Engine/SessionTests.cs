@@ -56,6 +56,52 @@ public class SessionTests
     }
 
     [Fact]
+    public void Neither_a_retracted_fact_nor_a_disposed_session_s_facts_are_kept_alive_by_the_pooled_arena()
+    {
+        var network = RuleNetwork.Compile([Rule("R")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Then((PolicyRules.Engine.Runtime.IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("R", c.Id)))
+            .Build()]);
+        using var kept = network.CreateSession();
+        var (retracted, disposed) = UseAndLeave(network, kept);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        retracted.Should().OnlyContain(w => !w.IsAlive, "a retracted fact's handle, tokens and activations went back to the pool");
+        disposed.Should().OnlyContain(w => !w.IsAlive, "a disposed session's arena waits for the next session with nothing of this one");
+        kept.FactCount.Should().Be(3, "the agreement, clause 3 and the finding clause 3 has once its exception left");
+    }
+
+    // Out of line, so no local of the test method keeps a fact alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (List<WeakReference> Retracted, List<WeakReference> Disposed) UseAndLeave(RuleNetwork network, RuleSession kept)
+    {
+        var gone = new[] { new Clause { Id = 1, AgreementId = "A" }, new Clause { Id = 2, AgreementId = "A", Kind = "exception" } };
+        kept.InsertAll([new Agreement { Id = "A" }, new Clause { Id = 3, AgreementId = "A" }, .. gone]);
+        kept.Fire();
+        foreach (var clause in gone)
+        {
+            kept.Retract(clause);
+        }
+
+        kept.Fire();
+        var facts = new object[] { new Agreement { Id = "B" }, new Clause { Id = 4, AgreementId = "B" }, new Clause { Id = 5, AgreementId = "B", Kind = "exception" }, new Clause { Id = 6, AgreementId = "C" } };
+        using (var session = network.CreateSession())
+        {
+            session.InsertAll(facts);
+            session.Fire();
+            session.Retract(facts[2]);
+            session.Fire();
+        }
+
+        return ([.. gone.Select(f => new WeakReference(f))], [.. facts.Select(f => new WeakReference(f))]);
+    }
+
+    [Fact]
     public void Each_match_fires_once()
     {
         var session = Session(Rule("R").Match<Clause>("c").Build());
@@ -228,6 +274,25 @@ public class SessionTests
         session.Contains(clause).Should().BeFalse();
         session.Insert(clause);
         session.Matches().Should().Equal("R(c=Clause#1)");
+    }
+
+    [Fact]
+    public void A_batch_with_a_fact_already_inserted_or_given_twice_is_refused_whole_saying_which()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        var first = new Clause { Id = 1 };
+        var second = new Clause { Id = 2 };
+        var third = new Clause { Id = 3 };
+        session.Insert(first);
+
+        session.Invoking(s => s.InsertAll([second, first])).Should().Throw<InvalidOperationException>().WithMessage("*already in working memory*");
+        session.Invoking(s => s.InsertAll([second, third, second])).Should().Throw<InvalidOperationException>().WithMessage("*repeated in the batch*");
+
+        session.FactCount.Should().Be(1);
+        session.Contains(second).Should().BeFalse();
+        session.InsertAll([third, second]);
+        session.Query<Clause>().Should().Equal(first, third, second);
+        session.Matches().Should().HaveCount(3);
     }
 
     [Fact]

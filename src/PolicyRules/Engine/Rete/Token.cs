@@ -49,16 +49,15 @@ internal class Token(object?[] facts, Token? parent, RightEntry? right) : Bucket
         BucketIndex = -1;
     }
 
-    /// <summary>Drops every reference, so a pooled token keeps nothing alive.</summary>
+    /// <summary>
+    /// Drops what could keep a user's objects alive (the facts, a key computed from them, an
+    /// aggregate's state), so a pooled token holds on to nothing of its session. Links to other
+    /// pooled objects are left for <see cref="Reuse"/> to reset: they keep nothing alive.
+    /// </summary>
     public void Clear()
     {
         Facts = [];
-        Parent = null;
-        Right = null;
-        PrevSibling = NextSibling = PrevByRight = NextByRight = FirstChild = null;
         Key = JoinKey.None;
-        Blocker = null;
-        PrevBlocked = NextBlocked = null;
         State = null;
     }
 

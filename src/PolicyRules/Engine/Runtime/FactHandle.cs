@@ -60,17 +60,12 @@ internal sealed class FactHandle(object fact, long sequence)
         }
     }
 
-    /// <summary>Drops every reference, so a pooled handle keeps nothing alive.</summary>
+    /// <summary>Drops the user's fact, so a pooled handle keeps nothing of its session alive.</summary>
     public void Clear()
     {
+        // Only what holds the user's fact; links to pooled objects and nodes keep nothing alive,
+        // and Reuse resets them.
         Fact = null!;
-        LinkedTo = null;
-        NextLinked = null;
-        _memory0 = _memory1 = null;
-        _memories?.Clear();
-        _rootAdapter0 = _rootAdapter1 = null;
-        _root0 = _root1 = null;
-        _roots?.Clear();
         if (RootFacts is not null)
         {
             Array.Clear(RootFacts);

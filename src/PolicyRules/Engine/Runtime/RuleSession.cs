@@ -123,35 +123,31 @@ public sealed class RuleSession : IDisposable
         ArgumentNullException.ThrowIfNull(facts);
         var arena = Usable;
 
-        // A collection is read twice as it is; only a lazy sequence is copied.
         var batch = facts as IReadOnlyCollection<object> ?? [.. facts];
-        foreach (var fact in batch)
-        {
-            ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            if (arena.Facts.ContainsKey(fact))
-            {
-                throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
-            }
-        }
 
-        // The facts enter the table first, unrouted, so a fact given twice is found with no set of
-        // its own; then nothing has reached the network, and taking them out leaves the session as it was.
+        // The facts enter the table first, unrouted, in one pass (one hash look-up each); a null, a
+        // fact already there or one given twice takes them all out again before anything has reached
+        // the network, which leaves the session as it was.
         arena.Facts.EnsureCapacity(arena.Facts.Count + batch.Count);
         var handles = _depth == 0 ? arena.BatchHandles : new List<FactHandle>(batch.Count);
+        var sequenceBefore = _factSequence;
         foreach (var fact in batch)
         {
+            if (fact is null)
+            {
+                Withdraw(handles, sequenceBefore);
+                ArgumentNullException.ThrowIfNull(fact, nameof(facts));
+            }
+
             var handle = arena.NewHandle(fact, ++_factSequence);
             if (!arena.Facts.TryAdd(fact, handle))
             {
+                var repeated = arena.Facts[fact].Sequence > sequenceBefore;
                 arena.Discard(handle);
-                foreach (var added in handles)
-                {
-                    arena.Facts.Remove(added.Fact);
-                    arena.Discard(added);
-                }
-
-                handles.Clear();
-                throw new InvalidOperationException($"The fact {fact} is repeated in the batch; nothing is inserted.");
+                Withdraw(handles, sequenceBefore);
+                throw new InvalidOperationException(repeated
+                    ? $"The fact {fact} is repeated in the batch; nothing is inserted."
+                    : $"The fact {fact} is already in working memory; use Update.");
             }
 
             handles.Add(handle);
@@ -169,6 +165,20 @@ public sealed class RuleSession : IDisposable
         {
             handles.Clear();
         }
+    }
+
+    /// <summary>Takes a batch's unrouted facts out of the table again (see <see cref="InsertAll"/>).</summary>
+    private void Withdraw(List<FactHandle> handles, long sequenceBefore)
+    {
+        var arena = Arena;
+        foreach (var added in handles)
+        {
+            arena.Facts.Remove(added.Fact);
+            arena.Discard(added);
+        }
+
+        handles.Clear();
+        _factSequence = sequenceBefore;
     }
 
     /// <summary>Re-evaluates a fact that changed: its matches are withdrawn and made anew.</summary>

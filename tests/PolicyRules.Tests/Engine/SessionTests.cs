@@ -23,14 +23,7 @@ public class SessionTests
     [Fact]
     public void A_million_insert_fire_retract_cycles_of_one_fact_reuse_the_same_objects()
     {
-        // A join, a negation and a linked fact: every kind of object a session makes (handle, root
-        // token, joined token, right entry, activation) is made and withdrawn in each cycle.
-        var network = RuleNetwork.Compile([Rule("R")
-            .Match<Agreement>("a")
-            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
-            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
-            .Then((PolicyRules.Engine.Runtime.IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("R", c.Id)))
-            .Build()]);
+        var network = JoinNegationAndLinkedFact();
         using var session = network.CreateSession();
         session.Insert(new Agreement());
         var clause = new Clause { Id = 1 };
@@ -58,12 +51,7 @@ public class SessionTests
     [Fact]
     public void Neither_a_retracted_fact_nor_a_disposed_session_s_facts_are_kept_alive_by_the_pooled_arena()
     {
-        var network = RuleNetwork.Compile([Rule("R")
-            .Match<Agreement>("a")
-            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
-            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
-            .Then((PolicyRules.Engine.Runtime.IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("R", c.Id)))
-            .Build()]);
+        var network = JoinNegationAndLinkedFact();
         using var kept = network.CreateSession();
         var (retracted, disposed) = UseAndLeave(network, kept);
 
@@ -75,6 +63,16 @@ public class SessionTests
         disposed.Should().OnlyContain(w => !w.IsAlive, "a disposed session's arena waits for the next session with nothing of this one");
         kept.FactCount.Should().Be(3, "the agreement, clause 3 and the finding clause 3 has once its exception left");
     }
+
+    // A join, a negation and a linked fact: every kind of object a session makes (handle, root
+    // token, joined token, right entry, activation) is made and withdrawn.
+    private static RuleNetwork JoinNegationAndLinkedFact() =>
+        RuleNetwork.Compile([Rule("R")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Then((IActionContext ctx, Clause c) => ctx.InsertLinked(new Finding("R", c.Id)))
+            .Build()]);
 
     // Out of line, so no local of the test method keeps a fact alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -33,12 +33,13 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
 
         if (items is object?[] array && items.GetType() == arrayType)
         {
-            // Arrays of references (string[]) read without the IList interface.
-            Dispatch(session, handle, array);
+            // Arrays of references (string[]) are read directly, other lists through IList; the
+            // struct views make one specialised copy of the loop for each.
+            Dispatch(session, handle, new ArrayView(array));
         }
         else if (items is IList list && (items.GetType() == arrayType || items.GetType() == listType))
         {
-            Dispatch(session, handle, list);
+            Dispatch(session, handle, new ListView(list));
         }
         else
         {
@@ -46,7 +47,8 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
         }
     }
 
-    private void Dispatch(RuleSession session, FactHandle handle, IList items)
+    private void Dispatch<TItems>(RuleSession session, FactHandle handle, TItems items)
+        where TItems : struct, IItems
     {
         var count = items.Count;
         for (var i = 0; i < count; i++)
@@ -65,39 +67,9 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
         }
     }
 
-    private void Dispatch(RuleSession session, FactHandle handle, object?[] items)
-    {
-        for (var i = 0; i < items.Length; i++)
-        {
-            var key = JoinKey.Of(items[i]);
-            if (IsRepeated(items, i, key))
-            {
-                continue;
-            }
-
-            session.Counters.AlphaDispatchLookups++;
-            if (Branches.TryGetValue(key, out var branch))
-            {
-                branch.Activate(session, handle);
-            }
-        }
-    }
-
-    private static bool IsRepeated(object?[] items, int index, object key)
-    {
-        for (var j = 0; j < index; j++)
-        {
-            if (Equals(JoinKey.Of(items[j]), key))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // Collections on facts are short: a linear look-back beats allocating a set per fact.
-    private static bool IsRepeated(IList items, int index, object key)
+    private static bool IsRepeated<TItems>(TItems items, int index, object key)
+        where TItems : struct, IItems
     {
         for (var j = 0; j < index; j++)
         {
@@ -130,5 +102,26 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
                 branch.Activate(session, handle);
             }
         }
+    }
+
+    private interface IItems
+    {
+        int Count { get; }
+
+        object? this[int index] { get; }
+    }
+
+    private readonly struct ArrayView(object?[] items) : IItems
+    {
+        public int Count => items.Length;
+
+        public object? this[int index] => items[index];
+    }
+
+    private readonly struct ListView(IList items) : IItems
+    {
+        public int Count => items.Count;
+
+        public object? this[int index] => items[index];
     }
 }

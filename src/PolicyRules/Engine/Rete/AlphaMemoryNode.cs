@@ -20,8 +20,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
         handle.AddMemory(this, session.MoreMemories);
         if (session.IsBatching)
         {
-            session.DeferAlphaActivation(this, handle);
-            return;
+            return; // the batch propagates from the memories the handle records, once all facts are in
         }
 
         PropagateRight(session, handle);

@@ -103,6 +103,17 @@ internal sealed class FactHandle(object fact, long sequence)
         }
     }
 
+    /// <summary>How many alpha memories the fact entered (see <see cref="MemoryAt"/>).</summary>
+    public int MemoryCount => (_memory0 is null ? 0 : 1) + (_memory1 is null ? 0 : 1) + (_memories?.Count ?? 0);
+
+    /// <summary>The memories the fact entered, in the order it entered them.</summary>
+    public AlphaMemoryNode MemoryAt(int index) => index switch
+    {
+        0 => _memory0!,
+        1 => _memory1!,
+        _ => _memories![index - 2],
+    };
+
     /// <summary>The memories the fact entered, forgetting them (the fact is leaving them).</summary>
     public List<AlphaMemoryNode> TakeMemories()
     {

@@ -362,8 +362,6 @@ public sealed class RuleSession : IDisposable
         return facts;
     }
 
-    internal void DeferAlphaActivation(AlphaMemoryNode memory, FactHandle handle) => Arena.Deferred.Add((memory, handle));
-
     internal void InsertLinked(object fact, Activation activation)
     {
         var handle = InsertOne(fact);
@@ -510,18 +508,25 @@ public sealed class RuleSession : IDisposable
             IsBatching = false;
         }
 
-        // Right inputs first: blockers and join partners are in place before the tokens arrive.
-        foreach (var (memory, handle) in Arena.Deferred)
+        // Right inputs first: blockers and join partners are in place before the tokens arrive. The
+        // memories each fact entered are the ones its handle records, in the order it entered them.
+        for (var h = 0; h < handles.Count; h++)
         {
-            memory.PropagateRight(this, handle);
+            var handle = handles[h];
+            for (var i = 0; i < handle.MemoryCount; i++)
+            {
+                handle.MemoryAt(i).PropagateRight(this, handle);
+            }
         }
 
-        foreach (var (memory, handle) in Arena.Deferred)
+        for (var h = 0; h < handles.Count; h++)
         {
-            memory.PropagateLeft(this, handle);
+            var handle = handles[h];
+            for (var i = 0; i < handle.MemoryCount; i++)
+            {
+                handle.MemoryAt(i).PropagateLeft(this, handle);
+            }
         }
-
-        Arena.Deferred.Clear();
     }
 
     private void Unroute(FactHandle handle)

@@ -20,7 +20,6 @@ internal sealed class SessionArena
     public readonly object?[] Memories;
     public readonly Dictionary<object, FactHandle> Facts = new(ReferenceEqualityComparer.Instance);
     public readonly Queue<FactHandle> LinkedToRetract = new();
-    public readonly List<(AlphaMemoryNode Memory, FactHandle Handle)> Deferred = [];
 
     /// <summary>The handles of an outermost <c>InsertAll</c>, reused from call to call.</summary>
     public readonly List<FactHandle> BatchHandles = [];
@@ -159,7 +158,6 @@ internal sealed class SessionArena
 
         Facts.Clear();
         LinkedToRetract.Clear();
-        Deferred.Clear();
         BatchHandles.Clear();
         Agenda.Clear();
         Metrics.Reset();

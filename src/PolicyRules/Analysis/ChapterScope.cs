@@ -41,8 +41,9 @@ internal static partial class ChapterScope
                 continue;
             }
 
+            // The article number when the draft gives one, else (or when it is not chaptered) the id.
             var m = ChapteredNumberPattern().Match(clause.Article ?? clause.Id);
-            if (!m.Success)
+            if (!m.Success && clause.Article is not null)
             {
                 m = ChapteredNumberPattern().Match(clause.Id);
             }

@@ -17,7 +17,7 @@ internal static class ClauseFunctions
     private const int LeadingSentences = 1;
 
     // How many binding words after its last definition make an article more than a definition.
-    private const int BindingAfterDefinitions = 3;
+    private const int BindingAfterDefinitions = 2;
 
     /// <summary>
     /// Picks the function from the hits outside carve-outs and the sets the title uses. A carve-out

@@ -20,8 +20,8 @@ namespace PolicyRules.Analysis;
 /// </remarks>
 internal sealed class GluedWords
 {
-    /// <summary>A word shorter than this is left whole.</summary>
-    private const int MinLength = 4;
+    /// <summary>A word shorter than this is left whole ("ofa", as every word under eight letters, splits only at a glue word: "of a").</summary>
+    private const int MinLength = 3;
 
     /// <summary>A word shorter than this is split only at a glue word ("toits", "tothe"; not "areas").</summary>
     private const int MinLengthWithoutGlue = 8;

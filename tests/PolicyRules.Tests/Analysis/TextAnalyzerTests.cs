@@ -270,6 +270,24 @@ public class TextAnalyzerTests
         glued.Split(tokens, new HashSet<string>(), matcher.Knows).Should().BeSameAs(tokens, "a language without glue words is read as written");
     }
 
+    [Theory]
+    [InlineData("ofa", "of a")] // "monopoly supplier ofa service": two glue words
+    [InlineData("its", "its")] // a glue word itself
+    [InlineData("one", "one")] // no split into common words
+    public void A_three_letter_word_of_a_document_that_glues_words_is_split_only_into_glue_words(string word, string read)
+    {
+        var english = EmbeddedLexicons.All.First(l => l.Language == "en");
+        var matcher = new PhraseMatcher(english);
+        var glue = new HashSet<string>(english.GlueWords);
+        const string WithArticles = "Each Party shall ensure that a monopoly supplier of a service acts in a manner consistent with a commitment.";
+        var document = new[] { WrittenApart, WrittenApart, WrittenApart, WrittenApart, WrittenApart, WithArticles, WithArticles, MoreGlued, word }
+            .Select(Tokenizer.Tokenize).ToArray();
+        var glued = GluedWords.Of(document, glue, matcher.Knows);
+        glued.GluesWords.Should().BeTrue();
+
+        string.Join(" ", glued.Split(Tokenizer.Tokenize(word), glue, matcher.Knows).Select(t => t.Folded)).Should().Be(read);
+    }
+
     // Chapters 2, 8 and 10, known by their articles' numbers, and a fourth whose articles are not numbered by chapter.
     private static TextCue CreativeArtsCue(string exception)
     {

@@ -36,6 +36,13 @@ public sealed class TextAnalyzer
     /// <summary>Words that negate the phrase they stand in ("may <em>not</em> submit a claim").</summary>
     public const string Negation = "negation";
 
+    // Words that open a note ("For greater certainty", "The sole fact"): after a footnote's number
+    // glued into the text, they open a footnote.
+    private const string FootnoteOpener = "footnote-opener";
+
+    // A footnote's number is at least this: smaller ones are too easily a paragraph numbered without a full stop.
+    private const int MinFootnoteNumber = 5;
+
     private readonly IReadOnlyList<(Lexicon Lexicon, PhraseMatcher Matcher, HashSet<string> Markers, HashSet<string> Glue)> _languages;
 
     // The glue words of every language, which tell a document that glues words.
@@ -105,6 +112,7 @@ public sealed class TextAnalyzer
         var hits = WithoutDeferences(WithoutFalseFriends(Distinct(matcher.Match(tokens))));
         var excluded = ExcludedTokens(clause.Text, tokens, hits);
         var cited = CitedTokens(clause.Text, tokens);
+        MarkGluedFootnotes(clause.Text, tokens, hits, cited);
         var negations = new bool[tokens.Length];
         foreach (var hit in hits.Where(h => h.Set == Negation))
         {
@@ -312,6 +320,54 @@ public sealed class TextAnalyzer
 
         return cited;
     }
+
+    // A footnote that extraction glued into the text ("… exclusive service 117 For greater certainty,
+    // “the supply of financial services” shall mean …"), from its number to the end of its sentence,
+    // reads as a note on the clause, as the title of a cited provision does: the financial services it
+    // names do not make a market-access article one of financial services. Its number does not go on
+    // from the clause's paragraphs ("1. … 2 For the purposes of this Article" is a paragraph).
+    private static void MarkGluedFootnotes(string text, TextToken[] tokens, List<LexiconHit> hits, bool[] cited)
+    {
+        foreach (var opener in hits)
+        {
+            var mark = opener.FirstToken - 1;
+            if (opener.Set != FootnoteOpener || mark < 0 || !IsFootnoteNumber(text, tokens, mark))
+            {
+                continue;
+            }
+
+            for (var i = mark; i < tokens.Length && tokens[i].Sentence <= opener.Sentence; i++)
+            {
+                cited[i] = true;
+            }
+        }
+    }
+
+    private static bool IsFootnoteNumber(string text, TextToken[] tokens, int at)
+    {
+        if (NumberAt(text, tokens[at]) is not { } number || number < MinFootnoteNumber || text[tokens[at].End] != ' ')
+        {
+            return false;
+        }
+
+        // The last paragraph number before it, written "N." ("4. Each Party …").
+        var paragraph = 0;
+        for (var i = 0; i < at; i++)
+        {
+            if (NumberAt(text, tokens[i]) is { } n && tokens[i].End + 1 < text.Length && text[tokens[i].End] == '.' && text[tokens[i].End + 1] == ' ')
+            {
+                paragraph = n;
+            }
+        }
+
+        return number != paragraph + 1;
+    }
+
+    // The value of a token of one to three digits.
+    private static int? NumberAt(string text, TextToken token) =>
+        token.End - token.Start is >= 1 and <= 3 && text.AsSpan(token.Start, token.End - token.Start).IndexOfAnyExceptInRange('0', '9') < 0
+            ? int.Parse(text.AsSpan(token.Start, token.End - token.Start), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     // The first token of a trailing run of capitalised words (two or more with three letters or more),
     // after text that is not itself in capitals; tokens.Length when there is none.

@@ -18,8 +18,9 @@ public sealed class TextCue(Clause subject, string name, bool excluded, int sent
     public bool Excluded { get; } = excluded;
 
     /// <summary>
-    /// True when the terms stand only in a name: the title of a cited provision, or the heading of the
-    /// next part glued to the end of the clause (then <see cref="Excluded"/> is true too).
+    /// True when the terms stand only in a name or a note: the title of a cited provision, the heading of
+    /// the next part glued to the end of the clause, or a footnote glued into its text ("117 For greater
+    /// certainty, …") (then <see cref="Excluded"/> is true too).
     /// </summary>
     public bool Cited { get; } = cited;
 

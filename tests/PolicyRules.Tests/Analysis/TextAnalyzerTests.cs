@@ -146,6 +146,23 @@ public class TextAnalyzerTests
         Read("Each Party shall apply to cultural goods Article XX of the GATT 1994").Reading.Cues.Should().Contain("culture");
     }
 
+    [Theory]
+    [InlineData("1. A Party shall not adopt measures that impose limitations on the number of service 117 For greater certainty, the supply of financial services shall mean the supply of services as defined in Article I.2. suppliers or the requirement of an economic needs test.")]
+    [InlineData("1. A Party shall not adopt measures that impose limitations on the number of service suppliers. 14 For purposes of this paragraph, financial services is as defined in the Annex on Financial Services.")]
+    public void A_footnote_glued_into_the_text_is_a_note_on_the_clause_not_what_it_does(string text)
+    {
+        var reading = Read(text).Reading;
+        reading.Cues.Should().Contain("prohibition").And.NotContain("other-sector");
+        reading.CitedCues.Should().Contain("other-sector");
+    }
+
+    [Theory]
+    [InlineData("1. Each Party shall accord national treatment to service suppliers. 2 For the purposes of this Article, financial services are those of the Annex.")] // a paragraph numbered without its full stop
+    [InlineData("1. Each Party shall accord national treatment to service suppliers. 3 For the purposes of this Article, financial services are those of the Annex.")] // too small a number to tell
+    [InlineData("1. Each Party shall accord national treatment to financial service suppliers. 2. For greater certainty, this applies to the services of the Annex.")]
+    public void A_paragraph_that_opens_as_a_note_does_is_still_the_clause_s_own(string text) =>
+        Read(text).Reading.Cues.Should().Contain("other-sector");
+
     [Fact]
     public void A_prohibition_that_leads_is_not_turned_into_an_exclusion_by_a_later_carve_out() =>
         Read("Neither Party shall adopt or maintain limitations on the number of service suppliers. This paragraph does not cover measures concerning zoning.")

@@ -40,7 +40,8 @@ public sealed class TextAnalyzer
     // glued into the text, they open a footnote.
     private const string FootnoteOpener = "footnote-opener";
 
-    // A footnote's number is at least this: smaller ones are too easily a paragraph numbered without a full stop.
+    // A footnote's number is at least this, unless the paragraphs have already passed it: smaller ones
+    // are too easily a paragraph numbered without a full stop.
     private const int MinFootnoteNumber = 5;
 
     private readonly IReadOnlyList<(Lexicon Lexicon, PhraseMatcher Matcher, HashSet<string> Markers, HashSet<string> Glue)> _languages;
@@ -345,7 +346,7 @@ public sealed class TextAnalyzer
 
     private static bool IsFootnoteNumber(string text, TextToken[] tokens, int at)
     {
-        if (NumberAt(text, tokens[at]) is not { } number || number < MinFootnoteNumber || text[tokens[at].End] != ' ')
+        if (NumberAt(text, tokens[at]) is not { } number || text[tokens[at].End] != ' ')
         {
             return false;
         }
@@ -360,7 +361,9 @@ public sealed class TextAnalyzer
             }
         }
 
-        return number != paragraph + 1;
+        // A number that goes on from the paragraphs is one of them; one that goes back to a paragraph
+        // already written ("1. … establishment, 1 For purposes of this Chapter …") cannot be.
+        return number != paragraph + 1 && (number >= MinFootnoteNumber || number <= paragraph);
     }
 
     // The value of a token of one to three digits.

@@ -12,7 +12,9 @@ internal static partial class ReferenceFinder
     private static partial Regex ArticlePattern();
 
     // The first of "Annexes XVIa and XVIb" is named too: plurals, and numbers with a letter after them.
-    [GeneratedRegex(@"\b(?<kind>Annex(?:es)?|Annexe?s|Anexos?|Appendix|Appendices|Ap[ée]ndices?|Schedules?)\s+(?<n>[IVXLC]+[a-z]?\b|\d+(?:[.\-]\d+)*[A-Z]?\b|[A-Z]\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // French and Spanish write the word in lower case in running text ("l'annexe 16", "el anexo I");
+    // the designator stays case-sensitive, so "anexo a este Tratado" names no annex.
+    [GeneratedRegex(@"\b(?<kind>[Aa]nnex(?:es?)?|[Aa]nexos?|[Aa]ppendix|[Aa]ppendices|[Aa]p[ée]ndices?|[Ss]chedules?)\s+(?<n>[IVXLC]+[a-z]?\b|\d+(?:[.\-]\d+)*[A-Z]?\b|[A-Z]\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnnexPattern();
 
     // "Article 9.10 (Performance Requirements)", "5 (National Treatment)", "Article XX (General

@@ -76,6 +76,21 @@ public class TextAnalyzerTests
         Read(text).Reading.ExternalReferences.Should().Contain(annex);
     }
 
+    [Theory]
+    [InlineData("Sans préjudice de l'Accord sur l'OMC, l'annexe J s'applique aux mesures concernant les industries culturelles.", "Annex J")]
+    [InlineData("Les mesures énumérées à l'annexe 16 ne sont pas visées.", "Annex 16")]
+    [InlineData("Las medidas señaladas en el anexo I no están sujetas a este artículo.", "Annex I")]
+    public void French_and_Spanish_annexes_cited_in_lower_case_are_references(string text, string annex)
+    {
+        Read(text).Reading.ExternalReferences.Should().Contain(annex);
+    }
+
+    [Fact]
+    public void A_lower_case_annex_word_before_a_lower_case_word_names_no_annex()
+    {
+        Read("Los anexos a este Tratado forman parte integrante del mismo.").Reading.ExternalReferences.Should().BeEmpty();
+    }
+
     [Fact]
     public void What_a_carve_out_takes_out_is_excluded_not_engaged()
     {

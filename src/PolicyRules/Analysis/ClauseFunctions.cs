@@ -50,7 +50,11 @@ internal static class ClauseFunctions
         // A lone definition makes the clause one when it leads, or opens a clause that binds no one; far
         // into such a clause it is a glued footnote ("4 For Korea, local government means …" closing a
         // list of reservations), not what the clause does.
-        var loneDefinitionLeads = defines == 1 && (leadsDefinition || binding == 0 && firstDefinition <= LeadingSentences);
+        // One led by "For the purposes of this Article" after a sentence that binds ("Each Party shall
+        // ensure that its entities do not impose offsets. For the purposes of this Article, offsets
+        // means …") defines a term of that obligation, which stays what the clause does.
+        var bindsBeforeDefining = hits.Any(h => h.Set is "obligation" or "prohibition" && h.Sentence < firstDefinition);
+        var loneDefinitionLeads = defines == 1 && (leadsDefinition && !bindsBeforeDefining || binding == 0 && firstDefinition <= LeadingSentences);
         // Definitions that open an article which goes on to bind at length ("1. For the purposes of this
         // Article: … means … 4. the disputing investor may submit … 8. Each Party hereby consents …")
         // are its preliminaries, not what it does. Definitions met only later are footnotes glued into

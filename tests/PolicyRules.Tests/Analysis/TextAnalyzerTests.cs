@@ -219,6 +219,11 @@ public class TextAnalyzerTests
     [InlineData("Articles 9.2 to 9.5 do not apply to the measures set out in Annex I. Annex 9-A sets out commitments. 3 Sub-national government does not include local government. 4 For Korea, local government means a local government as defined in the Local Autonomy Act.", null, "exclusion")]
     [InlineData("1. This Sub-section covers basic telecommunications services, other than broadcasting. 2. For the purposes of this Sub-section: (a) telecommunications services means all services of transmission.", "Scope And Definitions", "other")] // "for the purposes of this" states no purpose
     [InlineData("The purpose of this Chapter is to promote trade in services.", null, "objective")]
+    [InlineData("Cada Parte asegurará que sus entidades no impongan condiciones compensatorias especiales. Para efectos de este artículo, condiciones compensatorias especiales significa las condiciones que fomenten el desarrollo local.", null, "obligation")] // defines a term of the obligation before it
+    [InlineData("Chaque Partie fait en sorte que ses entités n'imposent pas d'opérations de compensation.", null, "prohibition")]
+    [InlineData("Chaque Partie fait en sorte que tout monopole d'État qu'elle désigne agisse selon des considérations d'ordre commercial.", null, "obligation")] // "qu'elle désigne" defines nothing
+    [InlineData("« investissement » désigne tout actif qu'un investisseur possède ou contrôle.", null, "definition")]
+    [InlineData("Si une Partie estime qu'un avantage se trouve annulé ou compromis ou que la réalisation de l'un des objectifs du présent accord est entravée, elle peut faire des représentations.", "Consultations", "procedure")] // the GATT formula states no objective
     public void What_the_clause_does(string text, string? title, string function) => Read(text, title).Reading.Function.Should().Be(function);
 
     [Fact]

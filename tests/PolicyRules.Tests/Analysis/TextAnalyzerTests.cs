@@ -220,7 +220,7 @@ public class TextAnalyzerTests
     [InlineData("1. This Sub-section covers basic telecommunications services, other than broadcasting. 2. For the purposes of this Sub-section: (a) telecommunications services means all services of transmission.", "Scope And Definitions", "other")] // "for the purposes of this" states no purpose
     [InlineData("The purpose of this Chapter is to promote trade in services.", null, "objective")]
     [InlineData("Cada Parte asegurará que sus entidades no impongan condiciones compensatorias especiales. Para efectos de este artículo, condiciones compensatorias especiales significa las condiciones que fomenten el desarrollo local.", null, "obligation")] // defines a term of the obligation before it
-    [InlineData("Chaque Partie fait en sorte que ses entités n'imposent pas d'opérations de compensation.", null, "prohibition")]
+    [InlineData("Chaque Partie fait en sorte que ses lois et règlements soient publiés dans les meilleurs délais.", null, "obligation")] // French binds in the present tense
     [InlineData("Chaque Partie fait en sorte que tout monopole d'État qu'elle désigne agisse selon des considérations d'ordre commercial.", null, "obligation")] // "qu'elle désigne" defines nothing
     [InlineData("« investissement » désigne tout actif qu'un investisseur possède ou contrôle.", null, "definition")]
     [InlineData("Si une Partie estime qu'un avantage se trouve annulé ou compromis ou que la réalisation de l'un des objectifs du présent accord est entravée, elle peut faire des représentations.", "Consultations", "procedure")] // the GATT formula states no objective

@@ -41,7 +41,8 @@ internal static class ClauseFunctions
         var binding = Count("obligation") + Count("prohibition");
         // "For the purposes of this Agreement" alone scopes a rule; with a "means" in the sentence that
         // opens the clause it leads a definition.
-        var defines = Count("definition");
+        // Two terms of the set on the same words ("the term … means" and "means a") are one definition.
+        var defines = CountApart(hits, "definition");
         var leadsDefinition = leads.Any(h => h.Sentence <= 1 && hits.Any(d => d.Set == "definition" && d.Sentence == h.Sentence));
         // An operative article that defines a term after its prohibition ("No Party shall impose … 2.
         // For the purposes of this Article, the term … means") stays operative.
@@ -111,5 +112,23 @@ internal static class ClauseFunctions
         }
 
         return Count("obligation") > 0 ? Obligation : Other;
+    }
+
+    /// <summary>The hits of one set that do not overlap an earlier hit of it.</summary>
+    private static int CountApart(IReadOnlyList<LexiconHit> hits, string set)
+    {
+        var count = 0;
+        var end = -1;
+        foreach (var hit in hits.Where(h => h.Set == set).OrderBy(h => h.Start))
+        {
+            if (hit.Start >= end)
+            {
+                count++;
+            }
+
+            end = Math.Max(end, hit.End);
+        }
+
+        return count;
     }
 }

@@ -217,6 +217,7 @@ public class TextAnalyzerTests
     [InlineData("Chaque Partie fait en sorte que ses lois et règlements soient publiés dans les meilleurs délais.", null, "obligation")] // French binds in the present tense
     [InlineData("Chaque Partie fait en sorte que tout monopole d'État qu'elle désigne agisse selon des considérations d'ordre commercial.", null, "obligation")] // "qu'elle désigne" defines nothing
     [InlineData("« investissement » désigne tout actif qu'un investisseur possède ou contrôle.", null, "definition")]
+    [InlineData("1. Articles 9.2 through 9.5 shall not apply to any measure set out in its Schedule to Annex II. 2. Each Party shall set out its reservations. 3 For Korea, the term local government means a local government as defined in the Local Autonomy Act.", "Reservations", "exclusion")] // "the term … means" and "means a" are one definition
     [InlineData("Si une Partie estime qu'un avantage se trouve annulé ou compromis ou que la réalisation de l'un des objectifs du présent accord est entravée, elle peut faire des représentations.", "Consultations", "procedure")] // the GATT formula states no objective
     public void What_the_clause_does(string text, string? title, string function) => Read(text, title).Reading.Function.Should().Be(function);
 

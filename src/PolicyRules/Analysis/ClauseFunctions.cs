@@ -39,10 +39,10 @@ internal static class ClauseFunctions
             .GroupBy(h => h.Set).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int Count(string set) => counts.TryGetValue(set, out var n) ? n : 0;
         var binding = Count("obligation") + Count("prohibition");
-        // "For the purposes of this Agreement" alone scopes a rule; with a "means" in the sentence that
-        // opens the clause it leads a definition.
         // Two terms of the set on the same words ("the term … means" and "means a") are one definition.
         var defines = CountApart(hits, "definition");
+        // "For the purposes of this Agreement" alone scopes a rule; with a "means" in the sentence that
+        // opens the clause it leads a definition.
         var leadsDefinition = leads.Any(h => h.Sentence <= 1 && hits.Any(d => d.Set == "definition" && d.Sentence == h.Sentence));
         // An operative article that defines a term after its prohibition ("No Party shall impose … 2.
         // For the purposes of this Article, the term … means") stays operative.

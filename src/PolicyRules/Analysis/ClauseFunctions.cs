@@ -47,14 +47,15 @@ internal static class ClauseFunctions
         // An operative article that defines a term after its prohibition ("No Party shall impose … 2.
         // For the purposes of this Article, the term … means") stays operative.
         var firstDefinition = hits.Where(h => h.Set == "definition").Select(h => h.Sentence).DefaultIfEmpty(int.MaxValue).Min();
-        var prohibitsFirst = !title.Contains("heading-procedure") && hits.Any(h => h.Set == "prohibition" && h.Sentence < firstDefinition);
+        bool BeforeDefining(string set) => hits.Any(h => h.Set == set && h.Sentence < firstDefinition);
+        var prohibitsFirst = !title.Contains("heading-procedure") && BeforeDefining("prohibition");
         // A lone definition makes the clause one when it leads, or opens a clause that binds no one; far
         // into such a clause it is a glued footnote ("4 For Korea, local government means …" closing a
-        // list of reservations), not what the clause does.
-        // One led by "For the purposes of this Article" after a sentence that binds ("Each Party shall
-        // ensure that its entities do not impose offsets. For the purposes of this Article, offsets
-        // means …") defines a term of that obligation, which stays what the clause does.
-        var bindsBeforeDefining = hits.Any(h => h.Set is "obligation" or "prohibition" && h.Sentence < firstDefinition);
+        // list of reservations), not what the clause does. Led by "For the purposes of this Article" after
+        // a sentence that binds ("Each Party shall ensure that its entities do not impose offsets. For the
+        // purposes of this Article, offsets means …"), it defines a term of that obligation, which stays
+        // what the clause does.
+        var bindsBeforeDefining = BeforeDefining("obligation") || BeforeDefining("prohibition");
         var loneDefinitionLeads = defines == 1 && (leadsDefinition && !bindsBeforeDefining || binding == 0 && firstDefinition <= LeadingSentences);
         // Definitions that open an article which goes on to bind at length ("1. For the purposes of this
         // Article: … means … 4. the disputing investor may submit … 8. Each Party hereby consents …")

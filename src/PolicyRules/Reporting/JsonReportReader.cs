@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 using PolicyRules.Checking.Report;
 
 namespace PolicyRules.Reporting;
@@ -9,7 +10,8 @@ public static class JsonReportReader
 {
     private static readonly JsonSerializerSettings Settings = new()
     {
-        ContractResolver = JsonReportWriter.Names,
+        // The report's names: camelCase properties, dictionary keys (party codes, verdicts) as they are.
+        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
         DateParseHandling = DateParseHandling.DateTimeOffset,
         MissingMemberHandling = MissingMemberHandling.Ignore,
     };

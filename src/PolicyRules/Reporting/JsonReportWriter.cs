@@ -129,19 +129,9 @@ public static class JsonReportWriter
         w.WriteStartObject();
         Property(w, "rule", conflict.Rule);
         Property(w, "principle", conflict.Principle);
-        Strings(w, "basis", conflict.Basis);
-        Property(w, "severity", conflict.Severity);
-        Strings(w, "parties", conflict.Parties);
-        Property(w, "message", conflict.Message);
-        Property(w, "remedy", conflict.Remedy);
-        List(w, "evidence", conflict.Evidence, WriteEvidence);
-        List(w, "mitigations", conflict.Mitigations, WriteMitigation);
-        Property(w, "status", conflict.Status);
+        WriteFindingBody(w, conflict.Basis, conflict.Severity, conflict.Parties, conflict.Message, conflict.Remedy, conflict.Evidence, conflict.Mitigations, conflict.Status);
         Map(w, "partyStatus", conflict.PartyStatus);
-        if (conflict.Baseline is not null)
-        {
-            Property(w, "baseline", conflict.Baseline);
-        }
+        Baseline(w, conflict.Baseline);
 
         w.WriteEndObject();
     }
@@ -153,20 +143,41 @@ public static class JsonReportWriter
         Property(w, "rule", finding.Rule);
         Property(w, "principle", finding.Principle);
         Property(w, "kind", finding.Kind);
-        Strings(w, "basis", finding.Basis);
-        Property(w, "severity", finding.Severity);
-        Strings(w, "parties", finding.Parties);
-        Property(w, "message", finding.Message);
-        Property(w, "remedy", finding.Remedy);
-        List(w, "evidence", finding.Evidence, WriteEvidence);
-        List(w, "mitigations", finding.Mitigations, WriteMitigation);
-        Property(w, "status", finding.Status);
-        if (finding.Baseline is not null)
-        {
-            Property(w, "baseline", finding.Baseline);
-        }
+        WriteFindingBody(w, finding.Basis, finding.Severity, finding.Parties, finding.Message, finding.Remedy, finding.Evidence, finding.Mitigations, finding.Status);
+        Baseline(w, finding.Baseline);
 
         w.WriteEndObject();
+    }
+
+    // What a clause's conflict and an agreement-level finding share, in the order both declare it.
+    private static void WriteFindingBody(
+        JsonTextWriter w,
+        IReadOnlyList<string> basis,
+        string severity,
+        IReadOnlyList<string> parties,
+        string message,
+        string? remedy,
+        IReadOnlyList<EvidenceReport> evidence,
+        IReadOnlyList<MitigationReport> mitigations,
+        string status)
+    {
+        Strings(w, "basis", basis);
+        Property(w, "severity", severity);
+        Strings(w, "parties", parties);
+        Property(w, "message", message);
+        Property(w, "remedy", remedy);
+        List(w, "evidence", evidence, WriteEvidence);
+        List(w, "mitigations", mitigations, WriteMitigation);
+        Property(w, "status", status);
+    }
+
+    // The baseline mark is an extension of the contract: written only with --baseline.
+    private static void Baseline(JsonTextWriter w, string? mark)
+    {
+        if (mark is not null)
+        {
+            Property(w, "baseline", mark);
+        }
     }
 
     private static void WriteEvidence(JsonTextWriter w, EvidenceReport evidence)
@@ -221,22 +232,8 @@ public static class JsonReportWriter
         w.WriteStartObject();
         Property(w, "documents", summary.Documents);
         Property(w, "clauses", summary.Clauses);
-        w.WritePropertyName("verdicts");
-        w.WriteStartObject();
-        foreach (var (verdict, count) in summary.Verdicts)
-        {
-            Property(w, verdict, count);
-        }
-
-        w.WriteEndObject();
-        w.WritePropertyName("conflicts");
-        w.WriteStartObject();
-        foreach (var (severity, count) in summary.Conflicts)
-        {
-            Property(w, severity, count);
-        }
-
-        w.WriteEndObject();
+        Counts(w, "verdicts", summary.Verdicts);
+        Counts(w, "conflicts", summary.Conflicts);
         w.WriteEndObject();
     }
 
@@ -312,6 +309,18 @@ public static class JsonReportWriter
         foreach (var (key, value) in map)
         {
             Property(w, key, value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Counts(JsonTextWriter w, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartObject();
+        foreach (var (key, count) in counts)
+        {
+            Property(w, key, count);
         }
 
         w.WriteEndObject();

@@ -86,15 +86,26 @@ internal static class JoinPlanner
         var constants = patterns.ToDictionary<PatternElement, PatternElement, int>(p => p, ConstantTests, ReferenceEqualityComparer.Instance);
 
         // Each pattern in turn starts a greedy order; the cheapest order wins (then the start with
-        // the most constant tests, then the written order). Rules have a handful of patterns.
-        var best = patterns.Count == 0 ? ([], 0, []) : patterns
-            .Select((start, index) => (Order: Greedy(start, patterns, edges, constants, placed, hadPositive), Index: index, Constants: constants[start]))
-            .OrderBy(c => c.Order.Cost)
-            .ThenByDescending(c => c.Constants)
-            .ThenBy(c => c.Index)
-            .First().Order;
-        order.AddRange(best.Patterns);
-        crossProducts.AddRange(best.CrossProducts);
+        // the most constant tests, then the written order). Rules have a handful of patterns. A
+        // loop rather than LINQ's OrderBy over tuples: each tuple shape is generic code the JIT
+        // compiles at start-up, which ReadyToRun cannot (docs/PERFORMANCE.md).
+        (List<PatternElement> Patterns, int Cost, List<string> CrossProducts)? best = null;
+        var bestConstants = 0;
+        foreach (var start in patterns)
+        {
+            var candidate = Greedy(start, patterns, edges, constants, placed, hadPositive);
+            if (best is not { } chosen || candidate.Cost < chosen.Cost || (candidate.Cost == chosen.Cost && constants[start] > bestConstants))
+            {
+                best = candidate;
+                bestConstants = constants[start];
+            }
+        }
+
+        if (best is { } planned)
+        {
+            order.AddRange(planned.Patterns);
+            crossProducts.AddRange(planned.CrossProducts);
+        }
 
         // Conditions move to the pattern, now later, whose alias they read.
         var position = order.Select((p, i) => (p.Alias, i)).ToDictionary(x => x.Alias, x => x.i, StringComparer.Ordinal);
@@ -170,13 +181,18 @@ internal static class JoinPlanner
                 return (order, cost, cross);
             }
 
-            var current = size;
-            next = remaining
-                .Select((p, index) => (Pattern: p, Index: index, Size: After(current, KeyTo(p, edges, placed), constants[p]), Constants: constants[p]))
-                .OrderBy(c => c.Size)
-                .ThenByDescending(c => c.Constants)
-                .ThenBy(c => c.Index)
-                .First().Pattern;
+            // The smallest partial matches next, then the most constant tests, then the written order.
+            next = remaining[0];
+            var nextSize = After(size, KeyTo(next, edges, placed), constants[next]);
+            foreach (var candidate in remaining)
+            {
+                var candidateSize = After(size, KeyTo(candidate, edges, placed), constants[candidate]);
+                if (candidateSize < nextSize || (candidateSize == nextSize && constants[candidate] > constants[next]))
+                {
+                    next = candidate;
+                    nextSize = candidateSize;
+                }
+            }
         }
     }
 

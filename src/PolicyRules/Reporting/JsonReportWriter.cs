@@ -47,7 +47,7 @@ public static class JsonReportWriter
         Property(w, "name", report.Tool.Name);
         Property(w, "version", report.Tool.Version);
         w.WriteEndObject();
-        List(w, "rulebooks", report.Rulebooks, static (w, b) =>
+        Items(w, "rulebooks", report.Rulebooks, static (w, b) =>
         {
             w.WriteStartObject();
             Property(w, "name", b.Name);
@@ -62,7 +62,7 @@ public static class JsonReportWriter
         w.WriteValue(report.Run.StartedAt);
         Property(w, "durationMs", report.Run.DurationMs);
         w.WriteEndObject();
-        List(w, "documents", report.Documents, WriteDocument);
+        Items(w, "documents", report.Documents, WriteDocument);
         WriteSummary(w, report.Summary);
         if (report.Waivers is { } waivers)
         {
@@ -97,9 +97,9 @@ public static class JsonReportWriter
 
         Property(w, "perspective", document.Perspective);
         Property(w, "verdict", document.Verdict);
-        List(w, "findings", document.Findings, WriteFinding);
-        List(w, "clauses", document.Clauses, WriteClause);
-        List(w, "diagnostics", document.Diagnostics, WriteDiagnostic);
+        Items(w, "findings", document.Findings, WriteFinding);
+        Items(w, "clauses", document.Clauses, WriteClause);
+        Items(w, "diagnostics", document.Diagnostics, WriteDiagnostic);
         w.WriteEndObject();
     }
 
@@ -109,8 +109,8 @@ public static class JsonReportWriter
         Property(w, "id", clause.Id);
         Property(w, "verdict", clause.Verdict);
         Map(w, "partyVerdicts", clause.PartyVerdicts);
-        List(w, "conflicts", clause.Conflicts, WriteConflict);
-        List(w, "supports", clause.Supports, static (w, s) =>
+        Items(w, "conflicts", clause.Conflicts, WriteConflict);
+        Items(w, "supports", clause.Supports, static (w, s) =>
         {
             w.WriteStartObject();
             Property(w, "rule", s.Rule);
@@ -119,7 +119,7 @@ public static class JsonReportWriter
             w.WriteEndObject();
         });
         Strings(w, "candidates", clause.Candidates);
-        List(w, "diagnostics", clause.Diagnostics, WriteDiagnostic);
+        Items(w, "diagnostics", clause.Diagnostics, WriteDiagnostic);
         Location(w, clause.Location);
         w.WriteEndObject();
     }
@@ -166,8 +166,8 @@ public static class JsonReportWriter
         Strings(w, "parties", parties);
         Property(w, "message", message);
         Property(w, "remedy", remedy);
-        List(w, "evidence", evidence, WriteEvidence);
-        List(w, "mitigations", mitigations, WriteMitigation);
+        Items(w, "evidence", evidence, WriteEvidence);
+        Items(w, "mitigations", mitigations, WriteMitigation);
         Property(w, "status", status);
     }
 
@@ -242,9 +242,9 @@ public static class JsonReportWriter
         w.WritePropertyName("waivers");
         w.WriteStartObject();
         Property(w, "applied", waivers.Applied);
-        List(w, "expired", waivers.Expired, WriteWaiver);
-        List(w, "stale", waivers.Stale, WriteWaiver);
-        List(w, "unknownRules", waivers.UnknownRules, WriteWaiver);
+        Items(w, "expired", waivers.Expired, WriteWaiver);
+        Items(w, "stale", waivers.Stale, WriteWaiver);
+        Items(w, "unknownRules", waivers.UnknownRules, WriteWaiver);
         w.WriteEndObject();
     }
 
@@ -267,7 +267,7 @@ public static class JsonReportWriter
         Property(w, "source", baseline.Source);
         Property(w, "new", baseline.New);
         Property(w, "existing", baseline.Existing);
-        List(w, "resolved", baseline.Resolved, static (w, e) =>
+        Items(w, "resolved", baseline.Resolved, static (w, e) =>
         {
             w.WriteStartObject();
             Property(w, "document", e.Document);
@@ -326,7 +326,7 @@ public static class JsonReportWriter
         w.WriteEndObject();
     }
 
-    private static void List<T>(JsonTextWriter w, string name, IReadOnlyList<T> items, Action<JsonTextWriter, T> item)
+    private static void Items<T>(JsonTextWriter w, string name, IReadOnlyList<T> items, Action<JsonTextWriter, T> item)
     {
         w.WritePropertyName(name);
         w.WriteStartArray();

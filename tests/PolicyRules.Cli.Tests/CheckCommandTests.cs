@@ -320,6 +320,45 @@ public class CheckCommandTests
         }
     }
 
+    [Fact]
+    public void Output_creates_the_folder_it_is_written_to()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"policy-check-{Guid.NewGuid():N}");
+        var file = Path.Combine(folder, "reports", "check.json");
+        try
+        {
+            var result = CliRunner.Run(Check("drafts", "--format", "json", "--output", file));
+            result.Error.Should().NotContain("error");
+            JObject.Parse(File.ReadAllText(file))["summary"]!["documents"]!.Value<int>().Should().Be(2);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_output_that_cannot_be_written_exits_2_and_says_where()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), $"policy-check-{Guid.NewGuid():N}");
+        File.WriteAllText(blocker, "a file where the report's folder should be");
+        try
+        {
+            var target = Path.Combine(blocker, "check.json");
+            var result = CliRunner.Run(Check("drafts", "--output", target));
+            result.ExitCode.Should().Be(ExitCodes.Error);
+            result.Error.Should().Contain($"policy-check: error: cannot write the report to {target}:");
+            result.Output.Should().BeEmpty();
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
     [Theory]
     [InlineData("check", "drafts", "--format", "yaml")]
     [InlineData("check")]

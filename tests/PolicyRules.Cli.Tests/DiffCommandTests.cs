@@ -41,14 +41,14 @@ public sealed class DiffCommandTests : IDisposable
         Run("check", "round2.txt", "--format", "json", "-o", "r2.json").ExitCode.Should().NotBe(ExitCodes.Error);
 
         var json = Run("diff", "r1.json", "r2.json", "--format", "json");
-        var markdown = Run("diff", "r1.json", "round2.txt", "--format", "markdown", "-o", "diff.md");
+        var markdown = Run("diff", "r1.json", "round2.txt", "--format", "markdown", "-o", "out/diff.md");
 
         json.ExitCode.Should().Be(ExitCodes.Success, json.Error);
         var diff = JObject.Parse(json.Output);
         diff["summary"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("""{"added":0,"resolved":1,"changed":1}""");
         diff["documents"]![0]!["clauses"]!.Select(c => $"{c["id"]} {c["change"]}").Should().Equal("(agreement) changed", "1503 changed", "2205 added");
         markdown.ExitCode.Should().Be(ExitCodes.Success, markdown.Error);
-        File.ReadAllText(Path.Combine(_folder, "diff.md")).Should().Contain("| 1503 | changed | partially-mitigated → mitigated | ~ `DUTY-001`");
+        File.ReadAllText(Path.Combine(_folder, "out", "diff.md")).Should().Contain("| 1503 | changed | partially-mitigated → mitigated | ~ `DUTY-001`");
     }
 
     [Fact]

@@ -360,7 +360,7 @@ internal static class CheckCommand
         {
             try
             {
-                File.WriteAllText(environment.Resolve(path), buffer.ToString());
+                environment.WriteFile(path, buffer.ToString());
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -37,4 +37,21 @@ public sealed class CliEnvironment
 
     /// <summary>A path as the process would open it.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>
+    /// Writes an output file (a report, an imported draft, a diff) in UTF-8 without a byte-order mark,
+    /// creating its folder first, as <c>--output reports/check.json</c> in a fresh CI workspace expects.
+    /// </summary>
+    public void WriteFile(string path, string text)
+    {
+        var full = Resolve(path);
+        if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllText(full, text, Utf8WithoutMark);
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
 }

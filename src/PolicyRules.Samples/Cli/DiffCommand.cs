@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using PolicyRules.Checking;
 using PolicyRules.Checking.Report;
 using PolicyRules.Checking.Rounds;
@@ -50,7 +49,7 @@ internal static class DiffCommand
             var text = RoundDiffWriter.Format(diff, parse.GetValue(format)!);
             if (parse.GetValue(output) is { } target)
             {
-                File.WriteAllText(environment.Resolve(target), text, new UTF8Encoding(false));
+                environment.WriteFile(target, text);
             }
             else
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using PolicyRules.Domain.Imports;
 
 namespace PolicyRules.Cli;
@@ -74,7 +73,7 @@ internal static class ImportCommand
             var json = imported.ToJson();
             if (parse.GetValue(output) is { } target)
             {
-                File.WriteAllText(environment.Resolve(target), json, new UTF8Encoding(false));
+                environment.WriteFile(target, json);
             }
             else
             {

@@ -40,7 +40,7 @@ internal static class CheckCommand
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Write the report to this file instead of standard output.",
+            Description = "Write the report to this file (its folder is created) instead of standard output.",
             HelpName = "file",
         };
         var failOn = new Option<string>("--fail-on")

@@ -17,7 +17,7 @@ internal static class DiffCommand
         var after = new Argument<string>("after") { Description = "The later round, likewise." };
         var format = new Option<string>("--format", "-f") { Description = "text (default), markdown, or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
-        var output = new Option<string>("--output", "-o") { Description = "Write the diff to this file instead of standard output.", HelpName = "file" };
+        var output = new Option<string>("--output", "-o") { Description = "Write the diff to this file (its folder is created) instead of standard output.", HelpName = "file" };
         var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space in drafts (a party code).", HelpName = "party" };
         var rules = new PolicyCheckApp.RuleOptions();
         var command = new Command("diff", "Show what changed between two rounds of the same draft (or two reports): per clause, the verdict and the conflicts added, resolved and changed.");

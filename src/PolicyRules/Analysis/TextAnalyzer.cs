@@ -40,6 +40,9 @@ public sealed class TextAnalyzer
     // glued into the text, they open a footnote.
     private const string FootnoteOpener = "footnote-opener";
 
+    // The heading of a preamble ("Preamble", "Preámbulo"): a title, or the chapter a clause stands in.
+    private const string RecitalHeading = "heading-recital";
+
     // A footnote's number is at least this, unless the paragraphs have already passed it: smaller ones
     // are too easily a paragraph numbered without a full stop.
     private const int MinFootnoteNumber = 5;
@@ -162,9 +165,20 @@ public sealed class TextAnalyzer
         var excludedCues = Only(Standing.CarvedOut, Standing.Engaged);
         var citedCues = Only(Standing.Cited, Standing.Engaged, Standing.CarvedOut);
 
-        var title = clause.Title is { Length: > 0 }
-            ? matcher.Match(glued.Split(Tokenizer.Tokenize(clause.Title), glue, IsLexiconWord)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
+        HashSet<string> Headings(string? heading) => heading is { Length: > 0 }
+            ? matcher.Match(glued.Split(Tokenizer.Tokenize(heading), glue, IsLexiconWord)).Select(h => h.Set).ToHashSet(StringComparer.Ordinal)
             : [];
+        var title = Headings(clause.Title);
+
+        // A clause of the chapter "Preamble" that recites ("RECOGNIZING …", "resolved to") is a recital,
+        // whatever else its words say: a preamble glued to its table of contents ("… Monopolies and
+        // State Enterprises … Tariff Elimination"), or whose closing formula the scan broke ("HA VE
+        // AGREED"), would otherwise read as what it lists. Without recitals it is an article the
+        // corpus filed under the preamble ("1. An Association is hereby established …").
+        if (standing.Count(h => h.Set == "recital") >= 2 && Headings(clause.Chapter).Contains(RecitalHeading))
+        {
+            title.Add(RecitalHeading);
+        }
 
         var (inside, outside) = ReferenceFinder.Find(clause.Text, ids, annexes);
         facts.Add(new ClauseReading

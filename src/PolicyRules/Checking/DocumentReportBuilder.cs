@@ -10,8 +10,18 @@ namespace PolicyRules.Checking;
 /// Turns what a session derived for one draft into its part of the report: each clause with its
 /// verdict, conflicts with their mitigations and status, supports, candidates; agreement findings.
 /// </summary>
-internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyDictionary<string, string> severityOverrides)
+internal sealed class DocumentReportBuilder(
+    Draft draft,
+    string path,
+    IReadOnlyDictionary<string, string> severityOverrides,
+    IReadOnlyDictionary<string, string> questions)
 {
+    // What a needs-review asks when its rule states no question of its own (a rule file without titles).
+    private const string UnstatedQuestion = "The answer lies in provisions the draft does not hold.";
+
+    // A mitigation whose answer sits in a list the draft does not hold.
+    private const string ReviewExtent = "review";
+
     /// <summary>A tag with this name marks a clause whose answer depends on what the draft does not hold; its value names the principle.</summary>
     public const string NeedsReviewTag = "needs-review";
 
@@ -21,9 +31,10 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         var mitigations = (session?.Query<Mitigation>() ?? []).ToLookup(m => m.Conflict);
         var supports = (session?.Query<Support>() ?? []).ToLookup(s => s.Subject);
         var reviews = (session?.Query<Tag>() ?? []).Where(t => t.Name == NeedsReviewTag).ToLookup(t => t.Subject);
+        var readings = (session?.Query<ClauseReading>() ?? []).ToLookup(r => (object)r.Subject);
         var bySubject = conflicts.ToLookup(c => c.Subject);
 
-        var clauses = draft.Clauses.Select(clause => Clause(clause, bySubject, mitigations, supports, reviews)).ToArray();
+        var clauses = draft.Clauses.Select(clause => Clause(clause, bySubject, mitigations, supports, reviews, readings)).ToArray();
         var agreement = draft.Agreement;
         var findings = agreement is null
             ? []
@@ -98,7 +109,8 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         ILookup<object, Conflict> conflicts,
         ILookup<Conflict, Mitigation> mitigations,
         ILookup<object, Support> supports,
-        ILookup<object, Tag> reviews)
+        ILookup<object, Tag> reviews,
+        ILookup<object, ClauseReading> readings)
     {
         var location = clause.Location.Line > 0 ? new LocationReport(clause.Location.Line, clause.Location.Column) : null;
         if (clause.Fact is not { } fact)
@@ -143,6 +155,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
             Conflicts = found,
             Supports = supported,
             Candidates = candidates,
+            Reviews = Reviews(reviews[fact], found, readings[fact]),
             Diagnostics = clause.Diagnostics.Select(Diagnostic).ToArray(),
             Location = location,
         };
@@ -205,6 +218,33 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
         }
 
         return supports ? Verdict.Supports : Verdict.Compliant;
+    }
+
+    /// <summary>
+    /// The questions a clause puts to the analyst, one per rule with the principles it puts in
+    /// question: its needs-review tags, and the mitigations whose answer sits in a list the draft does
+    /// not hold (extent <c>review</c>); with the provisions outside the draft that the clause cites,
+    /// where the answer lies. Null when nothing is asked.
+    /// </summary>
+    private IReadOnlyList<ReviewReport>? Reviews(IEnumerable<Tag> tags, IReadOnlyList<ConflictReport> conflicts, IEnumerable<ClauseReading> readings)
+    {
+        var asked = tags.Where(t => t.Value is { Length: > 0 }).Select(t => (Rule: t.RuleId, Principle: t.Value!))
+            .Concat(conflicts.Where(c => c.Status == ConflictStatus.NeedsReview)
+                .SelectMany(c => c.Mitigations.Where(m => m.Extent == ReviewExtent).Select(m => (m.Rule, c.Principle))))
+            .GroupBy(r => r.Rule, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToArray();
+        if (asked.Length == 0)
+        {
+            return null;
+        }
+
+        var outside = readings.SelectMany(r => r.ExternalReferences).Distinct(StringComparer.Ordinal).ToArray();
+        return asked.Select(rule => new ReviewReport(
+            rule.Key,
+            rule.Select(r => r.Principle).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            questions.GetValueOrDefault(rule.Key, UnstatedQuestion),
+            outside)).ToArray();
     }
 
     private ConflictReport Conflict(IReadOnlyList<Conflict> matches, Clause clause, IEnumerable<Mitigation> mitigations)
@@ -309,7 +349,7 @@ internal sealed class DocumentReportBuilder(Draft draft, string path, IReadOnlyD
 
     private static string Status(IReadOnlyList<MitigationReport> mitigations) =>
         mitigations.Any(m => m.Extent == "full") ? ConflictStatus.Mitigated
-        : mitigations.Any(m => m.Extent == "review") ? ConflictStatus.NeedsReview
+        : mitigations.Any(m => m.Extent == ReviewExtent) ? ConflictStatus.NeedsReview
         : mitigations.Count > 0 ? ConflictStatus.PartiallyMitigated
         : ConflictStatus.Open;
 

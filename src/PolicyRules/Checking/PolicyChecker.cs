@@ -33,6 +33,7 @@ public sealed class PolicyChecker : IPolicyChecker
     private readonly PolicyCheckerOptions _options;
     private readonly ILogger _logger;
     private readonly IReadOnlyDictionary<string, string> _severities;
+    private readonly IReadOnlyDictionary<string, string> _questions;
 
     /// <summary>Loads and compiles the rules.</summary>
     /// <exception cref="RulebookException">The rule files have errors.</exception>
@@ -63,6 +64,7 @@ public sealed class PolicyChecker : IPolicyChecker
         Validate(_options, set.Rules);
 
         Rules = set.Rules.Where(r => !_options.DisabledRules.Contains(r.Id)).ToArray();
+        _questions = ReviewQuestions.Of(Rules);
         Rulebooks = set.Rulebooks;
         RuleDiagnostics = set.Diagnostics;
         // Tiered: a check of one draft calls most conditions a few times, where compiling them all
@@ -141,13 +143,13 @@ public sealed class PolicyChecker : IPolicyChecker
         var path = draft.Path ?? "-";
         if (draft.Agreement is null)
         {
-            return new DocumentReportBuilder(draft, path, _severities).Build(null);
+            return new DocumentReportBuilder(draft, path, _severities, _questions).Build(null);
         }
 
         try
         {
             using var session = Run(draft);
-            return new DocumentReportBuilder(draft, path, _severities).Build(session);
+            return new DocumentReportBuilder(draft, path, _severities, _questions).Build(session);
         }
         catch (Exception ex) when (ex is RuleEngineException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -173,7 +175,7 @@ public sealed class PolicyChecker : IPolicyChecker
         }
 
         using var session = Run(draft);
-        var report = new DocumentReportBuilder(draft, draft.Path ?? "-", _severities).Build(session).Clauses.First(c => c.Id == clauseId);
+        var report = new DocumentReportBuilder(draft, draft.Path ?? "-", _severities, _questions).Build(session).Clauses.First(c => c.Id == clauseId);
         var facts = session.Query<object>();
         var readings = session.Query<Domain.Tag>().Where(t => ReferenceEquals(t.Subject, clause))
             .Select(RuleTracer.Describe).Distinct().OrderBy(f => f.Text, StringComparer.Ordinal).ToArray();

@@ -136,6 +136,11 @@ public static class HtmlReportWriter
                 h.Append($"<p class=\"where\">for review: {E(string.Join(", ", clause.Candidates))}</p>\n");
             }
 
+            foreach (var question in clause.Reviews ?? [])
+            {
+                h.Append($"<p class=\"where\">{E(string.Join(", ", question.Principles))} ({E(question.Rule)}): {E(ReviewText.Of(question))}</p>\n");
+            }
+
             foreach (var d in clause.Diagnostics)
             {
                 h.Append($"<p class=\"where\">{E($"{d.Severity} {d.Code}: {d.Message}")}</p>\n");

@@ -119,6 +119,19 @@ public static class JsonReportWriter
             w.WriteEndObject();
         });
         Strings(w, "candidates", clause.Candidates);
+        if (clause.Reviews is { } reviews)
+        {
+            Items(w, "reviews", reviews, static (w, r) =>
+            {
+                w.WriteStartObject();
+                Property(w, "rule", r.Rule);
+                Strings(w, "principles", r.Principles);
+                Property(w, "question", r.Question);
+                Strings(w, "dependsOn", r.DependsOn);
+                w.WriteEndObject();
+            });
+        }
+
         Items(w, "diagnostics", clause.Diagnostics, WriteDiagnostic);
         Location(w, clause.Location);
         w.WriteEndObject();

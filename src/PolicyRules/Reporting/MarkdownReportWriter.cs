@@ -115,6 +115,10 @@ public static class MarkdownReportWriter
             foreach (var clause in review)
             {
                 w.WriteLine($"- Clause {Inline(clause.Id)} needs review: {Inline(string.Join(", ", clause.Candidates))}");
+                foreach (var question in clause.Reviews ?? [])
+                {
+                    w.WriteLine($"  - {Inline(string.Join(", ", question.Principles))} ({Inline(question.Rule)}): {Inline(ReviewText.Of(question))}");
+                }
             }
 
             foreach (var (where, d) in problems)

@@ -77,6 +77,11 @@ public static class TextReportWriter
                 w.WriteLine($"      {d.Severity} {d.Code} at {d.Line}:{d.Column}: {d.Message}");
             }
 
+            foreach (var review in clause.Reviews ?? [])
+            {
+                w.WriteLine($"      ? {string.Join(", ", review.Principles)} ({review.Rule}): {ReviewText.Of(review)}");
+            }
+
             foreach (var conflict in ReportConflict.Of(document).Where(c => ReferenceEquals(c.Clause, clause)))
             {
                 WriteConflict(conflict, w, options, paint);

@@ -127,6 +127,7 @@ public class JsonReportWriterTests
             Conflicts = [conflict],
             Supports = [new SupportReport("SUP-009", "international-cooperation", "Cooperation.")],
             Candidates = full ? ["public-funding"] : [],
+            Reviews = full ? [new ReviewReport("PF-REV", ["public-funding"], "Public aid disciplined on criteria set in an annex the draft does not hold.", ["Annex XII", "Protocol 2"])] : null,
             Diagnostics = [new DiagnosticReport("PR2001", "error", "Expected a string.", 3, 7)],
             Location = full ? new LocationReport(12, 5) : null,
         };

@@ -129,6 +129,14 @@ public sealed record ClauseReport
     /// <summary>With <c>needs-review</c>: the principles in question.</summary>
     public required IReadOnlyList<string> Candidates { get; init; }
 
+    /// <summary>
+    /// With <c>needs-review</c>: the questions an analyst must answer, each with the rule that asks
+    /// it and the provisions outside the draft the answer lies in; null when there are none. An
+    /// extension of the contract.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyList<ReviewReport>? Reviews { get; init; }
+
     /// <summary>Why it could not be checked, when it could not.</summary>
     public required IReadOnlyList<DiagnosticReport> Diagnostics { get; init; }
 
@@ -263,6 +271,17 @@ public sealed record MitigationReport(string Rule, string By, string Extent, str
 
 /// <summary>A principle advanced.</summary>
 public sealed record SupportReport(string Rule, string Principle, string Message);
+
+/// <summary>
+/// What a <c>needs-review</c> asks: whether <paramref name="Principles"/> are engaged turns on
+/// <paramref name="Question"/>, whose answer lies in <paramref name="DependsOn"/> (the annexes,
+/// schedules and instruments the clause cites that the draft does not hold; empty when it names none).
+/// </summary>
+/// <param name="Rule">The rule that asks.</param>
+/// <param name="Principles">The principles in question, in order.</param>
+/// <param name="Question">What the answer turns on, in the rule's words.</param>
+/// <param name="DependsOn">The provisions outside the draft that the clause cites.</param>
+public sealed record ReviewReport(string Rule, IReadOnlyList<string> Principles, string Question, IReadOnlyList<string> DependsOn);
 
 /// <summary>A diagnostic in the report.</summary>
 public sealed record DiagnosticReport(string Code, string Severity, string Message, int Line, int Column);

@@ -6,6 +6,8 @@ namespace PolicyRules.Cli;
 /// </summary>
 public sealed class CliEnvironment
 {
+    private static readonly System.Text.UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Standard input (read by <c>check -</c>).</summary>
     public TextReader Input { get; init; } = TextReader.Null;
 
@@ -52,6 +54,4 @@ public sealed class CliEnvironment
 
         File.WriteAllText(full, text, Utf8WithoutMark);
     }
-
-    private static readonly System.Text.UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
 }

@@ -16,9 +16,9 @@ internal static class ReviewQuestions
         var questions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (rule.Title is { Length: > 0 } title)
+            if (rule.Title is { } title && Sentence(title) is { Length: > 0 } question)
             {
-                questions.TryAdd(rule.Id, Sentence(title));
+                questions.TryAdd(rule.Id, question);
             }
         }
 

@@ -174,6 +174,16 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Why_asks_a_needs_review_s_question_and_names_the_annexes_it_turns_on()
+    {
+        var result = CliRunner.Run(new PolicyRules.Cli.CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "why", "src/PolicyRules.Samples/drafts/cptpp-digital-trade.json", "9.12");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+        result.Output.Should().StartWith("Clause 9.12 of cptpp · all parties · verdict needs-review");
+        result.Output.Should().Contain("  ? no-standstill-ratchet-culture (STR-REV): Standstill/ratchet machinery whose schedules are not in the draft. The clause cites Annex I, Annex II, which the draft does not hold.");
+    }
+
+    [Fact]
     public void Why_names_the_clauses_when_the_one_asked_for_is_not_there()
     {
         var result = CliRunner.Run(new PolicyRules.Cli.CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "why", "src/PolicyRules.Samples/drafts/ckfta-cultural-exemption.json", "9.9");

@@ -65,6 +65,11 @@ internal static class WhyCommand
             w.WriteLine($"  principles in question: {string.Join(", ", clause.Candidates)}");
         }
 
+        foreach (var review in clause.Reviews ?? [])
+        {
+            w.WriteLine($"  ? {string.Join(", ", review.Principles)} ({review.Rule}): {review.Describe()}");
+        }
+
         w.WriteLine();
         w.WriteLine("Read as");
         Facts(w, why.Readings, "nothing: no rule tagged the clause");

@@ -63,7 +63,7 @@ public class ReviewQuestionTests
     }
 
     [Fact]
-    public void The_json_and_text_reports_carry_the_question()
+    public void Every_report_format_carries_the_question()
     {
         var report = Checker.CheckAll([new DraftReader().Read(Draft, "x.json")]);
 
@@ -76,6 +76,14 @@ public class ReviewQuestionTests
         var text = new StringWriter();
         TextReportWriter.Write(report, text, new ReportOptions());
         text.ToString().Should().Contain("? no-culture-liberalisation (LIB-REVS): A schedule of specific commitments").And.Contain("The clause cites Annex 6, which the draft does not hold.");
+
+        var markdown = new StringWriter();
+        MarkdownReportWriter.Write(report, markdown, new ReportOptions());
+        markdown.ToString().Should().Contain("  - no-culture-liberalisation (LIB-REVS): A schedule of specific commitments");
+
+        var html = new StringWriter();
+        HtmlReportWriter.Write(report, html, new ReportOptions());
+        html.ToString().Should().Contain("no-culture-liberalisation (LIB-REVS): A schedule of specific commitments").And.Contain("The clause cites Annex 6");
     }
 
     [Theory]

@@ -281,7 +281,14 @@ public sealed record SupportReport(string Rule, string Principle, string Message
 /// <param name="Principles">The principles in question, in order.</param>
 /// <param name="Question">What the answer turns on, in the rule's words.</param>
 /// <param name="DependsOn">The provisions outside the draft that the clause cites.</param>
-public sealed record ReviewReport(string Rule, IReadOnlyList<string> Principles, string Question, IReadOnlyList<string> DependsOn);
+public sealed record ReviewReport(string Rule, IReadOnlyList<string> Principles, string Question, IReadOnlyList<string> DependsOn)
+{
+    /// <summary>The question in one line for people: then what the clause cites outside the draft, when it cites anything.</summary>
+    public string Describe() =>
+        DependsOn.Count == 0
+            ? Question
+            : $"{Question} The clause cites {string.Join(", ", DependsOn)}, which the draft does not hold.";
+}
 
 /// <summary>A diagnostic in the report.</summary>
 public sealed record DiagnosticReport(string Code, string Severity, string Message, int Line, int Column);

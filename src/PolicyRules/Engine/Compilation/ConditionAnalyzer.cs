@@ -23,18 +23,19 @@ internal static class ConditionAnalyzer
         var alpha = new List<AlphaTest>();
         var keys = new List<JoinKeyPlan>();
         var residual = new List<Expression>();
-        var joinText = new List<string>();
+        var joins = new List<Expression>();
 
         foreach (var lambda in pattern.Conditions)
         {
-            var where = $"condition {lambda} of pattern '{pattern.Alias}'";
+            // Said only in an error: writing every condition out would cost more than binding it.
+            string Where() => $"condition {lambda} of pattern '{pattern.Alias}'";
 
             // Conjuncts run in the network as alpha tests, then join keys, then the residual. A
             // conjunct may guard the ones after it (c.Tag != null && c.Tag.Length > 2), so within one
             // lambda the split never moves a conjunct ahead of one written before it: once a conjunct
             // cannot be an alpha test, the rest are keys or residual; once one is residual, all are.
             var stage = Stage.Alpha;
-            foreach (var conjunct in Conjuncts(Normalize(lambda, pattern.FactType, fact, scope, where, ruleId)))
+            foreach (var conjunct in Conjuncts(Normalize(lambda, pattern.FactType, fact, scope, Where, ruleId)))
             {
                 if (stage == Stage.Alpha && FreeParameters.Of(conjunct).All(p => p == fact))
                 {
@@ -42,7 +43,7 @@ internal static class ConditionAnalyzer
                     continue;
                 }
 
-                joinText.Add(conjunct.ToString());
+                joins.Add(conjunct);
                 if (stage != Stage.Residual && TryKey(conjunct, fact, out var key))
                 {
                     stage = Stage.Keys;
@@ -56,29 +57,29 @@ internal static class ConditionAnalyzer
             }
         }
 
-        return new PatternPlan(fact, Reorder(alpha, fact), keys, residual, joinText.Count == 0 ? "true" : string.Join(" && ", joinText));
+        return new PatternPlan(fact, Reorder(alpha, fact), keys, residual, joins);
     }
 
     /// <summary>
     /// Checks a lambda's parameters and rewrites its body over <paramref name="subject"/> (first
     /// parameter) and the scope's parameters (the rest, by name), with captured values folded in.
     /// </summary>
-    public static Expression Normalize(LambdaExpression lambda, Type subjectType, ParameterExpression subject, Scope scope, string where, string ruleId)
+    public static Expression Normalize(LambdaExpression lambda, Type subjectType, ParameterExpression subject, Scope scope, Func<string> where, string ruleId)
     {
         if (lambda.ReturnType != typeof(bool))
         {
-            throw Errors.Definition(ruleId, $"{where} returns {lambda.ReturnType.Name}, not Boolean.");
+            throw Errors.Definition(ruleId, $"{where()} returns {lambda.ReturnType.Name}, not Boolean.");
         }
 
         if (lambda.Parameters.Count == 0)
         {
-            throw Errors.Definition(ruleId, $"{where} has no parameter for the value it tests.");
+            throw Errors.Definition(ruleId, $"{where()} has no parameter for the value it tests.");
         }
 
         var first = lambda.Parameters[0];
         if (!first.Type.IsAssignableFrom(subjectType))
         {
-            throw Errors.Definition(ruleId, $"{where} takes {first.Type.Name} first, but tests {subjectType.Name}.");
+            throw Errors.Definition(ruleId, $"{where()} takes {first.Type.Name} first, but tests {subjectType.Name}.");
         }
 
         var map = new Dictionary<ParameterExpression, Expression>
@@ -109,17 +110,16 @@ internal static class ConditionAnalyzer
 
     private static AlphaTest Classify(Expression condition, ParameterExpression fact)
     {
-        var text = condition.ToString();
         if (ExpressionShapes.TryEquality(condition, out var left, out var right))
         {
             if (right is ConstantExpression constant && FreeParameters.Of(left).Count > 0)
             {
-                return new AlphaTest(AlphaTestKind.Equality, condition, left, constant.Value, text);
+                return new AlphaTest(AlphaTestKind.Equality, condition, left, constant.Value);
             }
 
             if (left is ConstantExpression reversed && FreeParameters.Of(right).Count > 0)
             {
-                return new AlphaTest(AlphaTestKind.Equality, condition, right, reversed.Value, text);
+                return new AlphaTest(AlphaTestKind.Equality, condition, right, reversed.Value);
             }
         }
 
@@ -127,10 +127,10 @@ internal static class ConditionAnalyzer
             && item is ConstantExpression element
             && FreeParameters.Of(source).Contains(fact))
         {
-            return new AlphaTest(AlphaTestKind.Contains, condition, source, element.Value, text);
+            return new AlphaTest(AlphaTestKind.Contains, condition, source, element.Value);
         }
 
-        return new AlphaTest(AlphaTestKind.Predicate, condition, null, null, text);
+        return new AlphaTest(AlphaTestKind.Predicate, condition, null, null);
     }
 
     /// <summary>

@@ -20,8 +20,11 @@ internal enum AlphaTestKind
 /// <param name="Condition">The whole test.</param>
 /// <param name="Accessor">For dispatch, the member read from the fact (a value, or a list).</param>
 /// <param name="Value">For dispatch, the constant.</param>
-/// <param name="Description">The test as text, for messages.</param>
-internal sealed record AlphaTest(AlphaTestKind Kind, Expression Condition, Expression? Accessor, object? Value, string Description);
+internal sealed record AlphaTest(AlphaTestKind Kind, Expression Condition, Expression? Accessor, object? Value)
+{
+    /// <summary>The test as text, for messages (written when asked: most are never shown).</summary>
+    public string Description() => Condition.ToString();
+}
 
 /// <summary>
 /// A pattern's conditions, split into tests of the fact alone (alpha) and tests against earlier
@@ -32,7 +35,11 @@ internal sealed record PatternPlan(
     IReadOnlyList<AlphaTest> Alpha,
     IReadOnlyList<JoinKeyPlan> Keys,
     IReadOnlyList<Expression> Residual,
-    string JoinDescription);
+    IReadOnlyList<Expression> Joins)
+{
+    /// <summary>The tests against earlier aliases as text, for messages (written when asked).</summary>
+    public string JoinDescription() => Joins.Count == 0 ? "true" : string.Join(" && ", Joins);
+}
 
 /// <summary>An equality join: the side over earlier aliases, the side over the fact, and whether it compares identities.</summary>
 internal sealed record JoinKeyPlan(Expression Left, Expression Right, bool ByReference);

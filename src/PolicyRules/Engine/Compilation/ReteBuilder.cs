@@ -104,7 +104,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                     var plan = ConditionAnalyzer.Analyze(aggregate.Source, scope, rule.Id);
                     var subject = Expression.Parameter(aggregate.ResultType, aggregate.Alias);
                     var tests = aggregate.ResultConditions
-                        .Select(c => ConditionAnalyzer.Normalize(c, aggregate.ResultType, subject, scope, $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
+                        .Select(c => ConditionAnalyzer.Normalize(c, aggregate.ResultType, subject, scope, () => $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
                         .ToArray();
                     plans.Add(new ElementPlan(element, aggregate.Source.FactType, plan, scope.Count, subject, tests));
                     scope.Add(aggregate.Alias, aggregate.ResultType, isAggregate: true);
@@ -435,7 +435,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
             }
             else
             {
-                var binding = scope.Resolve(parameter, $"action {index + 1}");
+                var binding = scope.Resolve(parameter, () => $"action {index + 1}");
                 map[parameter] = Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(binding.Slot)), parameter.Type);
             }
         }

@@ -26,17 +26,17 @@ internal sealed class Scope(string ruleId)
     }
 
     /// <summary>The binding a lambda parameter names, checked for type.</summary>
-    public Binding Resolve(ParameterExpression parameter, string where)
+    public Binding Resolve(ParameterExpression parameter, Func<string> where)
     {
         if (parameter.Name is null || !_bindings.TryGetValue(parameter.Name, out var binding))
         {
             var known = _bindings.Count == 0 ? "none" : string.Join(", ", _bindings.Keys.Order(StringComparer.Ordinal));
-            throw Errors.Definition(ruleId, $"{where} refers to '{parameter.Name}', which is not an alias bound earlier (bound: {known}).");
+            throw Errors.Definition(ruleId, $"{where()} refers to '{parameter.Name}', which is not an alias bound earlier (bound: {known}).");
         }
 
         if (!parameter.Type.IsAssignableFrom(binding.Type))
         {
-            throw Errors.Definition(ruleId, $"{where} takes '{parameter.Name}' as {parameter.Type.Name}, but it is bound to {binding.Type.Name}.");
+            throw Errors.Definition(ruleId, $"{where()} takes '{parameter.Name}' as {parameter.Type.Name}, but it is bound to {binding.Type.Name}.");
         }
 
         return binding;

@@ -41,9 +41,8 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
     {
         ArgumentNullException.ThrowIfNull(lambda);
 
-        // Without dynamic code (NativeAOT) the compiler would interpret too: nothing to tier up to.
         // The interpreter cannot hold spans (C# binds `array.Contains(x)` in a lambda to a span method).
-        if (!RuntimeFeature.IsDynamicCodeSupported || ExpressionSearch.Any(lambda, node => node.Type.IsByRefLike))
+        if (ExpressionSearch.Any(lambda, node => node.Type.IsByRefLike))
         {
             return _compiler.Compile(lambda);
         }
@@ -63,7 +62,8 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
     /// <summary>
     /// Counts calls until the threshold, then swaps the interpreted delegate for the compiled one.
     /// Only the call that reaches the threshold compiles; a call that reads the old delegate meanwhile
-    /// still gets the same answer.
+    /// still gets the same answer. Without dynamic code (NativeAOT) every compiler interprets, so there
+    /// is nothing to tier up to: the delegate stays interpreted, still prepared on its first call.
     /// </summary>
     private abstract class Tier<TDelegate>(Expression<TDelegate> lambda, TieredExpressionCompiler owner)
         where TDelegate : Delegate
@@ -71,7 +71,7 @@ public sealed class TieredExpressionCompiler : IExpressionCompiler
         private Expression<TDelegate>? _lambda = lambda;
         private TDelegate? _current;
         private int _calls;
-        private volatile bool _compiled;
+        private volatile bool _compiled = !RuntimeFeature.IsDynamicCodeSupported;
 
         // Interpreted on first call, not when the network is built: a run over one draft never calls
         // the conditions of many rules, and preparing them for the interpreter costs as much as a call.

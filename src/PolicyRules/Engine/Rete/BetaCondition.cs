@@ -8,9 +8,9 @@ internal sealed record BetaCondition(
     Func<object?[], object>? LeftKey,
     Func<object, object>? RightKey,
     Func<object?[], object, bool>? Residual,
-    string Description)
+    Func<string> Describe)
 {
-    public static BetaCondition None { get; } = new(null, null, null, "true");
+    public static BetaCondition None { get; } = new(null, null, null, () => "true");
 
     public bool IsKeyed => LeftKey is not null;
 

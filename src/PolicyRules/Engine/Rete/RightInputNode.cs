@@ -116,6 +116,6 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
             facts.Add(fact);
         }
 
-        return new RuleConditionException(RuleIds.Distinct().ToArray(), Condition.Description, facts, inner);
+        return new RuleConditionException(RuleIds.Distinct().ToArray(), Condition.Describe(), facts, inner);
     }
 }

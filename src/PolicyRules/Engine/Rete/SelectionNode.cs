@@ -3,9 +3,10 @@ using PolicyRules.Engine.Runtime;
 namespace PolicyRules.Engine.Rete;
 
 /// <summary>Passes on the facts that satisfy one condition over the fact alone.</summary>
-internal sealed class SelectionNode(Func<object, bool> predicate, string condition) : AlphaNode
+internal sealed class SelectionNode(Func<object, bool> predicate, Func<string> describe) : AlphaNode
 {
-    public string Condition { get; } = condition;
+    /// <summary>The condition as text, for messages.</summary>
+    public string Condition => describe();
 
     public override void Activate(RuleSession session, FactHandle handle)
     {

@@ -2,4 +2,5 @@
 // Every command lives in Cli/; this entry point only connects them to the console.
 using PolicyRules.Cli;
 
+StartupProfile.Start(args);
 return PolicyCheckApp.Run(args, Console.Out, Console.Error, CliEnvironment.FromConsole());

@@ -80,31 +80,16 @@ internal static class JoinPlanner
 
         EmitReadyFilters(filters, placed, output);
 
-        // What the orders are judged by, read once: the equalities between aliases, and each
-        // pattern's constant tests.
-        var edges = Edges(segment);
-        var constants = patterns.ToDictionary<PatternElement, PatternElement, int>(p => p, ConstantTests, ReferenceEqualityComparer.Instance);
-
-        // Each pattern in turn starts a greedy order; the cheapest order wins (then the start with
-        // the most constant tests, then the written order). Rules have a handful of patterns. A
-        // loop rather than LINQ's OrderBy over tuples: each tuple shape is generic code the JIT
-        // compiles at start-up, which ReadyToRun cannot (docs/PERFORMANCE.md).
-        (List<PatternElement> Patterns, int Cost, List<string> CrossProducts)? best = null;
-        var bestConstants = 0;
-        foreach (var start in patterns)
+        if (patterns.Count == 1 && placed.Count == 0)
         {
-            var candidate = Greedy(start, patterns, edges, constants, placed, hadPositive);
-            if (best is not { } chosen || candidate.Cost < chosen.Cost || (candidate.Cost == chosen.Cost && constants[start] > bestConstants))
-            {
-                best = candidate;
-                bestConstants = constants[start];
-            }
+            // One pattern and nothing bound before it: there is one order, and no join to judge.
+            order.Add(patterns[0]);
         }
-
-        if (best is { } planned)
+        else
         {
-            order.AddRange(planned.Patterns);
-            crossProducts.AddRange(planned.CrossProducts);
+            var (planned, cross) = Cheapest(segment, patterns, placed, hadPositive);
+            order.AddRange(planned);
+            crossProducts.AddRange(cross);
         }
 
         // Conditions move to the pattern, now later, whose alias they read.
@@ -139,6 +124,34 @@ internal static class JoinPlanner
         // A filter that reads an alias bound in no pattern of the rule is left where the network will report it.
         output.AddRange(filters);
         bound.AddRange(order.Select(p => p.Alias));
+    }
+
+    /// <summary>The cheapest order of a segment's patterns, and the aliases it joins by a cross product.</summary>
+    private static (List<PatternElement> Patterns, List<string> CrossProducts) Cheapest(
+        List<RuleElement> segment, List<PatternElement> patterns, HashSet<string> placed, bool hadPositive)
+    {
+        // What the orders are judged by, read once: the equalities between aliases, and each
+        // pattern's constant tests.
+        var edges = Edges(segment);
+        var constants = patterns.ToDictionary<PatternElement, PatternElement, int>(p => p, ConstantTests, ReferenceEqualityComparer.Instance);
+
+        // Each pattern in turn starts a greedy order; the cheapest order wins (then the start with
+        // the most constant tests, then the written order). Rules have a handful of patterns. A
+        // loop rather than LINQ's OrderBy over tuples: each tuple shape is generic code the JIT
+        // compiles at start-up, which ReadyToRun cannot (docs/PERFORMANCE.md).
+        (List<PatternElement> Patterns, int Cost, List<string> CrossProducts)? best = null;
+        var bestConstants = 0;
+        foreach (var start in patterns)
+        {
+            var candidate = Greedy(start, patterns, edges, constants, placed, hadPositive);
+            if (best is not { } chosen || candidate.Cost < chosen.Cost || (candidate.Cost == chosen.Cost && constants[start] > bestConstants))
+            {
+                best = candidate;
+                bestConstants = constants[start];
+            }
+        }
+
+        return best is { } planned ? (planned.Patterns, planned.CrossProducts) : ([], []);
     }
 
     // Sizes on a log scale, as the planner guesses them without statistics: a pattern that tests
@@ -288,8 +301,11 @@ internal static class JoinPlanner
         side.Count == 1 && side.Contains(candidate) && other.Count > 0 && other.All(placed.Contains);
 
     /// <summary>Conjuncts of the pattern's own conditions that test its fact against constants only.</summary>
+    /// <remarks>A conjunct reads only the aliases its lambda declares, so a lambda over the fact alone needs no reading.</remarks>
     private static int ConstantTests(PatternElement pattern) =>
-        pattern.Conditions.Sum(lambda => Conjuncts(lambda.Body).TakeWhile(c => Aliases(c, lambda, pattern.Alias).All(a => a == pattern.Alias)).Count());
+        pattern.Conditions.Sum(lambda => lambda.Parameters.Count == 1
+            ? Conjuncts(lambda.Body).Count()
+            : Conjuncts(lambda.Body).TakeWhile(c => Aliases(c, lambda, pattern.Alias).All(a => a == pattern.Alias)).Count());
 
     /// <summary>
     /// Splits a condition of <paramref name="pattern"/> at its first conjunct that reads an alias
@@ -300,14 +316,20 @@ internal static class JoinPlanner
     {
         var here = position[pattern.Alias];
         bool Later(string alias) => position.TryGetValue(alias, out var at) && at > here;
+
+        // A conjunct reads only the aliases its lambda declares: when none is bound later, nothing
+        // moves, and the conjuncts need not be read (most conditions of most rules).
+        if (!lambda.Parameters.Skip(1).Any(p => Later(p.Name!)))
+        {
+            return (lambda, null, null);
+        }
+
         var conjuncts = Conjuncts(lambda.Body).ToList();
         var split = conjuncts.FindIndex(c => Aliases(c, lambda, pattern.Alias).Any(Later));
         if (split < 0)
         {
-            // Unchanged, unless it declares (without reading) an alias now bound later.
-            return lambda.Parameters.Skip(1).Any(p => Later(p.Name!))
-                ? (Lambda(lambda.Body, lambda.Parameters[0], lambda.Parameters.Skip(1)), null, null)
-                : (lambda, null, null);
+            // Nothing reads an alias bound later, but the lambda declares one: it no longer may.
+            return (Lambda(lambda.Body, lambda.Parameters[0], lambda.Parameters.Skip(1)), null, null);
         }
 
         var moving = conjuncts.Skip(split).ToList();

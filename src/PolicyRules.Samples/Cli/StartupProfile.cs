@@ -29,9 +29,10 @@ internal static class StartupProfile
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(FileName(args));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // A read-only home (some CI containers) costs the speed-up, never the run.
+            // A read-only home (some CI containers) or a malformed path in the variable costs the
+            // speed-up, never the run.
         }
     }
 

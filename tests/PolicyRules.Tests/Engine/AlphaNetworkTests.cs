@@ -175,7 +175,8 @@ public class AlphaNetworkTests
         var act = () => session.Insert(new Clause { Id = 5, Sectors = null! });
 
         act.Should().Throw<RuleConditionException>()
-            .Where(e => e.RuleIds.Contains("BOOM") && e.Facts.Count == 1 && e.Message.Contains("Clause#5"))
+            .Where(e => e.RuleIds.Contains("BOOM") && e.Facts.Count == 1 && e.Message.Contains("Clause#5")
+                && e.Condition.Contains("c.Sectors") && e.Message.Contains(e.Condition))
             .WithInnerException<NullReferenceException>();
     }
 

@@ -359,7 +359,7 @@ public class SessionTests
         session.Insert(new Agreement { Id = "A" });
 
         session.Invoking(s => s.Insert(new Clause { Id = 4, Sectors = null! })).Should().Throw<RuleConditionException>()
-            .Where(e => e.RuleIds.Single() == "JOIN" && e.Facts.Count == 2);
+            .Where(e => e.RuleIds.Single() == "JOIN" && e.Facts.Count == 2 && e.Condition.Contains("a.Id.Length") && e.Message.Contains(e.Condition));
     }
 
     [Fact]

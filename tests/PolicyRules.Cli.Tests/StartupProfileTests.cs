@@ -38,6 +38,16 @@ public class StartupProfileTests
     }
 
     [Fact]
+    public void The_tool_runs_without_profile_guided_instrumentation()
+    {
+        // Measured in docs/PERFORMANCE.md: a check is too short for PGO to repay its instrumented tier.
+        var config = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy-check.runtimeconfig.json")));
+        var pgo = config.SelectToken("runtimeOptions.configProperties['System.Runtime.TieredPGO']");
+        pgo.Should().NotBeNull("the tool's project sets TieredPGO");
+        pgo!.ToObject<bool>().Should().BeFalse();
+    }
+
+    [Fact]
     public void A_run_records_its_command_s_profile_and_a_folder_it_cannot_write_costs_nothing_but_the_profile()
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "policy-check.dll");

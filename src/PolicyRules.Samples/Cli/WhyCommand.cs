@@ -67,7 +67,7 @@ internal static class WhyCommand
 
         foreach (var review in clause.Reviews ?? [])
         {
-            w.WriteLine($"  ? {string.Join(", ", review.Principles)} ({review.Rule}): {review.Describe()}");
+            w.WriteLine($"  ? {review.Describe()}");
         }
 
         w.WriteLine();

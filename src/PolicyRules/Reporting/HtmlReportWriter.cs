@@ -138,7 +138,7 @@ public static class HtmlReportWriter
 
             foreach (var question in clause.Reviews ?? [])
             {
-                h.Append($"<p class=\"where\">{E(string.Join(", ", question.Principles))} ({E(question.Rule)}): {E(question.Describe())}</p>\n");
+                h.Append($"<p class=\"where\">{E(question.Describe())}</p>\n");
             }
 
             foreach (var d in clause.Diagnostics)

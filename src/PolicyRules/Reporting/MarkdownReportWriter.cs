@@ -117,7 +117,7 @@ public static class MarkdownReportWriter
                 w.WriteLine($"- Clause {Inline(clause.Id)} needs review: {Inline(string.Join(", ", clause.Candidates))}");
                 foreach (var question in clause.Reviews ?? [])
                 {
-                    w.WriteLine($"  - {Inline(string.Join(", ", question.Principles))} ({Inline(question.Rule)}): {Inline(question.Describe())}");
+                    w.WriteLine($"  - {Inline(question.Describe())}");
                 }
             }
 

@@ -79,7 +79,7 @@ public static class TextReportWriter
 
             foreach (var review in clause.Reviews ?? [])
             {
-                w.WriteLine($"      ? {string.Join(", ", review.Principles)} ({review.Rule}): {review.Describe()}");
+                w.WriteLine($"      ? {review.Describe()}");
             }
 
             foreach (var conflict in ReportConflict.Of(document).Where(c => ReferenceEquals(c.Clause, clause)))

@@ -283,11 +283,16 @@ public sealed record SupportReport(string Rule, string Principle, string Message
 /// <param name="DependsOn">The provisions outside the draft that the clause cites.</param>
 public sealed record ReviewReport(string Rule, IReadOnlyList<string> Principles, string Question, IReadOnlyList<string> DependsOn)
 {
-    /// <summary>The question in one line for people: then what the clause cites outside the draft, when it cites anything.</summary>
-    public string Describe() =>
-        DependsOn.Count == 0
-            ? Question
-            : $"{Question} The clause cites {string.Join(", ", DependsOn)}, which the draft does not hold.";
+    /// <summary>
+    /// The question in one line for people, as every report format and <c>why</c> print it: the
+    /// principles and the rule, the question, then what the clause cites outside the draft, when it
+    /// cites anything ("no-culture-liberalisation (LIB-REVS): A schedule … The clause cites Annex 8, which the draft does not hold.").
+    /// </summary>
+    public string Describe()
+    {
+        var asked = $"{string.Join(", ", Principles)} ({Rule}): {Question}";
+        return DependsOn.Count == 0 ? asked : $"{asked} The clause cites {string.Join(", ", DependsOn)}, which the draft does not hold.";
+    }
 }
 
 /// <summary>A diagnostic in the report.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using static PolicyRules.Tests.Engine.Rules;
 
 namespace PolicyRules.Tests.Engine;
@@ -20,6 +21,36 @@ public class JoinTests
         session.Metrics.JoinKeyEvaluations.Should().Be(n + m);
         session.Metrics.JoinConditionEvaluations.Should().Be(0, "the equality is entirely in the hash key");
         session.PendingMatches.Should().HaveCount(m, "each clause belongs to one of the first ten agreements");
+    }
+
+    [Fact]
+    public void Rules_that_join_a_fact_on_the_same_key_compute_it_once_per_fact()
+    {
+        // Three rules, each with its own chain (their sector tests differ), all joining a clause to
+        // its agreement's exceptions: the key extractor is shared, so a clause's key is computed
+        // once for the three, and a clause whose key differs is never answered from another's.
+        const int clauses = 30, exceptions = 5;
+        string[] sectors = ["music", "film", "books"];
+        var rules = sectors.Select(s => Rule("R-" + s)
+            .Match<Clause>("c", c => c.Kind == "market-access" && c.Sectors.Contains(s))
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Build()).ToArray();
+        var session = Session(rules);
+        var covered = Enumerable.Range(0, clauses).Select(i => new Clause { Id = i, AgreementId = $"A{i % 10}", Sectors = sectors }).ToArray();
+        var blockers = Enumerable.Range(0, exceptions).Select(i => new Clause { Id = 100 + i, AgreementId = $"A{i}", Kind = "exception" }).ToArray();
+
+        session.InsertAll([.. blockers, .. covered]);
+
+        session.Metrics.JoinKeyEvaluations.Should().Be(clauses + sectors.Length * exceptions, "one left key per clause, one right key per exception and node");
+        session.Matches().Should().HaveCount(sectors.Length * clauses / 2, "the clauses of agreements A5 to A9 have no exception");
+        var matched = session.Matches().Select(m => int.Parse(m[(m.IndexOf('#') + 1)..^1], CultureInfo.InvariantCulture) % 10).ToArray();
+        matched.Should().OnlyContain(agreement => agreement >= exceptions);
+
+        // An updated clause is keyed anew: moved to an agreement with an exception, it is blocked.
+        var moved = covered.First(c => c.Id % 10 >= exceptions);
+        moved.AgreementId = "A0";
+        session.Update(moved);
+        session.Matches().Should().HaveCount(sectors.Length * (clauses / 2 - 1));
     }
 
     [Fact]

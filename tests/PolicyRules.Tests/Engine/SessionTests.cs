@@ -144,6 +144,26 @@ public class SessionTests
     }
 
     [Fact]
+    public void Withdrawn_matches_swept_off_the_agenda_leave_the_rest_in_firing_order()
+    {
+        // Retracting most of many matched facts withdraws their activations; once they outnumber
+        // the live ones the agenda sweeps them out, and what stays still fires most recent first.
+        var fired = new List<int>();
+        var session = Session(Rule("R").Match<Clause>("c").Do((_, m) => fired.Add(m.Get<Clause>("c").Id)).Build());
+        var clauses = Enumerable.Range(0, 100).Select(i => new Clause { Id = i }).ToArray();
+        session.InsertAll(clauses);
+        foreach (var clause in clauses.Where(c => c.Id % 10 != 0))
+        {
+            session.Retract(clause);
+        }
+
+        var expected = Enumerable.Range(0, 10).Select(i => 90 - (i * 10)).ToArray();
+        session.PendingMatches.Select(m => m.Get<Clause>("c").Id).Should().Equal(expected);
+        session.Fire().Should().Be(10);
+        fired.Should().Equal(expected);
+    }
+
+    [Fact]
     public void Fire_can_be_bounded_and_halted()
     {
         var session = Session(

@@ -29,6 +29,13 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
     private readonly Dictionary<string, TerminalNode> _terminals = new(StringComparer.Ordinal);
     private readonly ExpressionKey _keys = new();
 
+    // Join-key extractors by the canonical text of their keys: rules that join on the same keys (a
+    // clause's agreement id) share one delegate, compiled and tiered once, and a session computes a
+    // fact's key once for all of them (LeftKeyMemo). The texts are the ones the left-hand side's key
+    // is written from (KeyTexts), so sharing costs no canonical key of its own.
+    private readonly Dictionary<string, Delegate> _keyExtractors = new(StringComparer.Ordinal);
+    private readonly Dictionary<PatternPlan, (string Left, string Right)> _keyTexts = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyList<ReteNode> Nodes => _nodes;
 
     public IReadOnlyDictionary<Type, TypeNode> TypeNodes => _typeNodes;
@@ -138,9 +145,10 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                 text.Append(" a:").Append(_keys.Of(test.Condition, parameters));
             }
 
-            foreach (var key in plan.Plan.Keys)
+            if (plan.Plan.Keys.Count > 0)
             {
-                text.Append(" k:").Append(key.ByReference).Append(_keys.Of(key.Left, parameters)).Append('=').Append(_keys.Of(key.Right, parameters));
+                var (left, right) = KeyTexts(plan, parameters);
+                text.Append(" k:").Append(left).Append('=').Append(right);
             }
 
             foreach (var residual in plan.Plan.Residual)
@@ -160,6 +168,22 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The canonical texts of a pattern's join keys, each side with how the keys compare, the right with the fact's type.</summary>
+    private (string Left, string Right) KeyTexts(ElementPlan plan, IReadOnlyList<ParameterExpression> parameters)
+    {
+        var left = new System.Text.StringBuilder();
+        var right = new System.Text.StringBuilder(_keys.TypeId(plan.FactType));
+        foreach (var key in plan.Plan.Keys)
+        {
+            left.Append(key.ByReference).Append(_keys.Of(key.Left, parameters)).Append(';');
+            right.Append(key.ByReference).Append(_keys.Of(key.Right, parameters)).Append(';');
+        }
+
+        var texts = (left.ToString(), right.ToString());
+        _keyTexts[plan.Plan] = texts;
+        return texts;
     }
 
     private TerminalNode Build(RuleDefinition rule, List<ElementPlan> plans, Scope scope)
@@ -367,8 +391,9 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         var byReference = plan.Keys.Count == 1 && plan.Keys[0].ByReference;
         if (plan.Keys.Count > 0)
         {
-            leftKey = compiler.Compile(Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => (k.Left, k.ByReference && !byReference)), map), tuple));
-            rightKey = compiler.Compile(Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => (k.Right, k.ByReference && !byReference)), map), fact));
+            var (leftText, rightText) = _keyTexts[plan];
+            leftKey = CompileKey("l" + leftText, () => Expression.Lambda<Func<object?[], object>>(KeyOf(plan.Keys.Select(k => (k.Left, k.ByReference && !byReference)), map), tuple));
+            rightKey = CompileKey("r" + rightText, () => Expression.Lambda<Func<object, object>>(KeyOf(plan.Keys.Select(k => (k.Right, k.ByReference && !byReference)), map), fact));
         }
 
         Func<object?[], object, bool>? residual = null;
@@ -379,6 +404,18 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         }
 
         return new BetaCondition(leftKey, rightKey, residual, plan.JoinDescription) { KeyedByReference = byReference };
+    }
+
+    private TDelegate CompileKey<TDelegate>(string text, Func<Expression<TDelegate>> lambda)
+        where TDelegate : Delegate
+    {
+        if (!_keyExtractors.TryGetValue(text, out var compiled))
+        {
+            compiled = compiler.Compile(lambda());
+            _keyExtractors.Add(text, compiled);
+        }
+
+        return (TDelegate)compiled;
     }
 
     private static Dictionary<ParameterExpression, Expression> TupleReads(Scope scope, ParameterExpression tuple) =>

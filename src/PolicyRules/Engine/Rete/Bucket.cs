@@ -6,16 +6,18 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 /// <remarks>
 /// A keyed index makes one only for a key's second item (<see cref="KeyedIndex{T}"/> keeps a lone
-/// item itself), so a bucket starts with room for a few.
+/// item itself), so a bucket starts with room for a few. Items sit in a struct slot: a store into
+/// an array of an unsealed class (a token) is type-checked by the runtime, a store into a struct's
+/// field is not.
 /// </remarks>
 internal sealed class Bucket<T>
     where T : BucketItem
 {
-    private T[] _items = new T[4];
+    private Slot[] _items = new Slot[4];
 
     public int Count { get; private set; }
 
-    public T this[int index] => _items[index];
+    public T this[int index] => _items[index].Item;
 
     public void Add(T item)
     {
@@ -25,7 +27,7 @@ internal sealed class Bucket<T>
         }
 
         item.BucketIndex = Count;
-        _items[Count++] = item;
+        _items[Count++].Item = item;
     }
 
     public void Clear()
@@ -40,12 +42,17 @@ internal sealed class Bucket<T>
         var last = --Count;
         if (index != last)
         {
-            var moved = _items[last];
-            _items[index] = moved;
+            var moved = _items[last].Item;
+            _items[index].Item = moved;
             moved.BucketIndex = index;
         }
 
-        _items[last] = null!;
+        _items[last].Item = null!;
         item.BucketIndex = -1;
+    }
+
+    private struct Slot
+    {
+        public T Item;
     }
 }

@@ -25,15 +25,25 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
             return JoinKey.None;
         }
 
+        var facts = token.Facts;
+        if (session.KeyMemo.TryGet(key, facts, out var known))
+        {
+            return known;
+        }
+
         session.Counters.JoinKeyEvaluations++;
+        object value;
         try
         {
-            return key(token.Facts);
+            value = key(facts);
         }
         catch (Exception ex)
         {
-            throw Failure(token.Facts, null, ex);
+            throw Failure(facts, null, ex);
         }
+
+        session.KeyMemo.Remember(key, facts, value);
+        return value;
     }
 
     protected object RightKey(RuleSession session, object fact)

@@ -20,7 +20,7 @@ internal sealed class Agenda(Action<Activation> dropped)
     {
         foreach (var level in _levels)
         {
-            level.Stack.Clear();
+            level.Clear();
         }
 
         _withdrawn = 0;
@@ -32,7 +32,7 @@ internal sealed class Agenda(Action<Activation> dropped)
         var priority = activation.Rule.Priority;
         var level = _last is { } last && last.Priority == priority ? last : LevelOf(priority);
         _last = level;
-        level.Stack.Add(activation);
+        level.Push(activation);
         activation.InAgenda = true;
         Count++;
     }
@@ -57,11 +57,8 @@ internal sealed class Agenda(Action<Activation> dropped)
     {
         foreach (var level in _levels)
         {
-            var stack = level.Stack;
-            while (stack.Count > 0)
+            while (level.TryPop(out activation))
             {
-                activation = stack[^1];
-                stack.RemoveAt(stack.Count - 1);
                 activation.InAgenda = false;
                 if (activation.Status == ActivationStatus.Pending)
                 {
@@ -81,7 +78,7 @@ internal sealed class Agenda(Action<Activation> dropped)
 
     /// <summary>The pending activations in firing order.</summary>
     public IReadOnlyList<Activation> Snapshot() =>
-        _levels.SelectMany(level => Enumerable.Reverse(level.Stack)).Where(a => a.Status == ActivationStatus.Pending).ToArray();
+        _levels.SelectMany(level => level.TopDown()).Where(a => a.Status == ActivationStatus.Pending).ToArray();
 
     private Level LevelOf(int priority)
     {
@@ -105,7 +102,7 @@ internal sealed class Agenda(Action<Activation> dropped)
     {
         foreach (var level in _levels)
         {
-            level.Stack.RemoveAll(a =>
+            level.RemoveWhere(a =>
             {
                 if (a.Status == ActivationStatus.Pending)
                 {
@@ -121,10 +118,76 @@ internal sealed class Agenda(Action<Activation> dropped)
         _withdrawn = 0;
     }
 
+    /// <summary>
+    /// The activations of one priority, a stack in push order. They sit in struct slots, so a push
+    /// stores into a field rather than an array element the runtime type-checks.
+    /// </summary>
     private sealed class Level(int priority)
     {
+        private Slot[] _items = new Slot[16];
+        private int _count;
+
         public int Priority { get; } = priority;
 
-        public List<Activation> Stack { get; } = [];
+        public void Push(Activation activation)
+        {
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _count * 2);
+            }
+
+            _items[_count++].Item = activation;
+        }
+
+        public bool TryPop(out Activation activation)
+        {
+            if (_count == 0)
+            {
+                activation = null!;
+                return false;
+            }
+
+            ref var top = ref _items[--_count];
+            activation = top.Item;
+            top.Item = null!;
+            return true;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_items, 0, _count);
+            _count = 0;
+        }
+
+        /// <summary>The activations from the most recent down, as they fire.</summary>
+        public IEnumerable<Activation> TopDown()
+        {
+            for (var i = _count - 1; i >= 0; i--)
+            {
+                yield return _items[i].Item;
+            }
+        }
+
+        /// <summary>Removes the activations <paramref name="remove"/> picks, keeping the others' order.</summary>
+        public void RemoveWhere(Func<Activation, bool> remove)
+        {
+            var kept = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                var activation = _items[i].Item;
+                if (!remove(activation))
+                {
+                    _items[kept++].Item = activation;
+                }
+            }
+
+            Array.Clear(_items, kept, _count - kept);
+            _count = kept;
+        }
+
+        private struct Slot
+        {
+            public Activation Item;
+        }
     }
 }

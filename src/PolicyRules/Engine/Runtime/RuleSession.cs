@@ -104,6 +104,9 @@ public sealed class RuleSession : IDisposable
 
     internal bool IsBatching { get; private set; }
 
+    /// <summary>The last left key computed in the current change (see <see cref="LeftKeyMemo"/>).</summary>
+    internal LeftKeyMemo KeyMemo { get; } = new();
+
     /// <summary>Where the fact being routed lists the alpha memories it enters beyond two (see <see cref="FactHandle.SealMemories"/>).</summary>
     internal List<AlphaMemoryNode> MoreMemories { get; } = [];
 
@@ -448,6 +451,7 @@ public sealed class RuleSession : IDisposable
     /// <summary>Ends a call; the outermost one gives back what its change discarded.</summary>
     private void End()
     {
+        KeyMemo.Forget();
         if (--_depth == 0 && _fault is null && _arena is { } arena)
         {
             arena.Recycle();
@@ -532,6 +536,7 @@ public sealed class RuleSession : IDisposable
     private void Unroute(FactHandle handle)
     {
         var memories = handle.TakeMemories();
+        KeyMemo.Forget();
         handle.Leaving = true;
         foreach (var memory in memories)
         {

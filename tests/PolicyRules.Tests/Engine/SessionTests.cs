@@ -314,6 +314,29 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_batch_is_validated_before_a_condition_failure_counts_and_a_refused_one_leaves_no_trace()
+    {
+        // A batch's facts are routed through the alpha network as they are entered; a condition that
+        // throws on an early fact must not fault the session when a later fact refuses the batch.
+        var session = Session(Rule("R").Match<Clause>("c", c => 10 / c.Id > 0 && c.Kind == "market-access").Build());
+        var zero = new Clause { Id = 0 };
+        var one = new Clause { Id = 1 };
+        var evaluations = session.Metrics.AlphaConditionEvaluations;
+
+        session.Invoking(s => s.InsertAll([zero, one, null!])).Should().Throw<ArgumentNullException>();
+        session.Invoking(s => s.InsertAll([zero, one, one])).Should().Throw<InvalidOperationException>().WithMessage("*repeated in the batch*");
+
+        session.IsFaulted.Should().BeFalse("the batches were refused before anything reached the network");
+        session.FactCount.Should().Be(0);
+        session.Metrics.AlphaConditionEvaluations.Should().Be(evaluations, "a refused batch is as if it never came");
+        session.InsertAll([one]);
+        session.Matches().Should().Equal("R(c=Clause#1)");
+
+        session.Invoking(s => s.InsertAll([new Clause { Id = 2 }, zero, new Clause { Id = 3 }])).Should().Throw<RuleConditionException>().WithInnerException<DivideByZeroException>();
+        session.IsFaulted.Should().BeTrue("a condition failed on a batch that was otherwise valid");
+    }
+
+    [Fact]
     public void Matches_kept_from_events_and_the_agenda_never_show_a_later_sessions_facts()
     {
         var network = RuleNetwork.Compile([Rule("R").Match<Clause>("c").Build()]);

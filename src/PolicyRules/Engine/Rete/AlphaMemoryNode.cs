@@ -20,7 +20,9 @@ internal sealed class AlphaMemoryNode : AlphaNode
         handle.AddMemory(this, session.MoreMemories);
         if (session.IsBatching)
         {
-            return; // the batch propagates from the memories the handle records, once all facts are in
+            // The batch propagates from the memories the handle records, once all facts are in.
+            session.BatchEntersRight |= RightSuccessors.Count > 0;
+            return;
         }
 
         PropagateRight(session, handle);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using PolicyRules.Engine.Rete;
 
 namespace PolicyRules.Engine.Runtime;
@@ -104,6 +105,9 @@ public sealed class RuleSession : IDisposable
 
     internal bool IsBatching { get; private set; }
 
+    /// <summary>Set while a batch routes a fact that enters a memory with right inputs (see <see cref="RouteBatch"/>).</summary>
+    internal bool BatchEntersRight { get; set; }
+
     /// <summary>The last left key computed in the current change (see <see cref="LeftKeyMemo"/>).</summary>
     internal LeftKeyMemo KeyMemo { get; } = new();
 
@@ -125,52 +129,105 @@ public sealed class RuleSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(facts);
         var arena = Usable;
-
         var batch = facts as IReadOnlyCollection<object> ?? [.. facts];
-
-        // The facts enter the table first, unrouted, in one pass (one hash look-up each); a null, a
-        // fact already there or one given twice takes them all out again before anything has reached
-        // the network, which leaves the session as it was.
         arena.Facts.EnsureCapacity(arena.Facts.Count + batch.Count);
-        var handles = _depth == 0 ? arena.BatchHandles : new List<FactHandle>(batch.Count);
-        var sequenceBefore = _factSequence;
-        foreach (var fact in batch)
-        {
-            if (fact is null)
-            {
-                Withdraw(handles, sequenceBefore);
-                ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            }
-
-            var handle = arena.NewHandle(fact, ++_factSequence);
-            if (!arena.Facts.TryAdd(fact, handle))
-            {
-                var repeated = arena.Facts[fact].Sequence > sequenceBefore;
-                arena.Discard(handle);
-                Withdraw(handles, sequenceBefore);
-                throw new InvalidOperationException(repeated
-                    ? $"The fact {fact} is repeated in the batch; nothing is inserted."
-                    : $"The fact {fact} is already in working memory; use Update.");
-            }
-
-            handles.Add(handle);
-        }
-
+        var outermost = _depth == 0;
+        var handles = outermost ? arena.BatchHandles : new List<FactHandle>(batch.Count);
+        var right = outermost ? arena.BatchRightHandles : [];
         try
         {
-            Change(handles, static (session, handles) =>
+            var refusal = Change((batch, handles, right), static (session, state) =>
             {
-                session.RouteBatch(handles);
-                session.Settle(handles, session.FactInserted);
+                if (session.Enter(state.batch, state.handles, state.right) is { } refusal)
+                {
+                    return refusal;
+                }
+
+                session.PropagateBatch(state.handles, state.right);
+                session.Settle(state.handles, session.FactInserted);
+                return null;
             });
+            if (refusal is not null)
+            {
+                throw refusal;
+            }
         }
         finally
         {
             handles.Clear();
+            right.Clear();
         }
     }
 
-    /// <summary>Takes a batch's unrouted facts out of the table again (see <see cref="InsertAll"/>).</summary>
+    /// <summary>
+    /// Enters a batch's facts in the table and routes each through the alpha network while it is at
+    /// hand (one pass over the facts, not two: a large batch does not fit in the processor's caches).
+    /// Routing records memberships on the handles alone, so a refused batch — a null, a fact already
+    /// there, one given twice — is taken out again as if it had never come, and is refused before a
+    /// condition that failed on an earlier fact of it counts: validation comes first.
+    /// </summary>
+    /// <returns>Why the batch is refused, or null.</returns>
+    private Exception? Enter(IReadOnlyCollection<object> batch, List<FactHandle> handles, List<FactHandle> right)
+    {
+        var arena = Arena;
+        var sequenceBefore = _factSequence;
+        var (conditionsBefore, lookupsBefore) = (Counters.AlphaConditionEvaluations, Counters.AlphaDispatchLookups);
+        ExceptionDispatchInfo? failure = null;
+        Exception? refusal = null;
+        IsBatching = true;
+        try
+        {
+            foreach (var fact in batch)
+            {
+                if (fact is null)
+                {
+                    refusal = new ArgumentNullException("facts");
+                    break;
+                }
+
+                var handle = arena.NewHandle(fact, ++_factSequence);
+                if (!arena.Facts.TryAdd(fact, handle))
+                {
+                    var repeated = arena.Facts[fact].Sequence > sequenceBefore;
+                    arena.Discard(handle);
+                    refusal = new InvalidOperationException(repeated
+                        ? $"The fact {fact} is repeated in the batch; nothing is inserted."
+                        : $"The fact {fact} is already in working memory; use Update.");
+                    break;
+                }
+
+                handles.Add(handle);
+                if (failure is null)
+                {
+                    try
+                    {
+                        RouteInBatch(handle, right);
+                    }
+                    catch (Exception ex)
+                    {
+                        failure = ExceptionDispatchInfo.Capture(ex); // raised once the rest of the batch is validated
+                    }
+                }
+            }
+        }
+        finally
+        {
+            IsBatching = false;
+        }
+
+        if (refusal is not null)
+        {
+            Withdraw(handles, sequenceBefore);
+            right.Clear();
+            (Counters.AlphaConditionEvaluations, Counters.AlphaDispatchLookups) = (conditionsBefore, lookupsBefore);
+            return refusal;
+        }
+
+        failure?.Throw();
+        return null;
+    }
+
+    /// <summary>Takes a refused batch's facts out of the table again; they have reached no node beyond their handles (see <see cref="Enter"/>).</summary>
     private void Withdraw(List<FactHandle> handles, long sequenceBefore)
     {
         var arena = Arena;
@@ -499,30 +556,63 @@ public sealed class RuleSession : IDisposable
 
     private void RouteBatch(IReadOnlyList<FactHandle> handles)
     {
-        IsBatching = true;
+        var right = Arena.BatchRightHandles;
         try
         {
-            foreach (var handle in handles)
+            IsBatching = true;
+            try
             {
-                Route(handle);
+                for (var h = 0; h < handles.Count; h++)
+                {
+                    RouteInBatch(handles[h], right);
+                }
             }
+            finally
+            {
+                IsBatching = false;
+            }
+
+            PropagateBatch(handles, right);
         }
         finally
         {
-            IsBatching = false;
+            right.Clear();
         }
+    }
 
-        // Right inputs first: blockers and join partners are in place before the tokens arrive. The
-        // memories each fact entered are the ones its handle records, in the order it entered them.
-        for (var h = 0; h < handles.Count; h++)
+    /// <summary>
+    /// Routes one fact of a batch through the alpha network, noting it in <paramref name="right"/>
+    /// when it enters a memory with right inputs: most facts of a batch feed only left inputs (in W1,
+    /// one clause in twenty is an exception, the right input of every rule), so the right pass walks
+    /// only these.
+    /// </summary>
+    private void RouteInBatch(FactHandle handle, List<FactHandle> right)
+    {
+        BatchEntersRight = false;
+        Route(handle);
+        if (BatchEntersRight)
         {
-            var handle = handles[h];
+            right.Add(handle);
+        }
+    }
+
+    /// <summary>
+    /// Joins a routed batch. Right inputs first: blockers and join partners are in place before the
+    /// tokens arrive. The memories each fact entered are the ones its handle records, in the order
+    /// it entered them.
+    /// </summary>
+    private void PropagateBatch(IReadOnlyList<FactHandle> handles, List<FactHandle> right)
+    {
+        for (var h = 0; h < right.Count; h++)
+        {
+            var handle = right[h];
             for (var i = 0; i < handle.MemoryCount; i++)
             {
                 handle.MemoryAt(i).PropagateRight(this, handle);
             }
         }
 
+        right.Clear();
         for (var h = 0; h < handles.Count; h++)
         {
             var handle = handles[h];

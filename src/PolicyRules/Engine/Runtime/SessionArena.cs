@@ -23,6 +23,9 @@ internal sealed class SessionArena
 
     /// <summary>The handles of an outermost <c>InsertAll</c>, reused from call to call.</summary>
     public readonly List<FactHandle> BatchHandles = [];
+
+    /// <summary>The handles of a batch that entered a memory with right inputs, reused from call to call.</summary>
+    public readonly List<FactHandle> BatchRightHandles = [];
     public readonly Agenda Agenda;
     public readonly SessionMetrics Metrics = new();
 
@@ -159,6 +162,7 @@ internal sealed class SessionArena
         Facts.Clear();
         LinkedToRetract.Clear();
         BatchHandles.Clear();
+        BatchRightHandles.Clear();
         Agenda.Clear();
         Metrics.Reset();
     }

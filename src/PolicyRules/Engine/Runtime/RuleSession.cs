@@ -319,12 +319,13 @@ public sealed class RuleSession : IDisposable
         // The table enumerates in insertion order until a retraction leaves a hole that a later fact
         // fills; so count and check the order first, and sort only when a fill put a fact out of place.
         var facts = Usable.Facts.Values;
+        var matches = new TypeMatch<T>();
         var count = 0;
         var inOrder = true;
         var last = long.MinValue;
         foreach (var handle in facts)
         {
-            if (handle.Fact is T)
+            if (matches.Test(handle.Fact))
             {
                 inOrder &= handle.Sequence > last;
                 last = handle.Sequence;
@@ -337,9 +338,9 @@ public sealed class RuleSession : IDisposable
         var next = 0;
         foreach (var handle in facts)
         {
-            if (handle.Fact is T fact)
+            if (matches.Test(handle.Fact))
             {
-                found[next] = fact;
+                found[next] = (T)handle.Fact;
                 if (sequences is not null)
                 {
                     sequences[next] = handle.Sequence;
@@ -355,6 +356,29 @@ public sealed class RuleSession : IDisposable
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether facts are assignable to <typeparamref name="T"/>, remembered for the last type seen:
+    /// facts come in runs of one type, and <c>is T</c> in code shared by reference types is a call to
+    /// the runtime's cast helper.
+    /// </summary>
+    private struct TypeMatch<T>
+    {
+        private Type? _type;
+        private bool _is;
+
+        public bool Test(object fact)
+        {
+            var type = fact.GetType();
+            if (type != _type)
+            {
+                _type = type;
+                _is = fact is T;
+            }
+
+            return _is;
+        }
     }
 
     /// <summary>Fires activations until the agenda is empty or an action halts.</summary>
@@ -451,14 +475,19 @@ public sealed class RuleSession : IDisposable
     private FactHandle InsertOne(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (Usable.Facts.ContainsKey(fact))
+        var arena = Usable;
+        // One hash look-up: the fact enters the table or is refused before anything else happens.
+        var handle = arena.NewHandle(fact, ++_factSequence);
+        if (!arena.Facts.TryAdd(fact, handle))
         {
+            _factSequence--;
+            arena.Discard(handle);
             throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
         }
 
-        return Change(fact, static (session, fact) =>
+        return Change(handle, static (session, handle) =>
         {
-            var handle = session.Add(fact);
+            var fact = handle.Fact;
             session.Route(handle);
             var withdrawn = session.Settle();
             session.FactInserted?.Invoke(session, new FactEventArgs(fact));
@@ -520,13 +549,6 @@ public sealed class RuleSession : IDisposable
         RightInputNode beta => new BetaMemory(beta.Condition.IsKeyed, beta.Condition.KeyedByReference),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };
-
-    private FactHandle Add(object fact)
-    {
-        var handle = Arena.NewHandle(fact, ++_factSequence);
-        Arena.Facts.Add(fact, handle);
-        return handle;
-    }
 
     private FactHandle Find(object fact)
     {

@@ -6,6 +6,7 @@ using PolicyRules.Benchmarks.Benchmarks;
 using BenchmarkDotNet.Configs;
 using PolicyRules.Benchmarks.LargeDraft;
 using PolicyRules.Benchmarks.Legs;
+using PolicyRules.Benchmarks.Paired;
 using PolicyRules.Benchmarks.Workload;
 using PolicyRules.Domain;
 using PolicyRules.Engine;
@@ -34,6 +35,10 @@ public static class Program
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
                   legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json
           peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
+          pairs <leg> <R> <C> [distinct] [--pairs N]   the leg and the baseline evaluated back to back (one untimed and three
+                  timed evaluations each), N pairs (default 200) after 25 to warm up, the order alternating: the median of the
+                  pairs' ratios and its middle half, which the host's drifting load cancels out of (it moves whole
+                  BenchmarkDotNet runs on a shared machine); run several processes, since they differ too
           large <clauses> [empty]   one large draft checked in this process with the Convention (or an empty) rulebook: time, clauses reported, peak RSS
           larges [<clauses>...]   'large' in a child process per size (default 2000 20000 100000), with both rulebooks; table of ratios
           large-bench [BenchmarkDotNet options]   the real rulebook on a 2,000-clause draft against an empty rulebook, default job
@@ -55,6 +60,7 @@ public static class Program
                 "profile" => Profile(rest),
                 "peak" => Peak(rest),
                 "peaks" => Peaks(rest),
+                "pairs" => Pairs(rest),
                 "large" => Large(rest),
                 "larges" => Larges(rest),
                 "large-bench" => Failed([BenchmarkRunner.Run<LargeDraftBenchmarks>(DefaultConfig.Instance.WithArtifactsPath(W1Config.ArtifactsPath), rest)]) ? 1 : 0,
@@ -263,6 +269,31 @@ public static class Program
             CultureInfo.InvariantCulture,
             $"PEAK leg={name} R={r} C={c} distinct={distinct} count={count} hwm_start_kb={start} hwm_data_kb={afterData} hwm_build_kb={afterBuild} hwm_eval_kb={afterEval}"));
         return 0;
+    }
+
+    private static int Pairs(string[] args)
+    {
+        var pairs = 200;
+        var positional = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--pairs" && i + 1 < args.Length)
+            {
+                pairs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        if (positional.Count < 3)
+        {
+            return Help(2);
+        }
+
+        var (r, c, distinct) = Cell([.. positional], 1);
+        return PairedRatios.Run(positional[0], r, c, distinct, pairs);
     }
 
     private static int Peaks(string[] args)

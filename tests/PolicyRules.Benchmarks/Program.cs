@@ -273,46 +273,40 @@ public static class Program
 
     private static int Pairs(string[] args)
     {
-        var pairs = 200;
-        var positional = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--pairs" && i + 1 < args.Length)
-            {
-                pairs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                positional.Add(args[i]);
-            }
-        }
-
-        if (positional.Count < 3)
+        var (pairs, positional) = WithOption(args, "--pairs", 200);
+        if (positional.Length < 3)
         {
             return Help(2);
         }
 
-        var (r, c, distinct) = Cell([.. positional], 1);
+        var (r, c, distinct) = Cell(positional, 1);
         return PairedRatios.Run(positional[0], r, c, distinct, pairs);
+    }
+
+    /// <summary>Takes <c>name N</c> out of the arguments: N (or the default) and the rest, in order.</summary>
+    private static (int Value, string[] Others) WithOption(string[] args, string name, int defaultValue)
+    {
+        var value = defaultValue;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == name && i + 1 < args.Length)
+            {
+                value = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return (value, [.. rest]);
     }
 
     private static int Peaks(string[] args)
     {
-        var repeat = 3;
-        var positional = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--repeat" && i + 1 < args.Length)
-            {
-                repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                positional.Add(args[i]);
-            }
-        }
-
-        var (r, c, distinct) = positional.Count >= 2 ? Cell([.. positional], 0) : (100, 100_000, positional.Contains("distinct"));
+        var (repeat, positional) = WithOption(args, "--repeat", 3);
+        var (r, c, distinct) = positional.Length >= 2 ? Cell(positional, 0) : (100, 100_000, positional.Contains("distinct"));
         var legs = new List<string> { "data" };
         legs.AddRange(W1Legs.All);
         var rows = new List<(string Leg, long Count, double Mb, double DataMb)>();

@@ -18,8 +18,9 @@ internal sealed class AggregateNode(
 {
     public int Slot { get; } = slot;
 
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, Token input)
     {
+        var token = (MemoryToken)input;
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
@@ -40,8 +41,9 @@ internal sealed class AggregateNode(
         Publish(session, token, matches);
     }
 
-    public override void LeftRetract(RuleSession session, Token token)
+    public override void LeftRetract(RuleSession session, Token input)
     {
+        var token = (MemoryToken)input;
         Memory(session).RemoveLeft(token);
         token.State = null;
         RetractChildren(session, token);
@@ -97,7 +99,7 @@ internal sealed class AggregateNode(
         }
     }
 
-    private void Publish(RuleSession session, Token token, List<RightEntry> matches)
+    private void Publish(RuleSession session, MemoryToken token, List<RightEntry> matches)
     {
         object result;
         if (kind == AggregateKind.Count)

@@ -13,8 +13,8 @@ internal sealed class BetaMemory(bool keyed, bool byReference)
     public readonly KeyedIndex<RightEntry> Right = new(keyed, byReference);
     public readonly Dictionary<FactHandle, RightEntry> ByHandle = [];
 
-    private readonly Bucket<Token> _unindexed = new();
-    private KeyedIndex<Token>? _left;
+    private readonly Bucket<MemoryToken> _unindexed = new();
+    private KeyedIndex<MemoryToken>? _left;
 
     public void Clear()
     {
@@ -24,7 +24,7 @@ internal sealed class BetaMemory(bool keyed, bool byReference)
         _left = null;
     }
 
-    public void AddLeft(Token token)
+    public void AddLeft(MemoryToken token)
     {
         if (_left is not null)
         {
@@ -36,7 +36,7 @@ internal sealed class BetaMemory(bool keyed, bool byReference)
         }
     }
 
-    public void RemoveLeft(Token token)
+    public void RemoveLeft(MemoryToken token)
     {
         if (_left is not null)
         {
@@ -49,7 +49,7 @@ internal sealed class BetaMemory(bool keyed, bool byReference)
     }
 
     /// <summary>The left tokens with a key.</summary>
-    public KeyedIndex<Token>.Items LeftWithKey(object key)
+    public KeyedIndex<MemoryToken>.Items LeftWithKey(object key)
     {
         if (_left is null)
         {
@@ -58,7 +58,7 @@ internal sealed class BetaMemory(bool keyed, bool byReference)
                 return default;
             }
 
-            _left = new KeyedIndex<Token>(keyed, byReference);
+            _left = new KeyedIndex<MemoryToken>(keyed, byReference);
             for (var i = _unindexed.Count - 1; i >= 0; i--)
             {
                 var token = _unindexed[i];

@@ -14,12 +14,12 @@ internal abstract class BetaNode : ReteNode
     public abstract void LeftActivate(RuleSession session, Token token);
 
     /// <summary>Makes the token this node will consume: a plain token, or, for a terminal, the activation itself.</summary>
-    public virtual Token CreateToken(RuleSession session, object?[] facts, Token? parent, RightEntry? right) => session.Arena.NewToken(facts, parent, right);
+    public virtual Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightEntry? right) => session.Arena.NewToken(facts, parent, right);
 
     public abstract void LeftRetract(RuleSession session, Token token);
 
     /// <summary>Creates a token under <paramref name="parent"/> and passes it on.</summary>
-    protected void Emit(RuleSession session, Token parent, object?[] facts, RightEntry? right)
+    protected void Emit(RuleSession session, MemoryToken parent, object?[] facts, RightEntry? right)
     {
         var child = Child!.CreateToken(session, facts, parent, right);
         parent.AddChild(child);
@@ -29,7 +29,7 @@ internal abstract class BetaNode : ReteNode
     }
 
     /// <summary>Withdraws every token produced under <paramref name="parent"/>.</summary>
-    protected void RetractChildren(RuleSession session, Token parent)
+    protected void RetractChildren(RuleSession session, MemoryToken parent)
     {
         var child = parent.FirstChild;
         while (child is not null)

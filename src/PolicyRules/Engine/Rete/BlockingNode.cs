@@ -12,8 +12,9 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     /// <summary>True for exists (a token passes while blocked), false for not (while unblocked).</summary>
     protected abstract bool PassesWhenBlocked { get; }
 
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, Token input)
     {
+        var token = (MemoryToken)input;
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
@@ -25,8 +26,9 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
     }
 
-    public override void LeftRetract(RuleSession session, Token token)
+    public override void LeftRetract(RuleSession session, Token input)
     {
+        var token = (MemoryToken)input;
         Memory(session).RemoveLeft(token);
         token.Blocker?.RemoveBlocked(token);
         RetractChildren(session, token);
@@ -94,7 +96,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
     }
 
-    private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, Token token)
+    private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, MemoryToken token)
     {
         var bucket = memory.Right.Get(token.Key);
         if (bucket.Count == 0)

@@ -8,8 +8,9 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
     /// <summary>The slot of the token's fact array that the right fact fills.</summary>
     public int Slot { get; } = slot;
 
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, Token input)
     {
+        var token = (MemoryToken)input;
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
@@ -29,8 +30,9 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
         }
     }
 
-    public override void LeftRetract(RuleSession session, Token token)
+    public override void LeftRetract(RuleSession session, Token input)
     {
+        var token = (MemoryToken)input;
         Memory(session).RemoveLeft(token);
         RetractChildren(session, token);
     }

@@ -13,13 +13,13 @@ internal sealed class LeftAdapterNode : ReteNode
         var facts = handle.RootFacts ??= session.RootFactsOf(handle.Fact);
         var token = Child.CreateToken(session, facts, null, null);
         session.Counters.TokensCreated++;
-        handle.AddRoot(this, token);
+        handle.AddRoot(token);
         Child.LeftActivate(session, token);
     }
 
     public void Retract(RuleSession session, FactHandle handle)
     {
-        if (handle.TakeRoot(this) is { } token)
+        if (handle.TakeRoot() is { } token)
         {
             Child.LeftRetract(session, token);
             session.Arena.Discard(token);

@@ -14,7 +14,7 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
     public Token? FirstChild;
 
     /// <summary>Left tokens this fact blocks (not) or satisfies (exists).</summary>
-    public Token? FirstBlocked;
+    public MemoryToken? FirstBlocked;
 
     public object Fact => Handle.Fact;
 
@@ -63,7 +63,7 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
         child.PrevByRight = child.NextByRight = null;
     }
 
-    public void AddBlocked(Token token)
+    public void AddBlocked(MemoryToken token)
     {
         token.Blocker = this;
         token.PrevBlocked = null;
@@ -76,7 +76,7 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
         FirstBlocked = token;
     }
 
-    public void RemoveBlocked(Token token)
+    public void RemoveBlocked(MemoryToken token)
     {
         if (token.PrevBlocked is not null)
         {

@@ -18,7 +18,7 @@ internal sealed class TerminalNode : BetaNode
 
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
-    public override Token CreateToken(RuleSession session, object?[] facts, Token? parent, RightEntry? right) =>
+    public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightEntry? right) =>
         session.Arena.NewActivation(_rules[0], facts, parent, right, session.NextActivationSequence());
 
     public override void LeftActivate(RuleSession session, Token token)
@@ -27,13 +27,13 @@ internal sealed class TerminalNode : BetaNode
         session.Counters.ActivationsCreated++;
         session.Agenda.Add(activation);
 
-        // Other rules' activations hang off the first in a chain through State: no array per match.
+        // Other rules' activations hang off the first in a chain: no array per match.
         for (var i = 1; i < _rules.Count; i++)
         {
-            var other = session.Arena.NewActivation(_rules[i], token.Facts, token, null, session.NextActivationSequence());
+            var other = session.Arena.NewActivation(_rules[i], token.Facts, null, null, session.NextActivationSequence());
             session.Counters.ActivationsCreated++;
             session.Agenda.Add(other);
-            activation.State = other;
+            activation.NextOfSameMatch = other;
             activation = other;
         }
     }
@@ -43,8 +43,8 @@ internal sealed class TerminalNode : BetaNode
         var activation = (Activation?)token;
         while (activation is not null)
         {
-            var next = (Activation?)activation.State;
-            activation.State = null;
+            var next = activation.NextOfSameMatch;
+            activation.NextOfSameMatch = null;
             Withdraw(session, activation);
             activation = next;
         }

@@ -4,7 +4,7 @@ using PolicyRules.Engine.Rete;
 namespace PolicyRules.Engine.Runtime;
 
 /// <summary>The life of an activation on the agenda.</summary>
-internal enum ActivationStatus
+internal enum ActivationStatus : byte
 {
     Pending,
     Fired,
@@ -15,7 +15,7 @@ internal enum ActivationStatus
 /// A match of a rule, waiting on the agenda or already fired. It is the token that reached the
 /// rule's terminal node, so a match costs one object, not a token and an activation.
 /// </summary>
-internal sealed class Activation(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
+internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightEntry? right, long sequence)
     : Token(facts, parent, right), IMatch
 {
     public CompiledRule CompiledRule { get; private set; } = rule;
@@ -34,9 +34,12 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
     /// <summary>Withdrawn from the network; reused once the agenda has dropped it too.</summary>
     public bool IsDiscarded { get; set; }
 
+    /// <summary>The activation of the next rule that shares this terminal node, made from the same token: no array per match.</summary>
+    public Activation? NextOfSameMatch { get; set; }
+
     public RuleDefinition Rule => CompiledRule.Definition;
 
-    public void Reuse(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
+    public void Reuse(CompiledRule rule, object?[] facts, MemoryToken? parent, RightEntry? right, long sequence)
     {
         Reuse(facts, parent, right);
         CompiledRule = rule;
@@ -44,7 +47,11 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, Token? pare
         Status = ActivationStatus.Pending;
         FirstLinked = null;
         InAgenda = IsDiscarded = false;
+        NextOfSameMatch = null;
     }
+
+    /// <summary>Drops the facts, so a pooled activation keeps nothing of its session alive.</summary>
+    public void Clear() => Facts = [];
 
     public IReadOnlyList<MatchBinding> Bindings =>
         CompiledRule.Slots.Select(s => new MatchBinding(s.Alias, Facts[s.Index], s.IsAggregate)).ToArray();

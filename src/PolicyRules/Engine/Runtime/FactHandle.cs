@@ -4,8 +4,9 @@ namespace PolicyRules.Engine.Runtime;
 
 /// <summary>
 /// A fact in one session's working memory: the alpha memories it entered and the tokens that start
-/// rules with it. Most facts enter one or two of each, so the first two are kept in fields and
-/// only the rest in lists that stay with the pooled handle when it is reused.
+/// rules with it. Most facts enter one or two memories, so the first two are kept in fields and
+/// only the rest in an array that stays with the pooled handle when it is reused; the root tokens
+/// are chained through the tokens themselves.
 /// </summary>
 internal sealed class FactHandle(object fact, long sequence)
 {
@@ -32,16 +33,16 @@ internal sealed class FactHandle(object fact, long sequence)
 
     private AlphaMemoryNode? _memory0;
     private AlphaMemoryNode? _memory1;
-    // Beyond two: lists kept when the handle is recycled, so a pooled handle allocates them once.
-    private List<AlphaMemoryNode>? _memories;
+    // Beyond two: an array kept when the handle is recycled, so a pooled handle allocates it once.
+    private AlphaMemoryNode[]? _more;
+    private int _moreCount;
 
-    private LeftAdapterNode? _rootAdapter0;
-    private Token? _root0;
-    private LeftAdapterNode? _rootAdapter1;
-    private Token? _root1;
-    private List<(LeftAdapterNode Adapter, Token Token)>? _roots;
+    // The root tokens, oldest first, chained through Token.NextRoot. A fact's adapters take
+    // their roots back in the order they made them: both walk the memories the handle records, in
+    // order, and each memory's adapters in order.
+    private Token? _firstRoot;
+    private Token? _lastRoot;
 
-    /// <summary>Makes a recycled handle new again; its root array is kept and refilled.</summary>
     public void Reuse(object fact, long sequence)
     {
         Leaving = false;
@@ -49,11 +50,8 @@ internal sealed class FactHandle(object fact, long sequence)
         Sequence = sequence;
         LinkedTo = null;
         NextLinked = null;
-        _memory0 = _memory1 = null;
-        _memories?.Clear();
-        _rootAdapter0 = _rootAdapter1 = null;
-        _root0 = _root1 = null;
-        _roots?.Clear();
+        ForgetMemories();
+        _firstRoot = _lastRoot = null;
         if (RootFacts is not null)
         {
             RootFacts[0] = fact;
@@ -93,89 +91,81 @@ internal sealed class FactHandle(object fact, long sequence)
         }
     }
 
-    /// <summary>Keeps the memories beyond two once the fact is routed, and empties <paramref name="more"/>.</summary>
     public void SealMemories(List<AlphaMemoryNode> more)
     {
         if (more.Count > 0)
         {
-            (_memories ??= new List<AlphaMemoryNode>(more.Count)).AddRange(more);
+            if (_more is null || _more.Length < _moreCount + more.Count)
+            {
+                Array.Resize(ref _more, _moreCount + more.Count);
+            }
+
+            more.CopyTo(_more, _moreCount);
+            _moreCount += more.Count;
             more.Clear();
         }
     }
 
-    /// <summary>How many alpha memories the fact entered (see <see cref="MemoryAt"/>).</summary>
-    public int MemoryCount => (_memory0 is null ? 0 : 1) + (_memory1 is null ? 0 : 1) + (_memories?.Count ?? 0);
+    public int MemoryCount => (_memory0 is null ? 0 : 1) + (_memory1 is null ? 0 : 1) + _moreCount;
 
-    /// <summary>The memories the fact entered, in the order it entered them.</summary>
     public AlphaMemoryNode MemoryAt(int index) => index switch
     {
         0 => _memory0!,
         1 => _memory1!,
-        _ => _memories![index - 2],
+        _ => _more![index - 2],
     };
 
-    /// <summary>The memories the fact entered, forgetting them (the fact is leaving them).</summary>
     public List<AlphaMemoryNode> TakeMemories()
     {
-        var memories = new List<AlphaMemoryNode>();
-        if (_memory0 is not null)
+        var memories = new List<AlphaMemoryNode>(MemoryCount);
+        for (var i = 0; i < MemoryCount; i++)
         {
-            memories.Add(_memory0);
+            memories.Add(MemoryAt(i));
         }
 
-        if (_memory1 is not null)
-        {
-            memories.Add(_memory1);
-        }
-
-        if (_memories is not null)
-        {
-            memories.AddRange(_memories);
-            _memories.Clear();
-        }
-
-        _memory0 = _memory1 = null;
+        ForgetMemories();
         return memories;
     }
 
-    public void AddRoot(LeftAdapterNode adapter, Token token)
+    public void AddRoot(Token token)
     {
-        if (_root0 is null)
+        token.NextRoot = null;
+        if (_lastRoot is null)
         {
-            (_rootAdapter0, _root0) = (adapter, token);
-        }
-        else if (_root1 is null)
-        {
-            (_rootAdapter1, _root1) = (adapter, token);
+            _firstRoot = token;
         }
         else
         {
-            (_roots ??= []).Add((adapter, token));
+            _lastRoot.NextRoot = token;
         }
+
+        _lastRoot = token;
     }
 
-    /// <summary>The root token an adapter made from this fact, removed; null when there is none.</summary>
-    public Token? TakeRoot(LeftAdapterNode adapter)
+    /// <summary>The oldest root token not yet taken: the one the next adapter in order made.</summary>
+    public Token? TakeRoot()
     {
-        Token? token = null;
-        if (_rootAdapter0 == adapter && _root0 is not null)
+        var token = _firstRoot;
+        if (token is not null)
         {
-            (token, _root0, _rootAdapter0) = (_root0, null, null);
-        }
-        else if (_rootAdapter1 == adapter && _root1 is not null)
-        {
-            (token, _root1, _rootAdapter1) = (_root1, null, null);
-        }
-        else if (_roots is not null)
-        {
-            var index = _roots.FindIndex(r => r.Adapter == adapter);
-            if (index >= 0)
+            _firstRoot = token.NextRoot;
+            token.NextRoot = null;
+            if (_firstRoot is null)
             {
-                token = _roots[index].Token;
-                _roots.RemoveAt(index);
+                _lastRoot = null;
             }
         }
 
         return token;
+    }
+
+    private void ForgetMemories()
+    {
+        _memory0 = _memory1 = null;
+        if (_moreCount > 0)
+        {
+            Array.Clear(_more!, 0, _moreCount);
+            _moreCount = 0;
+        }
     }
 }

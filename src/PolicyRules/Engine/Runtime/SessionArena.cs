@@ -29,7 +29,7 @@ internal sealed class SessionArena
     public readonly Agenda Agenda;
     public readonly SessionMetrics Metrics = new();
 
-    private readonly Pool<Token> _tokens = new();
+    private readonly Pool<MemoryToken> _tokens = new();
     private readonly Pool<Activation> _activations = new();
     private readonly Pool<FactHandle> _handles = new();
     private readonly Pool<RightEntry> _entries = new();
@@ -49,7 +49,7 @@ internal sealed class SessionArena
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
     public int Size => _tokens.Count + _activations.Count + _handles.Count + _entries.Count;
 
-    public Token NewToken(object?[] facts, Token? parent, RightEntry? right)
+    public MemoryToken NewToken(object?[] facts, MemoryToken? parent, RightEntry? right)
     {
         if (_tokens.Reuse() is { } token)
         {
@@ -57,10 +57,10 @@ internal sealed class SessionArena
             return token;
         }
 
-        return _tokens.Add(new Token(facts, parent, right));
+        return _tokens.Add(new MemoryToken(facts, parent, right));
     }
 
-    public Activation NewActivation(CompiledRule rule, object?[] facts, Token? parent, RightEntry? right, long sequence)
+    public Activation NewActivation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightEntry? right, long sequence)
     {
         if (_activations.Reuse() is { } activation)
         {
@@ -102,7 +102,7 @@ internal sealed class SessionArena
         }
         else
         {
-            _tokens.Discard(token);
+            _tokens.Discard((MemoryToken)token);
         }
     }
 

@@ -1,0 +1,71 @@
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// A token consumed by a beta node (join, not, exists, aggregate): the node keeps it in its left
+/// memory with its index key, and it records what it caused there (its children, its blocker, an
+/// aggregate's matches).
+/// </summary>
+internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightEntry? right) : Token(facts, parent, right)
+{
+    public Token? FirstChild;
+    public object Key = JoinKey.None;
+    public RightEntry? Blocker;
+    public MemoryToken? PrevBlocked;
+    public MemoryToken? NextBlocked;
+
+    /// <summary>The consumer's extra state: an aggregate's matches.</summary>
+    public object? State;
+
+    /// <summary>Makes a recycled token new again (see <see cref="Runtime.SessionArena"/>).</summary>
+    public new void Reuse(object?[] facts, MemoryToken? parent, RightEntry? right)
+    {
+        base.Reuse(facts, parent, right);
+        FirstChild = null;
+        Key = JoinKey.None;
+        Blocker = null;
+        PrevBlocked = NextBlocked = null;
+        State = null;
+    }
+
+    /// <summary>
+    /// Drops what could keep a user's objects alive (the facts, a key computed from them, an
+    /// aggregate's state), so a pooled token holds on to nothing of its session. Links to other
+    /// pooled objects are left for <see cref="Reuse"/> to reset: they keep nothing alive.
+    /// </summary>
+    public void Clear()
+    {
+        Facts = [];
+        Key = JoinKey.None;
+        State = null;
+    }
+
+    public void AddChild(Token child)
+    {
+        child.NextSibling = FirstChild;
+        if (FirstChild is not null)
+        {
+            FirstChild.PrevSibling = child;
+        }
+
+        FirstChild = child;
+    }
+
+    public void RemoveChild(Token child)
+    {
+        if (child.PrevSibling is not null)
+        {
+            child.PrevSibling.NextSibling = child.NextSibling;
+        }
+        else
+        {
+            FirstChild = child.NextSibling;
+        }
+
+        if (child.NextSibling is not null)
+        {
+            child.NextSibling.PrevSibling = child.PrevSibling;
+        }
+
+        child.PrevSibling = child.NextSibling = null;
+    }
+}

@@ -11,6 +11,7 @@ internal sealed class LeftAdapterNode : ReteNode
     {
         // Every rule starting with this fact reads the same never-mutated array.
         var facts = handle.RootFacts ??= session.RootFactsOf(handle.Fact);
+        facts[0] ??= handle.Fact;
         var token = Child.CreateToken(session, facts, null, null);
         session.Counters.TokensCreated++;
         handle.AddRoot(token);

@@ -15,7 +15,11 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>Insertion order: collections and queries list facts by it.</summary>
     public long Sequence = sequence;
 
-    /// <summary>The fact at slot 0 of an array as long as the network's longest rule: the facts of every root token.</summary>
+    /// <summary>
+    /// The fact at slot 0 of an array as long as the network's longest rule: the facts of every root
+    /// token. A pooled handle keeps its array with slot 0 cleared; the first root fills it, so a fact
+    /// that starts no rule never touches it.
+    /// </summary>
     public object?[]? RootFacts;
 
     /// <summary>The activation that inserted this fact as linked, if any.</summary>
@@ -52,10 +56,6 @@ internal sealed class FactHandle(object fact, long sequence)
         NextLinked = null;
         ForgetMemories();
         _firstRoot = _lastRoot = null;
-        if (RootFacts is not null)
-        {
-            RootFacts[0] = fact;
-        }
     }
 
     /// <summary>Drops the user's fact, so a pooled handle keeps nothing of its session alive.</summary>
@@ -66,7 +66,7 @@ internal sealed class FactHandle(object fact, long sequence)
         Fact = null!;
         if (RootFacts is not null)
         {
-            Array.Clear(RootFacts);
+            RootFacts[0] = null; // the only slot a root array fills
         }
     }
 

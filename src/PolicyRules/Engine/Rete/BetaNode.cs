@@ -13,7 +13,7 @@ internal abstract class BetaNode : ReteNode
 
     public abstract void LeftActivate(RuleSession session, Token token);
 
-    /// <summary>Makes the token this node will consume: a plain token, or, for a terminal, the activation itself.</summary>
+    /// <summary>Makes the token this node will consume: a <see cref="MemoryToken"/>, or, for a terminal, the activation itself.</summary>
     public virtual Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightEntry? right) => session.Arena.NewToken(facts, parent, right);
 
     public abstract void LeftRetract(RuleSession session, Token token);

@@ -10,7 +10,7 @@ namespace PolicyRules.Engine.Rete;
 /// parent and under the same right fact, for O(1) removal), so no dictionary is needed to find what
 /// a token caused. The consumer's side depends on the consumer: a beta node keeps a
 /// <see cref="MemoryToken"/> in its left memory; a terminal node's token is the activation itself,
-/// which needs none of that bookkeeping and so is a third smaller.
+/// which needs none of that bookkeeping and so is a quarter smaller.
 /// </remarks>
 internal abstract class Token(object?[] facts, MemoryToken? parent, RightEntry? right) : BucketItem
 {

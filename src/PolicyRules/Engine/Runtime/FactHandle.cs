@@ -47,6 +47,7 @@ internal sealed class FactHandle(object fact, long sequence)
     private Token? _firstRoot;
     private Token? _lastRoot;
 
+    /// <summary>Makes a recycled handle new again; its root array is kept, slot 0 filled by the first root.</summary>
     public void Reuse(object fact, long sequence)
     {
         Leaving = false;
@@ -75,6 +76,11 @@ internal sealed class FactHandle(object fact, long sequence)
     /// conditions. Beyond two, they wait in <paramref name="more"/> (the session's, reused) until
     /// <see cref="SealMemories"/>.
     /// </summary>
+    /// <summary>
+    /// Records that the fact passed into a memory: retraction walks these instead of re-testing
+    /// conditions. Beyond two, they wait in <paramref name="more"/> (the session's, reused) until
+    /// <see cref="SealMemories"/>.
+    /// </summary>
     public void AddMemory(AlphaMemoryNode memory, List<AlphaMemoryNode> more)
     {
         if (_memory0 is null)
@@ -91,6 +97,7 @@ internal sealed class FactHandle(object fact, long sequence)
         }
     }
 
+    /// <summary>Keeps the memories beyond two once the fact is routed, and empties <paramref name="more"/>.</summary>
     public void SealMemories(List<AlphaMemoryNode> more)
     {
         if (more.Count > 0)
@@ -106,8 +113,10 @@ internal sealed class FactHandle(object fact, long sequence)
         }
     }
 
+    /// <summary>How many alpha memories the fact entered (see <see cref="MemoryAt"/>).</summary>
     public int MemoryCount => (_memory0 is null ? 0 : 1) + (_memory1 is null ? 0 : 1) + _moreCount;
 
+    /// <summary>The memories the fact entered, in the order it entered them.</summary>
     public AlphaMemoryNode MemoryAt(int index) => index switch
     {
         0 => _memory0!,
@@ -115,6 +124,7 @@ internal sealed class FactHandle(object fact, long sequence)
         _ => _more![index - 2],
     };
 
+    /// <summary>The memories the fact entered, forgetting them (the fact is leaving them).</summary>
     public List<AlphaMemoryNode> TakeMemories()
     {
         var memories = new List<AlphaMemoryNode>(MemoryCount);
@@ -127,6 +137,7 @@ internal sealed class FactHandle(object fact, long sequence)
         return memories;
     }
 
+    /// <summary>Records a root token made from this fact, after the ones made before it.</summary>
     public void AddRoot(Token token)
     {
         token.NextRoot = null;

@@ -11,7 +11,6 @@ namespace PolicyRules.Engine.Rete;
 internal sealed class BetaMemory(bool keyed, bool byReference)
 {
     public readonly KeyedIndex<RightEntry> Right = new(keyed, byReference);
-    public readonly Dictionary<FactHandle, RightEntry> ByHandle = [];
 
     private readonly Bucket<MemoryToken> _unindexed = new();
     private KeyedIndex<MemoryToken>? _left;
@@ -19,7 +18,6 @@ internal sealed class BetaMemory(bool keyed, bool byReference)
     public void Clear()
     {
         Right.Clear();
-        ByHandle.Clear();
         _unindexed.Clear();
         _left = null;
     }

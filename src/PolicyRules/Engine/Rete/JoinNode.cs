@@ -65,18 +65,12 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
             return;
         }
 
-        var child = entry.FirstChild;
-        while (child is not null)
+        while (entry.TakeChild() is { } child)
         {
-            var next = child.NextByRight;
             child.Parent!.RemoveChild(child);
-            child.PrevByRight = child.NextByRight = null;
             Child!.LeftRetract(session, child);
             session.Arena.Discard(child);
-            child = next;
         }
-
-        entry.FirstChild = null;
     }
 
     private object?[] Extend(Token token, object fact)

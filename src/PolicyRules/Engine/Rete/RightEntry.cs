@@ -10,11 +10,16 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
     /// <summary>The key computed when the fact arrived: removal uses it even if the fact has changed since.</summary>
     public object Key = key;
 
-    /// <summary>Tokens a join produced with this fact.</summary>
-    public Token? FirstChild;
+    // Tokens a join produced with this fact: a bag kept with the pooled entry, each child knowing its
+    // place (Token.RightIndex), which costs a token 4 bytes where two links cost it 16.
+    private Token[]? _children;
+    private int _childCount;
 
     /// <summary>Left tokens this fact blocks (not) or satisfies (exists).</summary>
     public MemoryToken? FirstBlocked;
+
+    /// <summary>The next entry made from the same fact, in another node (see <see cref="FactHandle.AddRightEntry"/>).</summary>
+    public RightEntry? NextOfFact;
 
     public object Fact => Handle.Fact;
 
@@ -22,7 +27,8 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
     {
         Handle = handle;
         Key = key;
-        FirstChild = FirstBlocked = null;
+        FirstBlocked = null;
+        NextOfFact = null;
         BucketIndex = -1;
     }
 
@@ -30,37 +36,52 @@ internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
     {
         Handle = null!;
         Key = JoinKey.None;
-        FirstChild = FirstBlocked = null;
+        FirstBlocked = null;
+        if (_childCount > 0)
+        {
+            Array.Clear(_children!, 0, _childCount);
+            _childCount = 0;
+        }
     }
 
     public void AddChild(Token child)
     {
-        child.NextByRight = FirstChild;
-        if (FirstChild is not null)
+        if (_children is null || _childCount == _children.Length)
         {
-            FirstChild.PrevByRight = child;
+            Array.Resize(ref _children, Math.Max(4, _childCount * 2));
         }
 
-        FirstChild = child;
+        child.RightIndex = _childCount;
+        _children[_childCount++] = child;
     }
 
     public void RemoveChild(Token child)
     {
-        if (child.PrevByRight is not null)
+        var index = child.RightIndex;
+        var last = --_childCount;
+        if (index != last)
         {
-            child.PrevByRight.NextByRight = child.NextByRight;
-        }
-        else
-        {
-            FirstChild = child.NextByRight;
-        }
-
-        if (child.NextByRight is not null)
-        {
-            child.NextByRight.PrevByRight = child.PrevByRight;
+            var moved = _children![last];
+            _children[index] = moved;
+            moved.RightIndex = index;
         }
 
-        child.PrevByRight = child.NextByRight = null;
+        _children![last] = null!;
+        child.RightIndex = -1;
+    }
+
+    /// <summary>Removes and returns the most recent child, or null when none is left.</summary>
+    public Token? TakeChild()
+    {
+        if (_childCount == 0)
+        {
+            return null;
+        }
+
+        var child = _children![--_childCount];
+        _children[_childCount] = null!;
+        child.RightIndex = -1;
+        return child;
     }
 
     public void AddBlocked(MemoryToken token)

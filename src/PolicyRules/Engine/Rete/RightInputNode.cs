@@ -96,14 +96,18 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     {
         var entry = session.Arena.NewRightEntry(handle, RightKey(session, handle.Fact));
         memory.Right.Add(entry.Key, entry);
-        memory.ByHandle.Add(handle, entry);
+        handle.AddRightEntry(entry);
         return entry;
     }
 
-    /// <summary>Takes the fact's entry out of the memory; it is reused once the current change is done.</summary>
+    /// <summary>
+    /// Takes the fact's entry out of the memory; it is reused once the current change is done. The
+    /// handle gives back its entries in the order the nodes made them, which is the order the nodes
+    /// retract it in (see <see cref="FactHandle.TakeRightEntry"/>): no table from handle to entry.
+    /// </summary>
     protected static RightEntry? RemoveRight(RuleSession session, BetaMemory memory, FactHandle handle)
     {
-        if (!memory.ByHandle.Remove(handle, out var entry))
+        if (handle.TakeRightEntry() is not { } entry)
         {
             return null;
         }

@@ -7,8 +7,8 @@ namespace PolicyRules.Engine.Rete;
 /// <remarks>
 /// Each token is produced by one node and consumed by exactly one (the next in the chain). This
 /// base carries the producer's side: links among its producer's output (siblings under the same
-/// parent and under the same right fact, for O(1) removal), so no dictionary is needed to find what
-/// a token caused. The consumer's side depends on the consumer: a beta node keeps a
+/// parent, a place among the same right fact's children, for O(1) removal), so no dictionary is
+/// needed to find what a token caused. The consumer's side depends on the consumer: a beta node keeps a
 /// <see cref="MemoryToken"/> in its left memory; a terminal node's token is the activation itself,
 /// which needs none of that bookkeeping and so is a quarter smaller.
 /// </remarks>
@@ -22,12 +22,13 @@ internal abstract class Token(object?[] facts, MemoryToken? parent, RightEntry? 
     /// <summary>The right fact this token was joined with, if a join produced it.</summary>
     public RightEntry? Right = right;
 
-    // Producer side: membership in Parent's and Right's child lists. A root token has neither: its
-    // sibling links chain the roots of one fact instead (see FactHandle).
+    // Producer side: membership in Parent's child list and in Right's children. A root token has
+    // neither: its sibling links chain the roots of one fact instead (see FactHandle).
     public Token? PrevSibling;
     public Token? NextSibling;
-    public Token? PrevByRight;
-    public Token? NextByRight;
+
+    /// <summary>The token's place among <see cref="Right"/>'s children (see <see cref="RightEntry.AddChild"/>).</summary>
+    public int RightIndex = -1;
 
     /// <summary>
     /// For a root token (one made from a single fact, with no parent): the next root of the same
@@ -45,7 +46,8 @@ internal abstract class Token(object?[] facts, MemoryToken? parent, RightEntry? 
         Facts = facts;
         Parent = parent;
         Right = right;
-        PrevSibling = NextSibling = PrevByRight = NextByRight = null;
+        PrevSibling = NextSibling = null;
+        RightIndex = -1;
         BucketIndex = -1;
     }
 }

@@ -47,6 +47,11 @@ internal sealed class FactHandle(object fact, long sequence)
     private Token? _firstRoot;
     private Token? _lastRoot;
 
+    // The entries the fact made on right inputs, oldest first, chained through RightEntry.NextOfFact,
+    // under the same invariant: nodes retract a fact in the order they received it.
+    private RightEntry? _firstRight;
+    private RightEntry? _lastRight;
+
     /// <summary>Makes a recycled handle new again; its root array is kept, slot 0 filled by the first root.</summary>
     public void Reuse(object fact, long sequence)
     {
@@ -57,6 +62,7 @@ internal sealed class FactHandle(object fact, long sequence)
         NextLinked = null;
         ForgetMemories();
         _firstRoot = _lastRoot = null;
+        _firstRight = _lastRight = null;
     }
 
     /// <summary>Drops the user's fact, so a pooled handle keeps nothing of its session alive.</summary>
@@ -168,6 +174,39 @@ internal sealed class FactHandle(object fact, long sequence)
         }
 
         return token;
+    }
+
+    /// <summary>Records an entry a right input made from this fact, after the ones made before it.</summary>
+    public void AddRightEntry(RightEntry entry)
+    {
+        entry.NextOfFact = null;
+        if (_lastRight is null)
+        {
+            _firstRight = entry;
+        }
+        else
+        {
+            _lastRight.NextOfFact = entry;
+        }
+
+        _lastRight = entry;
+    }
+
+    /// <summary>The oldest right entry not yet taken: the one the next right input in order made.</summary>
+    public RightEntry? TakeRightEntry()
+    {
+        var entry = _firstRight;
+        if (entry is not null)
+        {
+            _firstRight = entry.NextOfFact;
+            entry.NextOfFact = null;
+            if (_firstRight is null)
+            {
+                _lastRight = null;
+            }
+        }
+
+        return entry;
     }
 
     private void ForgetMemories()

@@ -41,16 +41,11 @@ internal sealed class FactHandle(object fact, long sequence)
     private AlphaMemoryNode[]? _more;
     private int _moreCount;
 
-    // The root tokens, oldest first, chained through Token.NextRoot. A fact's adapters take
-    // their roots back in the order they made them: both walk the memories the handle records, in
-    // order, and each memory's adapters in order.
-    private Token? _firstRoot;
-    private Token? _lastRoot;
-
-    // The entries the fact made on right inputs, oldest first, chained through RightEntry.NextOfFact,
-    // under the same invariant: nodes retract a fact in the order they received it.
-    private RightEntry? _firstRight;
-    private RightEntry? _lastRight;
+    // The root tokens and the right entries made from the fact, oldest first. Nodes take them back
+    // in the order they made them: making and retracting both walk the memories the handle records,
+    // in order, and each memory's successors in order.
+    private OrderedChain<Token, RootLink> _roots;
+    private OrderedChain<RightEntry, RightLink> _rightEntries;
 
     /// <summary>Makes a recycled handle new again; its root array is kept, slot 0 filled by the first root.</summary>
     public void Reuse(object fact, long sequence)
@@ -61,8 +56,8 @@ internal sealed class FactHandle(object fact, long sequence)
         LinkedTo = null;
         NextLinked = null;
         ForgetMemories();
-        _firstRoot = _lastRoot = null;
-        _firstRight = _lastRight = null;
+        _roots.Clear();
+        _rightEntries.Clear();
     }
 
     /// <summary>Drops the user's fact, so a pooled handle keeps nothing of its session alive.</summary>
@@ -144,70 +139,16 @@ internal sealed class FactHandle(object fact, long sequence)
     }
 
     /// <summary>Records a root token made from this fact, after the ones made before it.</summary>
-    public void AddRoot(Token token)
-    {
-        token.NextRoot = null;
-        if (_lastRoot is null)
-        {
-            _firstRoot = token;
-        }
-        else
-        {
-            _lastRoot.NextRoot = token;
-        }
-
-        _lastRoot = token;
-    }
+    public void AddRoot(Token token) => _roots.Add(token);
 
     /// <summary>The oldest root token not yet taken: the one the next adapter in order made.</summary>
-    public Token? TakeRoot()
-    {
-        var token = _firstRoot;
-        if (token is not null)
-        {
-            _firstRoot = token.NextRoot;
-            token.NextRoot = null;
-            if (_firstRoot is null)
-            {
-                _lastRoot = null;
-            }
-        }
-
-        return token;
-    }
+    public Token? TakeRoot() => _roots.TakeOldest();
 
     /// <summary>Records an entry a right input made from this fact, after the ones made before it.</summary>
-    public void AddRightEntry(RightEntry entry)
-    {
-        entry.NextOfFact = null;
-        if (_lastRight is null)
-        {
-            _firstRight = entry;
-        }
-        else
-        {
-            _lastRight.NextOfFact = entry;
-        }
-
-        _lastRight = entry;
-    }
+    public void AddRightEntry(RightEntry entry) => _rightEntries.Add(entry);
 
     /// <summary>The oldest right entry not yet taken: the one the next right input in order made.</summary>
-    public RightEntry? TakeRightEntry()
-    {
-        var entry = _firstRight;
-        if (entry is not null)
-        {
-            _firstRight = entry.NextOfFact;
-            entry.NextOfFact = null;
-            if (_firstRight is null)
-            {
-                _lastRight = null;
-            }
-        }
-
-        return entry;
-    }
+    public RightEntry? TakeRightEntry() => _rightEntries.TakeOldest();
 
     private void ForgetMemories()
     {
@@ -217,5 +158,19 @@ internal sealed class FactHandle(object fact, long sequence)
             Array.Clear(_more!, 0, _moreCount);
             _moreCount = 0;
         }
+    }
+
+    private struct RootLink : IChainLink<Token>
+    {
+        public static Token? Next(Token item) => item.NextRoot;
+
+        public static void SetNext(Token item, Token? next) => item.NextRoot = next;
+    }
+
+    private struct RightLink : IChainLink<RightEntry>
+    {
+        public static RightEntry? Next(RightEntry item) => item.NextOfFact;
+
+        public static void SetNext(RightEntry item, RightEntry? next) => item.NextOfFact = next;
     }
 }

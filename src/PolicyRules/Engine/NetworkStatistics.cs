@@ -25,6 +25,12 @@ public sealed record NetworkStatistics(
     int AggregateNodes,
     int TerminalNodes)
 {
+    /// <summary>
+    /// Right inputs after sharing: the join, not, exists and aggregate nodes that take the facts of
+    /// one alpha memory by the same join key share one, which keys and indexes each fact once.
+    /// </summary>
+    public int RightInputs { get; init; }
+
     internal static NetworkStatistics Of(IReadOnlyList<ReteNode> nodes)
     {
         int Count<T>() => nodes.Count(n => n is T);
@@ -38,6 +44,9 @@ public sealed record NetworkStatistics(
             Count<NotNode>(),
             Count<ExistsNode>(),
             Count<AggregateNode>(),
-            Count<TerminalNode>());
+            Count<TerminalNode>())
+        {
+            RightInputs = Count<RightMemoryNode>(),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using PolicyRules.Engine;
 using static PolicyRules.Tests.Engine.Rules;
 
 namespace PolicyRules.Tests.Engine;
@@ -20,6 +21,26 @@ public class AggregateTests
 
         session.Retract(exception);
         session.Matches().Should().Equal("N(a=Agreement A,n=1)");
+    }
+
+    [Fact]
+    public void An_aggregate_that_shares_its_right_input_with_an_earlier_join_counts_a_new_fact_once()
+    {
+        // The join and the count take clauses by the same key: a clause inserted alone is counted
+        // by the aggregate's right input before the join's token for it arrives on the left.
+        var network = RuleNetwork.Compile([Rule("N")
+            .Match<Agreement>("a")
+            .Match<Clause>("c", (Clause c, Agreement a) => c.AgreementId == a.Id)
+            .Count<Clause>("n", s => s.Where((Clause e, Agreement a) => e.AgreementId == a.Id))
+            .Build()]);
+        network.Statistics.RightInputs.Should().Be(1);
+        var session = network.CreateSession();
+
+        session.Insert(new Agreement { Id = "A" });
+        session.Insert(new Clause { Id = 1, AgreementId = "A" });
+        session.Insert(new Clause { Id = 2, AgreementId = "A" });
+
+        session.Matches().Should().BeEquivalentTo("N(a=Agreement A,c=Clause#1,n=2)", "N(a=Agreement A,c=Clause#2,n=2)");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PolicyRules.Engine;
 using System.Globalization;
 using static PolicyRules.Tests.Engine.Rules;
 
@@ -28,7 +29,8 @@ public class JoinTests
     {
         // Three rules, each with its own chain (their sector tests differ), all joining a clause to
         // its agreement's exceptions: the key extractor is shared, so a clause's key is computed
-        // once for the three, and a clause whose key differs is never answered from another's.
+        // once for the three, and a clause whose key differs is never answered from another's. The
+        // three not-nodes share one right input too, so an exception is keyed once for all three.
         const int clauses = 30, exceptions = 5;
         string[] sectors = ["music", "film", "books"];
         var rules = sectors.Select(s => Rule("R-" + s)
@@ -41,7 +43,7 @@ public class JoinTests
 
         session.InsertAll([.. blockers, .. covered]);
 
-        session.Metrics.JoinKeyEvaluations.Should().Be(clauses + sectors.Length * exceptions, "one left key per clause, one right key per exception and node");
+        session.Metrics.JoinKeyEvaluations.Should().Be(clauses + exceptions, "one left key per clause, one right key per exception");
         session.Matches().Should().HaveCount(sectors.Length * clauses / 2, "the clauses of agreements A5 to A9 have no exception");
         var matched = session.Matches().Select(m => int.Parse(m[(m.IndexOf('#') + 1)..^1], CultureInfo.InvariantCulture) % 10).ToArray();
         matched.Should().OnlyContain(agreement => agreement >= exceptions);
@@ -51,6 +53,35 @@ public class JoinTests
         moved.AgreementId = "A0";
         session.Update(moved);
         session.Matches().Should().HaveCount(sectors.Length * (clauses / 2 - 1));
+    }
+
+    [Fact]
+    public void Joins_of_one_rule_that_share_a_right_input_match_a_new_fact_once()
+    {
+        // c1 and c2 take clauses by the same key, their agreement, so they share one right input. A
+        // clause inserted alone must reach c2 on the right before the token it makes at c1 reaches
+        // c2 on the left, where the shared index already holds it: else (x, x) would match twice.
+        var network = RuleNetwork.Compile([Rule("PAIR")
+            .Match<Agreement>("a")
+            .Match<Clause>("c1", (Clause c1, Agreement a) => c1.AgreementId == a.Id)
+            .Match<Clause>("c2", (Clause c2, Agreement a) => c2.AgreementId == a.Id)
+            .Build()]);
+        network.Statistics.JoinNodes.Should().Be(2);
+        network.Statistics.RightInputs.Should().Be(1, "both joins take every clause by its agreement id");
+        var session = network.CreateSession();
+        var clauses = Enumerable.Range(1, 3).Select(i => new Clause { Id = i, AgreementId = "A" }).ToArray();
+
+        session.Insert(new Agreement { Id = "A" });
+        foreach (var clause in clauses)
+        {
+            session.Insert(clause);
+        }
+
+        session.Matches().Should().HaveCount(9).And.OnlyHaveUniqueItems();
+        session.Retract(clauses[0]);
+        session.Matches().Should().HaveCount(4).And.OnlyHaveUniqueItems();
+        session.Insert(clauses[0]);
+        session.Matches().Should().HaveCount(9).And.OnlyHaveUniqueItems();
     }
 
     [Fact]

@@ -229,7 +229,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                 {
                     var join = new JoinNode(plan.Slot, CompileBeta(plan.Plan, scope, plan.FactType));
                     Chain(join);
-                    memory.RightSuccessors.Add(join);
+                    FeedRight(memory, join, chain, rule.Id);
                     break;
                 }
 
@@ -237,7 +237,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                 {
                     var node = new NotNode(CompileBeta(plan.Plan, scope, plan.FactType));
                     Chain(node);
-                    memory.RightSuccessors.Add(node);
+                    FeedRight(memory, node, chain, rule.Id);
                     break;
                 }
 
@@ -245,7 +245,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                 {
                     var node = new ExistsNode(CompileBeta(plan.Plan, scope, plan.FactType));
                     Chain(node);
-                    memory.RightSuccessors.Add(node);
+                    FeedRight(memory, node, chain, rule.Id);
                     break;
                 }
 
@@ -260,7 +260,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                         text,
                         CompileBeta(plan.Plan, scope, plan.FactType));
                     Chain(node);
-                    memory.RightSuccessors.Add(node);
+                    FeedRight(memory, node, chain, rule.Id);
                     break;
                 }
             }
@@ -270,6 +270,28 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         Chain(terminal);
         terminal.Chain = chain;
         return terminal;
+    }
+
+    /// <summary>
+    /// Connects <paramref name="node"/> to the right input of <paramref name="memory"/> that takes its
+    /// facts by the same key (the key delegates are shared by their text), making one if none does.
+    /// </summary>
+    private void FeedRight(AlphaMemoryNode memory, RightInputNode node, List<BetaNode> chain, string ruleId)
+    {
+        var condition = node.Condition;
+        var right = memory.RightSuccessors.Find(r => ReferenceEquals(r.Key, condition.RightKey) && r.ByReference == condition.KeyedByReference);
+        if (right is null)
+        {
+            right = new RightMemoryNode(condition.RightKey, condition.KeyedByReference);
+            Register(right, ruleId);
+            memory.RightSuccessors.Add(right);
+        }
+        else
+        {
+            right.RuleIds.Add(ruleId);
+        }
+
+        right.Add(node, chain);
     }
 
     private void Register(ReteNode node, string ruleId)

@@ -49,10 +49,9 @@ internal sealed class AggregateNode(
         RetractChildren(session, token);
     }
 
-    public override void RightActivate(RuleSession session, FactHandle handle)
+    public override void RightActivate(RuleSession session, RightEntry entry)
     {
         var memory = Memory(session);
-        var entry = AddRight(session, memory, handle);
         var bucket = memory.LeftWithKey(entry.Key);
         if (bucket.Count == 0)
         {
@@ -72,15 +71,9 @@ internal sealed class AggregateNode(
         }
     }
 
-    public override void RightRetract(RuleSession session, FactHandle handle)
+    public override void RightRetract(RuleSession session, RightEntry entry)
     {
         var memory = Memory(session);
-        var entry = RemoveRight(session, memory, handle);
-        if (entry is null)
-        {
-            return;
-        }
-
         var bucket = memory.LeftWithKey(entry.Key);
         if (bucket.Count == 0)
         {

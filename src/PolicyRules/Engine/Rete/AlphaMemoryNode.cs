@@ -9,8 +9,8 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 internal sealed class AlphaMemoryNode : AlphaNode
 {
-    /// <summary>Beta nodes that take these facts on their right input.</summary>
-    public List<RightInputNode> RightSuccessors { get; } = [];
+    /// <summary>The right inputs of the beta nodes that take these facts, one per join key.</summary>
+    public List<RightMemoryNode> RightSuccessors { get; } = [];
 
     /// <summary>Adapters that start rules' beta chains with these facts.</summary>
     public List<LeftAdapterNode> LeftSuccessors { get; } = [];
@@ -34,7 +34,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
         var successors = RightSuccessors;
         for (var i = 0; i < successors.Count; i++)
         {
-            successors[i].RightActivate(session, handle);
+            successors[i].Activate(session, handle);
         }
     }
 
@@ -54,9 +54,9 @@ internal sealed class AlphaMemoryNode : AlphaNode
             adapter.Retract(session, handle);
         }
 
-        foreach (var node in RightSuccessors)
+        foreach (var right in RightSuccessors)
         {
-            node.RightRetract(session, handle);
+            right.Retract(session, handle);
         }
     }
 }

@@ -3,23 +3,56 @@ using PolicyRules.Engine.Runtime;
 namespace PolicyRules.Engine.Rete;
 
 /// <summary>
-/// What one beta node with a right input remembers for one session: its right facts by join key,
-/// and its left tokens. Left tokens are indexed by key only once a right fact needs to find them:
-/// when facts are inserted in a batch, right inputs go first, so a fresh session often never pays
-/// for that index.
+/// What one beta node with a right input remembers for one session: its left tokens, and what each
+/// right fact caused in it, by the fact's slot in the <see cref="RightMemory"/> it shares with other
+/// nodes. Left tokens are indexed by key only once a right fact needs to find them: when facts are
+/// inserted in a batch, right inputs go first, so a fresh session often never pays for that index.
 /// </summary>
-internal sealed class BetaMemory(bool keyed, bool byReference)
+internal sealed class BetaMemory(RightMemory right, bool keyed, bool byReference)
 {
-    public readonly KeyedIndex<RightEntry> Right = new(keyed, byReference);
+    /// <summary>The right facts by join key, shared with the other nodes of the same right input.</summary>
+    public readonly KeyedIndex<RightEntry> Right = right.Index;
 
     private readonly Bucket<MemoryToken> _unindexed = new();
     private KeyedIndex<MemoryToken>? _left;
 
+    // By entry slot; made on the first state, since many nodes of a shared right input never need one.
+    private RightState?[]? _states;
+
     public void Clear()
     {
-        Right.Clear();
         _unindexed.Clear();
         _left = null;
+        if (_states is not null)
+        {
+            Array.Clear(_states);
+        }
+    }
+
+    /// <summary>What <paramref name="entry"/> caused in this node, made on first need.</summary>
+    public RightState StateOf(RightEntry entry, SessionArena arena)
+    {
+        var slot = entry.Slot;
+        if (_states is null || slot >= _states.Length)
+        {
+            Array.Resize(ref _states, Math.Max(slot + 1, Math.Max(16, (_states?.Length ?? 0) * 2)));
+        }
+
+        return _states[slot] ??= arena.NewRightState();
+    }
+
+    /// <summary>Removes and returns what a leaving <paramref name="entry"/> caused in this node, if anything.</summary>
+    public RightState? TakeState(RightEntry entry)
+    {
+        var slot = entry.Slot;
+        if (_states is null || slot >= _states.Length)
+        {
+            return null;
+        }
+
+        var state = _states[slot];
+        _states[slot] = null;
+        return state;
     }
 
     public void AddLeft(MemoryToken token)

@@ -14,12 +14,12 @@ internal abstract class BetaNode : ReteNode
     public abstract void LeftActivate(RuleSession session, Token token);
 
     /// <summary>Makes the token this node will consume: a <see cref="MemoryToken"/>, or, for a terminal, the activation itself.</summary>
-    public virtual Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightEntry? right) => session.Arena.NewToken(facts, parent, right);
+    public virtual Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) => session.Arena.NewToken(facts, parent, right);
 
     public abstract void LeftRetract(RuleSession session, Token token);
 
     /// <summary>Creates a token under <paramref name="parent"/> and passes it on.</summary>
-    protected void Emit(RuleSession session, MemoryToken parent, object?[] facts, RightEntry? right)
+    protected void Emit(RuleSession session, MemoryToken parent, object?[] facts, RightState? right)
     {
         var child = Child!.CreateToken(session, facts, parent, right);
         parent.AddChild(child);

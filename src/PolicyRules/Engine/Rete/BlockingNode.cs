@@ -19,7 +19,11 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
         var blocker = FindBlocker(session, memory, token);
-        blocker?.AddBlocked(token);
+        if (blocker is not null)
+        {
+            StateOf(session, memory, blocker).AddBlocked(token);
+        }
+
         if (blocker is not null == PassesWhenBlocked)
         {
             Emit(session, token, token.Facts, null);
@@ -34,16 +38,16 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         RetractChildren(session, token);
     }
 
-    public override void RightActivate(RuleSession session, FactHandle handle)
+    public override void RightActivate(RuleSession session, RightEntry entry)
     {
         var memory = Memory(session);
-        var entry = AddRight(session, memory, handle);
         var bucket = memory.LeftWithKey(entry.Key);
         if (bucket.Count == 0)
         {
             return;
         }
 
+        RightState? state = null;
         for (var i = 0; i < bucket.Count; i++)
         {
             var token = bucket[i];
@@ -52,7 +56,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
                 continue;
             }
 
-            entry.AddBlocked(token);
+            (state ??= StateOf(session, memory, entry)).AddBlocked(token);
             if (PassesWhenBlocked)
             {
                 Emit(session, token, token.Facts, null);
@@ -64,24 +68,23 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
     }
 
-    public override void RightRetract(RuleSession session, FactHandle handle)
+    public override void RightRetract(RuleSession session, RightEntry entry)
     {
         var memory = Memory(session);
-        var entry = RemoveRight(session, memory, handle);
-        if (entry is null)
+        if (memory.TakeState(entry) is not { } state)
         {
             return;
         }
 
-        var token = entry.FirstBlocked;
+        var token = state.FirstBlocked;
         while (token is not null)
         {
             var next = token.NextBlocked;
-            entry.RemoveBlocked(token);
+            state.RemoveBlocked(token);
             var blocker = FindBlocker(session, memory, token);
             if (blocker is not null)
             {
-                blocker.AddBlocked(token);
+                StateOf(session, memory, blocker).AddBlocked(token);
             }
             else if (PassesWhenBlocked)
             {
@@ -94,6 +97,8 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
 
             token = next;
         }
+
+        session.Arena.Discard(state);
     }
 
     private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, MemoryToken token)

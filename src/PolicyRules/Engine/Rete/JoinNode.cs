@@ -25,7 +25,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
             var entry = bucket[i];
             if (Joins(session, token, entry))
             {
-                Emit(session, token, Extend(token, entry.Fact), entry);
+                Emit(session, token, Extend(token, entry.Fact), StateOf(session, memory, entry));
             }
         }
     }
@@ -37,40 +37,41 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
         RetractChildren(session, token);
     }
 
-    public override void RightActivate(RuleSession session, FactHandle handle)
+    public override void RightActivate(RuleSession session, RightEntry entry)
     {
         var memory = Memory(session);
-        var entry = AddRight(session, memory, handle);
         var bucket = memory.LeftWithKey(entry.Key);
         if (bucket.Count == 0)
         {
             return;
         }
 
+        RightState? state = null;
         for (var i = 0; i < bucket.Count; i++)
         {
             var token = bucket[i];
             if (Matches(session, token, entry.Fact))
             {
-                Emit(session, token, Extend(token, entry.Fact), entry);
+                Emit(session, token, Extend(token, entry.Fact), state ??= StateOf(session, memory, entry));
             }
         }
     }
 
-    public override void RightRetract(RuleSession session, FactHandle handle)
+    public override void RightRetract(RuleSession session, RightEntry entry)
     {
-        var entry = RemoveRight(session, Memory(session), handle);
-        if (entry is null)
+        if (Memory(session).TakeState(entry) is not { } state)
         {
             return;
         }
 
-        while (entry.TakeChild() is { } child)
+        while (state.TakeChild() is { } child)
         {
             child.Parent!.RemoveChild(child);
             Child!.LeftRetract(session, child);
             session.Arena.Discard(child);
         }
+
+        session.Arena.Discard(state);
     }
 
     private object?[] Extend(Token token, object fact)

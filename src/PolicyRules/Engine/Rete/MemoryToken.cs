@@ -5,11 +5,11 @@ namespace PolicyRules.Engine.Rete;
 /// memory with its index key, and it records what it caused there (its children, its blocker, an
 /// aggregate's matches).
 /// </summary>
-internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightEntry? right) : Token(facts, parent, right)
+internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightState? right) : Token(facts, parent, right)
 {
     public Token? FirstChild;
     public object Key = JoinKey.None;
-    public RightEntry? Blocker;
+    public RightState? Blocker;
     public MemoryToken? PrevBlocked;
     public MemoryToken? NextBlocked;
 
@@ -17,7 +17,7 @@ internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightEnt
     public object? State;
 
     /// <summary>Makes a recycled token new again (see <see cref="Runtime.SessionArena"/>).</summary>
-    public new void Reuse(object?[] facts, MemoryToken? parent, RightEntry? right)
+    public new void Reuse(object?[] facts, MemoryToken? parent, RightState? right)
     {
         base.Reuse(facts, parent, right);
         FirstChild = null;

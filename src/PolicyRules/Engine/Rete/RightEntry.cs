@@ -2,118 +2,39 @@ using PolicyRules.Engine.Runtime;
 
 namespace PolicyRules.Engine.Rete;
 
-/// <summary>A fact on the right input of one beta node, with its key and what it caused there.</summary>
-internal sealed class RightEntry(FactHandle handle, object key) : BucketItem
+/// <summary>
+/// A fact in one <see cref="RightMemory"/>: its key, computed once for every node the memory feeds,
+/// and its slot there, which each node uses to find what the fact caused in it (a
+/// <see cref="RightState"/>).
+/// </summary>
+internal sealed class RightEntry(FactHandle handle, object key, int slot) : BucketItem
 {
     public FactHandle Handle = handle;
 
     /// <summary>The key computed when the fact arrived: removal uses it even if the fact has changed since.</summary>
     public object Key = key;
 
-    // Tokens a join produced with this fact: a bag kept with the pooled entry, each child knowing its
-    // place (Token.RightIndex), which costs a token 4 bytes where two links cost it 16.
-    private Token[]? _children;
-    private int _childCount;
+    /// <summary>The entry's place in its memory's slots, unique among the memory's entries while it lives.</summary>
+    public int Slot = slot;
 
-    /// <summary>Left tokens this fact blocks (not) or satisfies (exists).</summary>
-    public MemoryToken? FirstBlocked;
-
-    /// <summary>The next entry made from the same fact, in another node (see <see cref="FactHandle.AddRightEntry"/>).</summary>
+    /// <summary>The next entry made from the same fact, in another memory (see <see cref="FactHandle.AddRightEntry"/>).</summary>
     public RightEntry? NextOfFact;
 
     public object Fact => Handle.Fact;
 
-    public void Reuse(FactHandle handle, object key)
+    public void Reuse(FactHandle handle, object key, int slot)
     {
         Handle = handle;
         Key = key;
-        FirstBlocked = null;
+        Slot = slot;
         NextOfFact = null;
         BucketIndex = -1;
     }
 
+    /// <summary>Drops what could keep a user's objects alive, so a pooled entry holds nothing of its session.</summary>
     public void Clear()
     {
         Handle = null!;
         Key = JoinKey.None;
-        FirstBlocked = null;
-        if (_childCount > 0)
-        {
-            Array.Clear(_children!, 0, _childCount);
-            _childCount = 0;
-        }
-    }
-
-    public void AddChild(Token child)
-    {
-        if (_children is null || _childCount == _children.Length)
-        {
-            Array.Resize(ref _children, Math.Max(4, _childCount * 2));
-        }
-
-        child.RightIndex = _childCount;
-        _children[_childCount++] = child;
-    }
-
-    public void RemoveChild(Token child)
-    {
-        var index = child.RightIndex;
-        var last = --_childCount;
-        if (index != last)
-        {
-            var moved = _children![last];
-            _children[index] = moved;
-            moved.RightIndex = index;
-        }
-
-        _children![last] = null!;
-        child.RightIndex = -1;
-    }
-
-    /// <summary>Removes and returns the most recent child, or null when none is left.</summary>
-    public Token? TakeChild()
-    {
-        if (_childCount == 0)
-        {
-            return null;
-        }
-
-        var child = _children![--_childCount];
-        _children[_childCount] = null!;
-        child.RightIndex = -1;
-        return child;
-    }
-
-    public void AddBlocked(MemoryToken token)
-    {
-        token.Blocker = this;
-        token.PrevBlocked = null;
-        token.NextBlocked = FirstBlocked;
-        if (FirstBlocked is not null)
-        {
-            FirstBlocked.PrevBlocked = token;
-        }
-
-        FirstBlocked = token;
-    }
-
-    public void RemoveBlocked(MemoryToken token)
-    {
-        if (token.PrevBlocked is not null)
-        {
-            token.PrevBlocked.NextBlocked = token.NextBlocked;
-        }
-        else
-        {
-            FirstBlocked = token.NextBlocked;
-        }
-
-        if (token.NextBlocked is not null)
-        {
-            token.NextBlocked.PrevBlocked = token.PrevBlocked;
-        }
-
-        token.Blocker = null;
-        token.PrevBlocked = token.NextBlocked = null;
     }
 }

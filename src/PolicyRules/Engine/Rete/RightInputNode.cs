@@ -5,15 +5,21 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>
 /// A beta node with facts on its right input (join, not, exists, aggregate). Equality tests between
 /// the fact and earlier aliases become a hash key on both sides, so a token meets only the facts
-/// with its key; the remaining tests (the residual) run on those pairs alone.
+/// with its key; the remaining tests (the residual) run on those pairs alone. The right facts are
+/// indexed by a <see cref="RightMemoryNode"/>, shared by every node with the same facts and key.
 /// </summary>
 internal abstract class RightInputNode(BetaCondition condition) : BetaNode
 {
     public BetaCondition Condition { get; } = condition;
 
-    public abstract void RightActivate(RuleSession session, FactHandle handle);
+    /// <summary>The right input this node shares with the nodes that take the same facts by the same key.</summary>
+    public RightMemoryNode Input { get; set; } = null!;
 
-    public abstract void RightRetract(RuleSession session, FactHandle handle);
+    /// <summary>A fact arrived on the right; it is already in the shared index, where this node's left input may meet it too.</summary>
+    public abstract void RightActivate(RuleSession session, RightEntry entry);
+
+    /// <summary>A fact left the right input; it is already out of the shared index, and what it caused here goes.</summary>
+    public abstract void RightRetract(RuleSession session, RightEntry entry);
 
     protected BetaMemory Memory(RuleSession session) => session.MemoryOf<BetaMemory>(this);
 
@@ -46,25 +52,6 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
         return value;
     }
 
-    protected object RightKey(RuleSession session, object fact)
-    {
-        var key = Condition.RightKey;
-        if (key is null)
-        {
-            return JoinKey.None;
-        }
-
-        session.Counters.JoinKeyEvaluations++;
-        try
-        {
-            return key(fact);
-        }
-        catch (Exception ex)
-        {
-            throw Failure(null, fact, ex);
-        }
-    }
-
     /// <summary>The tests that hashing does not cover, on one token and one fact with the same key.</summary>
     protected bool Matches(RuleSession session, Token token, object fact)
     {
@@ -92,30 +79,8 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     protected bool Joins(RuleSession session, Token token, RightEntry entry) =>
         !entry.Handle.Leaving && Matches(session, token, entry.Fact);
 
-    protected RightEntry AddRight(RuleSession session, BetaMemory memory, FactHandle handle)
-    {
-        var entry = session.Arena.NewRightEntry(handle, RightKey(session, handle.Fact));
-        memory.Right.Add(entry.Key, entry);
-        handle.AddRightEntry(entry);
-        return entry;
-    }
-
-    /// <summary>
-    /// Takes the fact's entry out of the memory; it is reused once the current change is done. The
-    /// handle gives back its entries in the order the nodes made them, which is the order the nodes
-    /// retract it in (see <see cref="FactHandle.TakeRightEntry"/>): no table from handle to entry.
-    /// </summary>
-    protected static RightEntry? RemoveRight(RuleSession session, BetaMemory memory, FactHandle handle)
-    {
-        if (handle.TakeRightEntry() is not { } entry)
-        {
-            return null;
-        }
-
-        memory.Right.Remove(entry.Key, entry);
-        session.Arena.Discard(entry);
-        return entry;
-    }
+    /// <summary>What <paramref name="entry"/> caused in this node, made on first need.</summary>
+    protected static RightState StateOf(RuleSession session, BetaMemory memory, RightEntry entry) => memory.StateOf(entry, session.Arena);
 
     private RuleConditionException Failure(object?[]? tuple, object? fact, Exception inner)
     {

@@ -18,7 +18,7 @@ internal sealed class TerminalNode : BetaNode
 
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
-    public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightEntry? right) =>
+    public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) =>
         session.Arena.NewActivation(_rules[0], facts, parent, right, session.NextActivationSequence());
 
     public override void LeftActivate(RuleSession session, Token token)

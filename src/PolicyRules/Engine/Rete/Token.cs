@@ -12,22 +12,22 @@ namespace PolicyRules.Engine.Rete;
 /// <see cref="MemoryToken"/> in its left memory; a terminal node's token is the activation itself,
 /// which needs none of that bookkeeping and so is a quarter smaller.
 /// </remarks>
-internal abstract class Token(object?[] facts, MemoryToken? parent, RightEntry? right) : BucketItem
+internal abstract class Token(object?[] facts, MemoryToken? parent, RightState? right) : BucketItem
 {
     /// <summary>Bound values by slot; never mutated while the token lives, and shared by tokens that add no binding.</summary>
     public object?[] Facts = facts;
 
     public MemoryToken? Parent = parent;
 
-    /// <summary>The right fact this token was joined with, if a join produced it.</summary>
-    public RightEntry? Right = right;
+    /// <summary>If a join produced this token, what the right fact it was joined with caused in that join.</summary>
+    public RightState? Right = right;
 
     // Producer side: membership in Parent's child list and in Right's children. A root token has
     // neither: its sibling links chain the roots of one fact instead (see FactHandle).
     public Token? PrevSibling;
     public Token? NextSibling;
 
-    /// <summary>The token's place among <see cref="Right"/>'s children (see <see cref="RightEntry.AddChild"/>).</summary>
+    /// <summary>The token's place among <see cref="Right"/>'s children (see <see cref="RightState.AddChild"/>).</summary>
     public int RightIndex = -1;
 
     /// <summary>
@@ -41,7 +41,7 @@ internal abstract class Token(object?[] facts, MemoryToken? parent, RightEntry? 
     }
 
     /// <summary>Makes a recycled token new again (see <see cref="Runtime.SessionArena"/>).</summary>
-    protected void Reuse(object?[] facts, MemoryToken? parent, RightEntry? right)
+    protected void Reuse(object?[] facts, MemoryToken? parent, RightState? right)
     {
         Facts = facts;
         Parent = parent;

@@ -15,7 +15,7 @@ internal enum ActivationStatus : byte
 /// A match of a rule, waiting on the agenda or already fired. It is the token that reached the
 /// rule's terminal node, so a match costs one object, not a token and an activation.
 /// </summary>
-internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightEntry? right, long sequence)
+internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right, long sequence)
     : Token(facts, parent, right), IMatch
 {
     public CompiledRule CompiledRule { get; private set; } = rule;
@@ -39,7 +39,7 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken
 
     public RuleDefinition Rule => CompiledRule.Definition;
 
-    public void Reuse(CompiledRule rule, object?[] facts, MemoryToken? parent, RightEntry? right, long sequence)
+    public void Reuse(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right, long sequence)
     {
         Reuse(facts, parent, right);
         CompiledRule = rule;

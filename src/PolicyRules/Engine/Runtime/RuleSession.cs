@@ -544,9 +544,10 @@ public sealed class RuleSession : IDisposable
         }
     }
 
-    private static object CreateMemory(ReteNode node) => node switch
+    private object CreateMemory(ReteNode node) => node switch
     {
-        RightInputNode beta => new BetaMemory(beta.Condition.IsKeyed, beta.Condition.KeyedByReference),
+        RightInputNode beta => new BetaMemory(MemoryOf<RightMemory>(beta.Input), beta.Condition.IsKeyed, beta.Condition.KeyedByReference),
+        RightMemoryNode right => right.CreateMemory(),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };
 

@@ -4,7 +4,7 @@ namespace PolicyRules.Engine.Runtime;
 
 /// <summary>
 /// Everything a session allocates: node memories, fact handles, tokens, activations, right
-/// entries, and the working-memory tables. When a session is disposed its arena is cleared and
+/// entries and states, and the working-memory tables. When a session is disposed its arena is cleared and
 /// pooled by the network, and the next session reuses the objects instead of allocating them: a
 /// Rete session's objects all live as long as the session, which is the costliest pattern for a
 /// generational garbage collector.
@@ -33,6 +33,7 @@ internal sealed class SessionArena
     private readonly Pool<Activation> _activations = new();
     private readonly Pool<FactHandle> _handles = new();
     private readonly Pool<RightEntry> _entries = new();
+    private readonly Pool<RightState> _states = new();
 
     public SessionArena(RuleNetwork network)
     {
@@ -44,12 +45,12 @@ internal sealed class SessionArena
     public RuleNetwork Network { get; }
 
     /// <summary>Objects in use: handed out and not yet given back by a retraction.</summary>
-    public int Live => _tokens.Live + _activations.Live + _handles.Live + _entries.Live;
+    public int Live => _tokens.Live + _activations.Live + _handles.Live + _entries.Live + _states.Live;
 
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
-    public int Size => _tokens.Count + _activations.Count + _handles.Count + _entries.Count;
+    public int Size => _tokens.Count + _activations.Count + _handles.Count + _entries.Count + _states.Count;
 
-    public MemoryToken NewToken(object?[] facts, MemoryToken? parent, RightEntry? right)
+    public MemoryToken NewToken(object?[] facts, MemoryToken? parent, RightState? right)
     {
         if (_tokens.Reuse() is { } token)
         {
@@ -60,7 +61,7 @@ internal sealed class SessionArena
         return _tokens.Add(new MemoryToken(facts, parent, right));
     }
 
-    public Activation NewActivation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightEntry? right, long sequence)
+    public Activation NewActivation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right, long sequence)
     {
         if (_activations.Reuse() is { } activation)
         {
@@ -82,16 +83,18 @@ internal sealed class SessionArena
         return _handles.Add(new FactHandle(fact, sequence));
     }
 
-    public RightEntry NewRightEntry(FactHandle handle, object key)
+    public RightEntry NewRightEntry(FactHandle handle, object key, int slot)
     {
         if (_entries.Reuse() is { } entry)
         {
-            entry.Reuse(handle, key);
+            entry.Reuse(handle, key, slot);
             return entry;
         }
 
-        return _entries.Add(new RightEntry(handle, key));
+        return _entries.Add(new RightEntry(handle, key, slot));
     }
+
+    public RightState NewRightState() => _states.Reuse() ?? _states.Add(new RightState());
 
     /// <summary>A token a retraction removed from the network (an activation goes to <see cref="Discard(Activation)"/>).</summary>
     public void Discard(Token token)
@@ -134,6 +137,8 @@ internal sealed class SessionArena
 
     public void Discard(RightEntry entry) => _entries.Discard(entry);
 
+    public void Discard(RightState state) => _states.Discard(state);
+
     /// <summary>
     /// Gives back what the last change discarded, cleared, for the next facts and matches: called
     /// when an outermost session call completes, so a session that inserts and retracts forever
@@ -145,6 +150,7 @@ internal sealed class SessionArena
         _activations.Recycle(activation => activation.Clear());
         _handles.Recycle(handle => handle.Clear());
         _entries.Recycle(entry => entry.Clear());
+        _states.Recycle(state => state.Clear());
     }
 
     /// <summary>Forgets every fact and match, keeping the objects (and table capacities) for the next session.</summary>
@@ -154,9 +160,18 @@ internal sealed class SessionArena
         _activations.Release(activation => activation.Clear());
         _handles.Release(handle => handle.Clear());
         _entries.Release(entry => entry.Clear());
+        _states.Release(state => state.Clear());
         foreach (var memory in Memories)
         {
-            (memory as BetaMemory)?.Clear();
+            switch (memory)
+            {
+                case BetaMemory beta:
+                    beta.Clear();
+                    break;
+                case RightMemory right:
+                    right.Clear();
+                    break;
+            }
         }
 
         Facts.Clear();

@@ -76,11 +76,8 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
             return;
         }
 
-        var token = state.FirstBlocked;
-        while (token is not null)
+        while (state.TakeBlocked() is { } token)
         {
-            var next = token.NextBlocked;
-            state.RemoveBlocked(token);
             var blocker = FindBlocker(session, memory, token);
             if (blocker is not null)
             {
@@ -94,8 +91,6 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
             {
                 Emit(session, token, token.Facts, null);
             }
-
-            token = next;
         }
 
         session.Arena.Discard(state);

@@ -9,12 +9,15 @@ internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightSta
 {
     public Token? FirstChild;
     public object Key = JoinKey.None;
-    public RightState? Blocker;
-    public MemoryToken? PrevBlocked;
-    public MemoryToken? NextBlocked;
 
-    /// <summary>The consumer's extra state: an aggregate's matches.</summary>
+    /// <summary>The consumer's extra state: a not or exists node's blocker (a <see cref="RightState"/>), an aggregate's matches.</summary>
     public object? State;
+
+    /// <summary>The token's place among its blocker's tokens (see <see cref="RightState.AddBlocked"/>).</summary>
+    public int BlockedIndex = -1;
+
+    /// <summary>In a not or exists node: the right fact's state that blocks this token, if any.</summary>
+    public RightState? Blocker => State as RightState;
 
     /// <summary>Makes a recycled token new again (see <see cref="Runtime.SessionArena"/>).</summary>
     public new void Reuse(object?[] facts, MemoryToken? parent, RightState? right)
@@ -22,9 +25,8 @@ internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightSta
         base.Reuse(facts, parent, right);
         FirstChild = null;
         Key = JoinKey.None;
-        Blocker = null;
-        PrevBlocked = NextBlocked = null;
         State = null;
+        BlockedIndex = -1;
     }
 
     /// <summary>

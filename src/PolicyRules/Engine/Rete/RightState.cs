@@ -5,97 +5,114 @@ namespace PolicyRules.Engine.Rete;
 /// blocks (<c>not</c>) or satisfies (<c>exists</c>). Made only when the fact first causes
 /// something there, which most facts never do in most of the nodes their memory feeds.
 /// </summary>
+/// <remarks>
+/// A node is a join or a blocking node, never both, so one bag holds either kind. Each token knows
+/// its place in the bag (a join's child in <see cref="Token.RightIndex"/>, a blocked token in
+/// <see cref="MemoryToken.BlockedIndex"/>), which costs a token 4 bytes where two links cost it 16.
+/// </remarks>
 internal sealed class RightState
 {
-    // Tokens a join produced with this fact: a bag kept with the pooled state, each child knowing
-    // its place (Token.RightIndex), which costs a token 4 bytes where two links cost it 16.
-    private Token[]? _children;
-    private int _childCount;
+    private Token[]? _tokens;
+    private int _count;
 
-    /// <summary>Left tokens this fact blocks (not) or satisfies (exists).</summary>
-    public MemoryToken? FirstBlocked;
-
-    /// <summary>Forgets every child and blocked token (a pooled state starts empty).</summary>
+    /// <summary>Forgets every token (a pooled state starts empty).</summary>
     public void Clear()
     {
-        FirstBlocked = null;
-        if (_childCount > 0)
+        if (_count > 0)
         {
-            Array.Clear(_children!, 0, _childCount);
-            _childCount = 0;
+            Array.Clear(_tokens!, 0, _count);
+            _count = 0;
         }
     }
 
-    public void AddChild(Token child)
-    {
-        if (_children is null || _childCount == _children.Length)
-        {
-            Array.Resize(ref _children, Math.Max(4, _childCount * 2));
-        }
-
-        child.RightIndex = _childCount;
-        _children[_childCount++] = child;
-    }
+    public void AddChild(Token child) => child.RightIndex = Add(child);
 
     public void RemoveChild(Token child)
     {
-        var index = child.RightIndex;
-        var last = --_childCount;
-        if (index != last)
+        if (Remove(child.RightIndex) is { } moved)
         {
-            var moved = _children![last];
-            _children[index] = moved;
-            moved.RightIndex = index;
+            moved.RightIndex = child.RightIndex;
         }
 
-        _children![last] = null!;
         child.RightIndex = -1;
     }
 
     /// <summary>Removes and returns the most recent child, or null when none is left.</summary>
     public Token? TakeChild()
     {
-        if (_childCount == 0)
+        var child = TakeLast();
+        if (child is not null)
         {
-            return null;
+            child.RightIndex = -1;
         }
 
-        var child = _children![--_childCount];
-        _children[_childCount] = null!;
-        child.RightIndex = -1;
         return child;
     }
 
     public void AddBlocked(MemoryToken token)
     {
-        token.Blocker = this;
-        token.PrevBlocked = null;
-        token.NextBlocked = FirstBlocked;
-        if (FirstBlocked is not null)
-        {
-            FirstBlocked.PrevBlocked = token;
-        }
-
-        FirstBlocked = token;
+        token.State = this;
+        token.BlockedIndex = Add(token);
     }
 
     public void RemoveBlocked(MemoryToken token)
     {
-        if (token.PrevBlocked is not null)
+        if (Remove(token.BlockedIndex) is { } moved)
         {
-            token.PrevBlocked.NextBlocked = token.NextBlocked;
-        }
-        else
-        {
-            FirstBlocked = token.NextBlocked;
+            ((MemoryToken)moved).BlockedIndex = token.BlockedIndex;
         }
 
-        if (token.NextBlocked is not null)
+        token.State = null;
+        token.BlockedIndex = -1;
+    }
+
+    /// <summary>Removes and returns the token most recently blocked, or null when none is left.</summary>
+    public MemoryToken? TakeBlocked()
+    {
+        var token = (MemoryToken?)TakeLast();
+        if (token is not null)
         {
-            token.NextBlocked.PrevBlocked = token.PrevBlocked;
+            token.State = null;
+            token.BlockedIndex = -1;
         }
 
-        token.Blocker = null;
-        token.PrevBlocked = token.NextBlocked = null;
+        return token;
+    }
+
+    private int Add(Token token)
+    {
+        if (_tokens is null || _count == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, Math.Max(4, _count * 2));
+        }
+
+        _tokens[_count] = token;
+        return _count++;
+    }
+
+    /// <summary>Fills the gap at <paramref name="index"/> with the last token and returns that token, which the caller tells its new place.</summary>
+    private Token? Remove(int index)
+    {
+        var last = --_count;
+        var moved = index != last ? _tokens![last] : null;
+        if (moved is not null)
+        {
+            _tokens![index] = moved;
+        }
+
+        _tokens![last] = null!;
+        return moved;
+    }
+
+    private Token? TakeLast()
+    {
+        if (_count == 0)
+        {
+            return null;
+        }
+
+        var token = _tokens![--_count];
+        _tokens[_count] = null!;
+        return token;
     }
 }

@@ -12,7 +12,7 @@ internal interface IChainLink<T>
 
 /// <summary>
 /// Items in the order they were added, taken back oldest first, chained through a field of the
-/// items themselves: no array and no node per item. A fact handle keeps its root tokens and its
+/// items themselves: no array and no node per item, and one field in the owner. A fact handle keeps its root tokens and its
 /// right entries this way, since the nodes take them back in the order they made them.
 /// </summary>
 /// <remarks>
@@ -23,19 +23,19 @@ internal struct OrderedChain<T, TLink>
     where T : class
     where TLink : struct, IChainLink<T>
 {
-    private T? _first;
+    // The chain is a ring: the newest item links to the oldest, so one field reaches both ends.
     private T? _last;
 
     /// <summary>Adds <paramref name="item"/> after the items added before it.</summary>
     public void Add(T item)
     {
-        TLink.SetNext(item, null);
         if (_last is null)
         {
-            _first = item;
+            TLink.SetNext(item, item);
         }
         else
         {
+            TLink.SetNext(item, TLink.Next(_last));
             TLink.SetNext(_last, item);
         }
 
@@ -45,20 +45,25 @@ internal struct OrderedChain<T, TLink>
     /// <summary>Removes and returns the oldest item, or null when none is left.</summary>
     public T? TakeOldest()
     {
-        var item = _first;
-        if (item is not null)
+        if (_last is null)
         {
-            _first = TLink.Next(item);
-            TLink.SetNext(item, null);
-            if (_first is null)
-            {
-                _last = null;
-            }
+            return null;
         }
 
-        return item;
+        var first = TLink.Next(_last)!;
+        if (first == _last)
+        {
+            _last = null;
+        }
+        else
+        {
+            TLink.SetNext(_last, TLink.Next(first));
+        }
+
+        TLink.SetNext(first, null);
+        return first;
     }
 
     /// <summary>Forgets every item (a recycled handle starts empty).</summary>
-    public void Clear() => _first = _last = null;
+    public void Clear() => _last = null;
 }

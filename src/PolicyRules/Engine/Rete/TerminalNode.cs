@@ -19,7 +19,7 @@ internal sealed class TerminalNode : BetaNode
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
     public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) =>
-        session.Arena.NewActivation(_rules[0], facts, parent, right, session.NextActivationSequence());
+        session.Arena.NewActivation(_rules[0], facts, parent, right);
 
     public override void LeftActivate(RuleSession session, Token token)
     {
@@ -30,7 +30,7 @@ internal sealed class TerminalNode : BetaNode
         // Other rules' activations hang off the first in a chain: no array per match.
         for (var i = 1; i < _rules.Count; i++)
         {
-            var other = session.Arena.NewActivation(_rules[i], token.Facts, null, null, session.NextActivationSequence());
+            var other = session.Arena.NewActivation(_rules[i], token.Facts, null, null);
             session.Counters.ActivationsCreated++;
             session.Agenda.Add(other);
             activation.NextOfSameMatch = other;

@@ -15,13 +15,10 @@ internal enum ActivationStatus : byte
 /// A match of a rule, waiting on the agenda or already fired. It is the token that reached the
 /// rule's terminal node, so a match costs one object, not a token and an activation.
 /// </summary>
-internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right, long sequence)
+internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right)
     : Token(facts, parent, right), IMatch
 {
     public CompiledRule CompiledRule { get; private set; } = rule;
-
-    /// <summary>Creation order: among equal priorities, the most recent fires first.</summary>
-    public long Sequence { get; private set; } = sequence;
 
     public ActivationStatus Status { get; set; }
 
@@ -39,11 +36,10 @@ internal sealed class Activation(CompiledRule rule, object?[] facts, MemoryToken
 
     public RuleDefinition Rule => CompiledRule.Definition;
 
-    public void Reuse(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right, long sequence)
+    public void Reuse(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right)
     {
         Reuse(facts, parent, right);
         CompiledRule = rule;
-        Sequence = sequence;
         Status = ActivationStatus.Pending;
         FirstLinked = null;
         InAgenda = IsDiscarded = false;

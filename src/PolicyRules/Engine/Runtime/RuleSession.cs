@@ -22,7 +22,6 @@ public sealed class RuleSession : IDisposable
     private long _factSequence;
     private Type? _routeType;
     private TypeNode[] _route = [];
-    private long _activationSequence;
 
     // Calls in progress (actions call back into the session); objects a change discarded are reused when the outermost one completes.
     private int _depth;
@@ -436,8 +435,6 @@ public sealed class RuleSession : IDisposable
     {
         return (T)(Arena.Memories[node.Id] ??= CreateMemory(node));
     }
-
-    internal long NextActivationSequence() => ++_activationSequence;
 
     internal object?[] RootFactsOf(object fact)
     {

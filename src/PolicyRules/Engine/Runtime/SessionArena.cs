@@ -61,15 +61,15 @@ internal sealed class SessionArena
         return _tokens.Add(new MemoryToken(facts, parent, right));
     }
 
-    public Activation NewActivation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right, long sequence)
+    public Activation NewActivation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right)
     {
         if (_activations.Reuse() is { } activation)
         {
-            activation.Reuse(rule, facts, parent, right, sequence);
+            activation.Reuse(rule, facts, parent, right);
             return activation;
         }
 
-        return _activations.Add(new Activation(rule, facts, parent, right, sequence));
+        return _activations.Add(new Activation(rule, facts, parent, right));
     }
 
     public FactHandle NewHandle(object fact, long sequence)

@@ -32,7 +32,8 @@ internal abstract class Token(object?[] facts, MemoryToken? parent, RightState? 
 
     /// <summary>
     /// For a root token (one made from a single fact, with no parent): the next root of the same
-    /// fact, in the order they were made (see <see cref="Runtime.FactHandle"/>).
+    /// fact, in the order they were made, the newest linking back to the oldest (see
+    /// <see cref="Runtime.OrderedChain{T, TLink}"/>).
     /// </summary>
     public Token? NextRoot
     {

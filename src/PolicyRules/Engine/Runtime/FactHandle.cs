@@ -125,19 +125,6 @@ internal sealed class FactHandle(object fact, long sequence)
         _ => _more![index - 2],
     };
 
-    /// <summary>The memories the fact entered, forgetting them (the fact is leaving them).</summary>
-    public List<AlphaMemoryNode> TakeMemories()
-    {
-        var memories = new List<AlphaMemoryNode>(MemoryCount);
-        for (var i = 0; i < MemoryCount; i++)
-        {
-            memories.Add(MemoryAt(i));
-        }
-
-        ForgetMemories();
-        return memories;
-    }
-
     /// <summary>Records a root token made from this fact, after the ones made before it.</summary>
     public void AddRoot(Token token) => _roots.Add(token);
 
@@ -150,7 +137,8 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>The oldest right entry not yet taken: the one the next right input in order made.</summary>
     public RightEntry? TakeRightEntry() => _rightEntries.TakeOldest();
 
-    private void ForgetMemories()
+    /// <summary>Forgets the memories the fact entered, once it has left them.</summary>
+    public void ForgetMemories()
     {
         _memory0 = _memory1 = null;
         if (_moreCount > 0)

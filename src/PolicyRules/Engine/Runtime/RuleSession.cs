@@ -645,14 +645,16 @@ public sealed class RuleSession : IDisposable
 
     private void Unroute(FactHandle handle)
     {
-        var memories = handle.TakeMemories();
         KeyMemo.Forget();
         handle.Leaving = true;
-        foreach (var memory in memories)
+        // Read in place: a retraction never nests (linked facts leave after the change, in Settle),
+        // so nothing routes or unroutes this handle while its memories are walked.
+        for (var i = 0; i < handle.MemoryCount; i++)
         {
-            memory.Deactivate(this, handle);
+            handle.MemoryAt(i).Deactivate(this, handle);
         }
 
+        handle.ForgetMemories();
         handle.Leaving = false;
     }
 

@@ -1,4 +1,6 @@
 using PolicyRules.Engine;
+using PolicyRules.Engine.Model;
+using PolicyRules.Engine.Runtime;
 using System.Globalization;
 using static PolicyRules.Tests.Engine.Rules;
 
@@ -82,6 +84,32 @@ public class JoinTests
         session.Matches().Should().HaveCount(4).And.OnlyHaveUniqueItems();
         session.Insert(clauses[0]);
         session.Matches().Should().HaveCount(9).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void A_shared_right_key_that_throws_names_every_rule_that_shares_it()
+    {
+        // Both rules take the facts by the same key, computed once for both: its failure is theirs.
+        RuleDefinition ByKey(string id, string agreement) => Rule(id)
+            .Match<Agreement>("a", a => a.Id == agreement)
+            .Match<Keyed>("k", (Keyed k, Agreement a) => k.Key == a.Id)
+            .Build();
+        var network = RuleNetwork.Compile([ByKey("ONE", "A"), ByKey("TWO", "B")]);
+        network.Statistics.RightInputs.Should().Be(1);
+        var session = network.CreateSession();
+
+        session.Invoking(s => s.Insert(new Keyed(broken: true)))
+            .Should().Throw<RuleConditionException>().WithInnerException<InvalidOperationException>();
+        session.IsFaulted.Should().BeTrue();
+        var failure = network.CreateSession().Invoking(s => s.Insert(new Keyed(broken: true))).Should().Throw<RuleConditionException>().Which;
+        failure.RuleIds.Should().BeEquivalentTo("ONE", "TWO");
+        failure.Facts.Should().ContainSingle().Which.Should().BeOfType<Keyed>();
+    }
+
+    /// <summary>A fact whose key getter can fail: the engine keys members of a fact, trusting getters.</summary>
+    public sealed class Keyed(bool broken)
+    {
+        public string Key => broken ? throw new InvalidOperationException("no key") : "A";
     }
 
     [Fact]

@@ -4,10 +4,10 @@ namespace PolicyRules.Engine.Runtime;
 
 /// <summary>
 /// Everything a session allocates: node memories, fact handles, tokens, activations, right
-/// entries and states, and the working-memory tables. When a session is disposed its arena is cleared and
-/// pooled by the network, and the next session reuses the objects instead of allocating them: a
-/// Rete session's objects all live as long as the session, which is the costliest pattern for a
-/// generational garbage collector.
+/// entries and states, and the working-memory tables. When a session is disposed its arena is
+/// cleared and pooled by the network, and the next session reuses the objects instead of
+/// allocating them: a Rete session's objects all live as long as the session, which is the
+/// costliest pattern for a generational garbage collector.
 /// </summary>
 /// <remarks>
 /// Objects are handed out in order and taken back all at once when the session ends; within a

@@ -12,8 +12,6 @@ internal sealed record BetaCondition(
 {
     public static BetaCondition None { get; } = new(null, null, null, () => "true");
 
-    public bool IsKeyed => LeftKey is not null;
-
     /// <summary>
     /// The key is one fact compared by identity: the fact itself is the key, in an index compared by
     /// reference, rather than a wrapper allocated per key evaluation.

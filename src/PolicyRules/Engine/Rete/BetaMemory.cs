@@ -8,7 +8,8 @@ namespace PolicyRules.Engine.Rete;
 /// nodes. Left tokens are indexed by key only once a right fact needs to find them: when facts are
 /// inserted in a batch, right inputs go first, so a fresh session often never pays for that index.
 /// </summary>
-internal sealed class BetaMemory(RightMemory right, bool keyed, bool byReference)
+/// <remarks>Its left tokens are keyed as its right facts are: the same equalities, seen from the other side.</remarks>
+internal sealed class BetaMemory(RightMemory right)
 {
     /// <summary>The right facts by join key, shared with the other nodes of the same right input.</summary>
     public readonly KeyedIndex<RightEntry> Right = right.Index;
@@ -89,7 +90,7 @@ internal sealed class BetaMemory(RightMemory right, bool keyed, bool byReference
                 return default;
             }
 
-            _left = new KeyedIndex<MemoryToken>(keyed, byReference);
+            _left = new KeyedIndex<MemoryToken>(right.Keyed, right.ByReference);
             for (var i = _unindexed.Count - 1; i >= 0; i--)
             {
                 var token = _unindexed[i];

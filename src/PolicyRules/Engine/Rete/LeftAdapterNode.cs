@@ -10,7 +10,7 @@ internal sealed class LeftAdapterNode : ReteNode
     public void Activate(RuleSession session, FactHandle handle)
     {
         // Every rule starting with this fact reads the same never-mutated array.
-        var facts = handle.RootFacts ??= session.RootFactsOf(handle.Fact);
+        var facts = handle.RootFacts ??= session.NewRootFacts();
         facts[0] ??= handle.Fact;
         var token = Child.CreateToken(session, facts, null, null);
         session.Counters.TokensCreated++;

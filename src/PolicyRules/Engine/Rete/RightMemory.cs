@@ -8,6 +8,12 @@ internal sealed class RightMemory(bool keyed, bool byReference)
 {
     public readonly KeyedIndex<RightEntry> Index = new(keyed, byReference);
 
+    /// <summary>False when the nodes have no equality test: one bucket holds every fact.</summary>
+    public bool Keyed { get; } = keyed;
+
+    /// <summary>Keys are facts compared by identity.</summary>
+    public bool ByReference { get; } = byReference;
+
     private readonly Stack<int> _freeSlots = new();
     private int _slotCount;
 

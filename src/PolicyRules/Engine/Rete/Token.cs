@@ -7,10 +7,10 @@ namespace PolicyRules.Engine.Rete;
 /// <remarks>
 /// Each token is produced by one node and consumed by exactly one (the next in the chain). This
 /// base carries the producer's side: links among its producer's output (siblings under the same
-/// parent, a place among the same right fact's children, for O(1) removal), so no dictionary is
-/// needed to find what a token caused. The consumer's side depends on the consumer: a beta node keeps a
-/// <see cref="MemoryToken"/> in its left memory; a terminal node's token is the activation itself,
-/// which needs none of that bookkeeping and so is a quarter smaller.
+/// parent, a place in the bag of what its right fact caused in the join), for O(1) removal, so no
+/// dictionary is needed to find what a token caused. The consumer's side depends on the consumer:
+/// a beta node keeps a <see cref="MemoryToken"/> in its left memory; a terminal node's token is the
+/// activation itself, which needs none of that bookkeeping.
 /// </remarks>
 internal abstract class Token(object?[] facts, MemoryToken? parent, RightState? right) : BucketItem
 {
@@ -22,8 +22,8 @@ internal abstract class Token(object?[] facts, MemoryToken? parent, RightState? 
     /// <summary>If a join produced this token, what the right fact it was joined with caused in that join.</summary>
     public RightState? Right = right;
 
-    // Producer side: membership in Parent's child list and in Right's children. A root token has
-    // neither: its sibling links chain the roots of one fact instead (see FactHandle).
+    // Producer side: membership in Parent's child list (and, by RightIndex, in Right's bag). A root
+    // token has neither: its sibling links chain the roots of one fact instead (see FactHandle).
     public Token? PrevSibling;
     public Token? NextSibling;
 

@@ -77,11 +77,6 @@ internal sealed class FactHandle(object fact, long sequence)
     /// conditions. Beyond two, they wait in <paramref name="more"/> (the session's, reused) until
     /// <see cref="SealMemories"/>.
     /// </summary>
-    /// <summary>
-    /// Records that the fact passed into a memory: retraction walks these instead of re-testing
-    /// conditions. Beyond two, they wait in <paramref name="more"/> (the session's, reused) until
-    /// <see cref="SealMemories"/>.
-    /// </summary>
     public void AddMemory(AlphaMemoryNode memory, List<AlphaMemoryNode> more)
     {
         if (_memory0 is null)

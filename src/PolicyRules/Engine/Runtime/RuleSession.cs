@@ -436,12 +436,8 @@ public sealed class RuleSession : IDisposable
         return (T)(Arena.Memories[node.Id] ??= CreateMemory(node));
     }
 
-    internal object?[] RootFactsOf(object fact)
-    {
-        var facts = new object?[_network.MaxSlotCount];
-        facts[0] = fact;
-        return facts;
-    }
+    /// <summary>An empty root-facts array, as long as the network's longest rule (see <see cref="FactHandle.RootFacts"/>).</summary>
+    internal object?[] NewRootFacts() => new object?[_network.MaxSlotCount];
 
     internal void InsertLinked(object fact, Activation activation)
     {
@@ -543,7 +539,7 @@ public sealed class RuleSession : IDisposable
 
     private object CreateMemory(ReteNode node) => node switch
     {
-        RightInputNode beta => new BetaMemory(MemoryOf<RightMemory>(beta.Input), beta.Condition.IsKeyed, beta.Condition.KeyedByReference),
+        RightInputNode beta => new BetaMemory(MemoryOf<RightMemory>(beta.Input)),
         RightMemoryNode right => right.CreateMemory(),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };

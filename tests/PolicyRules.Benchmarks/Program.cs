@@ -27,13 +27,14 @@ public static class Program
                   --cells headline: R=100 C=10k, R=100 C=100k, R=1000 C=10k distinct
                   --cells targets: headline + R=10 C=10k + build R=100 and R=1000
                   e.g. --job short for a shorter job; output in ./BenchmarkDotNet.Artifacts
-          smoke   checks every leg's counts against WORKLOAD.md, then a short BenchmarkDotNet job on one small cell
+          smoke   checks every leg's (and sketch's) counts against WORKLOAD.md, then a short BenchmarkDotNet job on one small cell
           check <R> <C> [distinct]   checks every leg's count on one cell
           profile <R> <C> [distinct] [json] [nobaseline] [long]   PolicyRules (the builder leg, or the JSON rules with json): time of InsertAll
-                  and Fire (median of the last 100 of 200 runs; 1,000 of 2,000 with long), session metrics, network statistics,
+                  Fire and Dispose (median of the last 100 of 200 runs; 1,000 of 2,000 with long), session metrics, network statistics,
                   and the baseline's median in the same process (unless nobaseline)
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)
-                  legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json
+                  legs: data (generation only), baseline, rulesengine, policyrules-builder, policyrules-json;
+                  struct-sketch (the W1 network hand-written with struct tokens: what the redesign could reach) by name here and in pairs
           peaks [<R> <C>] [distinct] [--repeat N]   'peak' in a child process per leg (default R=100 C=100000, 3 runs); table of ratios
           pairs <leg> <R> <C> [distinct] [--pairs N]   the leg and the baseline evaluated back to back (one untimed and three
                   timed evaluations each), N pairs (default 200) after 25 to warm up, the order alternating: the median of the
@@ -142,7 +143,7 @@ public static class Program
     {
         var data = W1Cells.DataFor(c);
         var rules = W1Rules.Create(r, distinct);
-        foreach (var name in W1Legs.All)
+        foreach (var name in W1Legs.All.Concat(W1Legs.Sketches))
         {
             var watch = Stopwatch.StartNew();
             var leg = W1Legs.Build(name, rules);
@@ -166,6 +167,7 @@ public static class Program
             : RuleNetwork.Compile(W1BuilderRules.Create(W1Rules.Create(r, distinct), counter));
         var insert = new List<double>();
         var fire = new List<double>();
+        var dispose = new List<double>();
         SessionMetrics metrics = null!;
         // Enough runs for tiered compilation to reach optimised code (BenchmarkDotNet's warm-up does
         // the same); the first half is warm-up. Sessions are disposed, as the benchmark's are, so the
@@ -195,15 +197,20 @@ public static class Program
             }
 
             metrics = session.Metrics;
+            var beforeDispose = watch.Elapsed.TotalMilliseconds;
             session.Dispose();
+            if (run >= runs / 2)
+            {
+                dispose.Add(watch.Elapsed.TotalMilliseconds - beforeDispose);
+            }
         }
 
         var measured = runs - (runs / 2);
         var perRun = string.Create(CultureInfo.InvariantCulture, $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / measured / 1024.0:F0} KB allocated, collections gen0 {(GC.CollectionCount(0) - gen0) / (double)measured:F2} gen1 {(GC.CollectionCount(1) - gen1) / (double)measured:F2} gen2 {(GC.CollectionCount(2) - gen2) / (double)measured:F2}");
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         var baseline = args.Contains("nobaseline") ? double.NaN : BaselineMedian(r, c, distinct, data, runs);
-        var totals = insert.Zip(fire, (i, f) => i + f).ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules ({(json ? "JSON rules" : "builder")}) R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F2} ms, Fire {Median(fire):F2} ms (median of {insert.Count}); per run: {perRun}"));
+        var totals = insert.Zip(fire, (i, f) => i + f).Zip(dispose, (t, d) => t + d).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PolicyRules ({(json ? "JSON rules" : "builder")}) R={r} C={c}{(distinct ? " distinct" : string.Empty)}: new session + InsertAll {Median(insert):F2} ms, Fire {Median(fire):F2} ms, Dispose {Median(dispose):F2} ms (median of {insert.Count}); per run: {perRun}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Baseline (same process, after): {baseline:F2} ms; PolicyRules total {Median(totals):F2} ms = {Median(totals) / baseline:F2}x (a rough guide; BenchmarkDotNet's figures are the record)"));
         Console.WriteLine($"Network: {network.Statistics}");
         Console.WriteLine(

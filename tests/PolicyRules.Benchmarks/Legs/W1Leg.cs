@@ -27,8 +27,14 @@ public static class W1Legs
     /// <summary>PolicyRules, rules written in the JSON rule language.</summary>
     public const string PolicyRulesJson = "policyrules-json";
 
+    /// <summary>A sketch of the struct-token redesign on this workload (<see cref="StructSketchLeg"/>); not in <see cref="All"/>.</summary>
+    public const string StructSketch = "struct-sketch";
+
     /// <summary>Every leg, baseline first.</summary>
     public static readonly IReadOnlyList<string> All = [Baseline, RulesEngine, PolicyRulesBuilder, PolicyRulesJson];
+
+    /// <summary>Sketches of designs not built yet: their counts are checked with the legs' (<c>smoke</c>, <c>check</c>), they are measured only when named.</summary>
+    public static readonly IReadOnlyList<string> Sketches = [StructSketch];
 
     /// <summary>Builds the named leg over <paramref name="rules"/>.</summary>
     public static W1Leg Build(string name, IReadOnlyList<W1Rule> rules) => name switch
@@ -37,6 +43,7 @@ public static class W1Legs
         RulesEngine => RulesEngineLeg.Build(rules),
         PolicyRulesBuilder => PolicyRulesBuilderLeg.Build(rules),
         PolicyRulesJson => PolicyRulesJsonLeg.Build(rules),
-        _ => throw new ArgumentException($"Unknown leg '{name}'; known: {string.Join(", ", All)}.", nameof(name)),
+        StructSketch => StructSketchLeg.Build(rules),
+        _ => throw new ArgumentException($"Unknown leg '{name}'; known: {string.Join(", ", All.Concat(Sketches))}.", nameof(name)),
     };
 }

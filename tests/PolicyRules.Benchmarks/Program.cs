@@ -29,7 +29,7 @@ public static class Program
                   e.g. --job short for a shorter job; output in ./BenchmarkDotNet.Artifacts
           smoke   checks every leg's (and sketch's) counts against WORKLOAD.md, then a short BenchmarkDotNet job on one small cell
           check <R> <C> [distinct]   checks every leg's count on one cell
-          profile <R> <C> [distinct] [json] [nobaseline] [long]   PolicyRules (the builder leg, or the JSON rules with json): time of InsertAll
+          profile <R> <C> [distinct] [json] [nobaseline] [long]   PolicyRules (the builder leg, or the JSON rules with json): time of InsertAll,
                   Fire and Dispose (median of the last 100 of 200 runs; 1,000 of 2,000 with long), session metrics, network statistics,
                   and the baseline's median in the same process (unless nobaseline)
           peak <leg> <R> <C> [distinct]   one evaluation in this process; prints the count and peak RSS (VmHWM)

@@ -7,8 +7,8 @@ namespace PolicyRules.Benchmarks.Legs;
 /// one chain per distinct left-hand side, a keyed not node, a terminal shared by the rules of a
 /// chain), hand-written with tokens, right entries and activations as structs in per-session arrays
 /// that are reused from one evaluation to the next. It keeps what incremental changes need, as the
-/// engine does — a fact table by reference, a token per (fact, chain), each blocked token on its
-/// blocker's list, each activation on its token's list — so it measures what the struct-token
+/// engine does — a fact table by reference, a token per (fact, chain) on its fact's and its chain's
+/// lists, each blocked token on its blocker's list, each activation on its token's list — so it measures what the struct-token
 /// redesign could reach on this workload, before anyone builds it. Conditions, the join key and the
 /// actions are delegates called where the engine calls its compiled ones (the id floor of the
 /// distinct variant, the clause's agreement id, <c>e.Id != c.Id</c>): what differs from the engine is
@@ -25,12 +25,12 @@ public sealed class StructSketchLeg : W1Leg
     private readonly Func<Clause, Clause, bool> _residual = (c, e) => e.Id != c.Id;
     private readonly Session _session;
 
-    private StructSketchLeg(Dictionary<string, Dictionary<string, Chain[]>> dispatch, Dictionary<string, int> sectorIndex, Action<Clause>[] actions)
+    private StructSketchLeg(Dictionary<string, Dictionary<string, Chain[]>> dispatch, Dictionary<string, int> sectorIndex, Action<Clause>[] actions, int chains)
     {
         _dispatch = dispatch;
         _sectorIndex = sectorIndex;
         _actions = actions;
-        _session = new Session(sectorIndex.Count);
+        _session = new Session(sectorIndex.Count, chains);
     }
 
     /// <inheritdoc/>
@@ -52,6 +52,7 @@ public sealed class StructSketchLeg : W1Leg
         }
 
         var dispatch = new Dictionary<string, Dictionary<string, Chain[]>>(StringComparer.Ordinal);
+        var chainCount = 0;
         foreach (var group in rules.GroupBy(r => (r.Kind, r.Sector, Floor: r.Distinct ? r.IdFloor : int.MinValue)))
         {
             if (!dispatch.TryGetValue(group.Key.Kind, out var bySector))
@@ -61,11 +62,11 @@ public sealed class StructSketchLeg : W1Leg
 
             var floor = group.Key.Floor;
             Func<Clause, bool>? test = floor == int.MinValue ? null : c => c.Id > floor;
-            var chain = new Chain(test, sectorIndex[group.Key.Sector], [.. group.Select(r => r.Index)]);
+            var chain = new Chain(chainCount++, test, sectorIndex[group.Key.Sector], [.. group.Select(r => r.Index)]);
             bySector[group.Key.Sector] = bySector.TryGetValue(group.Key.Sector, out var chains) ? [.. chains, chain] : [chain];
         }
 
-        leg = new StructSketchLeg(dispatch, sectorIndex, actions);
+        leg = new StructSketchLeg(dispatch, sectorIndex, actions, chainCount);
         return leg;
     }
 
@@ -128,7 +129,7 @@ public sealed class StructSketchLeg : W1Leg
         }
     }
 
-    private sealed record Chain(Func<Clause, bool>? Test, int Sector, int[] Rules);
+    private sealed record Chain(int Id, Func<Clause, bool>? Test, int Sector, int[] Rules);
 
     private struct TokenRow
     {
@@ -137,6 +138,7 @@ public sealed class StructSketchLeg : W1Leg
         public int NextBlocked;
         public int FirstActivation;
         public int NextRootOfFact;
+        public int NextInChain;
     }
 
     private struct RightRow
@@ -154,8 +156,10 @@ public sealed class StructSketchLeg : W1Leg
     }
 
     /// <summary>What one evaluation keeps: arrays that grow once and are reused, as the engine's pooled arena is.</summary>
-    private sealed class Session(int sectors)
+    private sealed class Session(int sectors, int chains)
     {
+        // The newest left token of each chain: what a right fact arriving later would scan (the engine's left memory).
+        private readonly int[] _chainLast = [.. Enumerable.Repeat(-1, chains)];
         private readonly Dictionary<object, int> _table = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, int>[] _rightHeads = [.. Enumerable.Range(0, sectors).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
         private int[] _firstRoot = [];
@@ -214,8 +218,9 @@ public sealed class StructSketchLeg : W1Leg
 
             var t = TokenCount++;
             ref var token = ref Tokens[t];
-            token = new TokenRow { Fact = fact, Blocker = -1, NextBlocked = -1, FirstActivation = -1, NextRootOfFact = _firstRoot[fact] };
+            token = new TokenRow { Fact = fact, Blocker = -1, NextBlocked = -1, FirstActivation = -1, NextRootOfFact = _firstRoot[fact], NextInChain = _chainLast[chain.Id] };
             _firstRoot[fact] = t;
+            _chainLast[chain.Id] = t;
             if (_rightHeads[chain.Sector].TryGetValue(key, out var entry))
             {
                 for (; entry >= 0; entry = _right[entry].Next)
@@ -252,6 +257,7 @@ public sealed class StructSketchLeg : W1Leg
                 heads.Clear();
             }
 
+            Array.Fill(_chainLast, -1);
             FactCount = TokenCount = ActivationCount = _rightCount = 0;
         }
     }

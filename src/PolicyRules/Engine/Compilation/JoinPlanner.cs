@@ -230,20 +230,41 @@ internal static class JoinPlanner
 
     private static void EmitReadyFilters(List<RuleElement> filters, HashSet<string> bound, List<RuleElement> output)
     {
-        foreach (var filter in filters.ToArray())
+        for (var i = 0; i < filters.Count;)
         {
+            var filter = filters[i];
             var pattern = filter is NotElement not ? not.Pattern : ((ExistsElement)filter).Pattern;
-            // Every alias a condition declares, read or not, must be bound before it.
-            if (pattern.Conditions.All(c => c.Parameters.Skip(1).All(p => bound.Contains(p.Name!))))
+            if (AliasesBound(pattern, bound))
             {
                 output.Add(filter);
-                filters.Remove(filter);
+                filters.RemoveAt(i);
+            }
+            else
+            {
+                i++;
             }
         }
     }
 
+    /// <summary>True when every alias a condition of <paramref name="pattern"/> declares, read or not, is bound.</summary>
+    private static bool AliasesBound(PatternElement pattern, HashSet<string> bound)
+    {
+        foreach (var condition in pattern.Conditions)
+        {
+            for (var i = 1; i < condition.Parameters.Count; i++)
+            {
+                if (!bound.Contains(condition.Parameters[i].Name!))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>An equality conjunct between aliases, found in a condition of the segment.</summary>
-    private sealed record Equality(Key Kind, HashSet<string> Left, HashSet<string> Right);
+    private sealed record Equality(Key Kind, string[] Left, string[] Right);
 
     /// <summary>Every conjunct of the segment's patterns that is an equality (by value or by identity), with the aliases of each side.</summary>
     private static List<Equality> Edges(List<RuleElement> segment)
@@ -297,15 +318,60 @@ internal static class JoinPlanner
         return found;
     }
 
-    private static bool Joins(HashSet<string> side, HashSet<string> other, string candidate, HashSet<string> placed) =>
-        side.Count == 1 && side.Contains(candidate) && other.Count > 0 && other.All(placed.Contains);
+    // Loops rather than LINQ here and below: the planner judges every order of every rule while the
+    // checker starts, and a delegate or an enumerator per test was most of what it allocated.
+    private static bool Joins(string[] side, string[] other, string candidate, HashSet<string> placed)
+    {
+        if (side.Length != 1 || side[0] != candidate || other.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var alias in other)
+        {
+            if (!placed.Contains(alias))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Conjuncts of the pattern's own conditions that test its fact against constants only.</summary>
     /// <remarks>A conjunct reads only the aliases its lambda declares, so a lambda over the fact alone needs no reading.</remarks>
-    private static int ConstantTests(PatternElement pattern) =>
-        pattern.Conditions.Sum(lambda => lambda.Parameters.Count == 1
-            ? Conjuncts(lambda.Body).Count()
-            : Conjuncts(lambda.Body).TakeWhile(c => Aliases(c, lambda, pattern.Alias).All(a => a == pattern.Alias)).Count());
+    private static int ConstantTests(PatternElement pattern)
+    {
+        var count = 0;
+        foreach (var lambda in pattern.Conditions)
+        {
+            foreach (var conjunct in Conjuncts(lambda.Body))
+            {
+                if (lambda.Parameters.Count > 1 && !ReadsOnlyItsFact(conjunct, lambda))
+                {
+                    break;
+                }
+
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>True when <paramref name="part"/> reads no parameter of <paramref name="lambda"/> but the first, the pattern's own fact.</summary>
+    private static bool ReadsOnlyItsFact(Expression part, LambdaExpression lambda)
+    {
+        foreach (var parameter in FreeParameters.Of(part))
+        {
+            if (parameter != lambda.Parameters[0] && lambda.Parameters.Contains(parameter))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Splits a condition of <paramref name="pattern"/> at its first conjunct that reads an alias
@@ -317,14 +383,27 @@ internal static class JoinPlanner
         var here = position[pattern.Alias];
         bool Later(string alias) => position.TryGetValue(alias, out var at) && at > here;
 
+        bool ReadsLater(IReadOnlyList<ParameterExpression> parameters, int from)
+        {
+            for (var i = from; i < parameters.Count; i++)
+            {
+                if (Later(parameters[i].Name!))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // A conjunct reads only the aliases its lambda declares: when none is bound later, nothing
         // moves, and the conjuncts need not be read (most conditions of most rules).
-        if (!lambda.Parameters.Skip(1).Any(p => Later(p.Name!)))
+        if (!ReadsLater(lambda.Parameters, 1))
         {
             return (lambda, null, null);
         }
 
-        var conjuncts = Conjuncts(lambda.Body).ToList();
+        var conjuncts = Conjuncts(lambda.Body);
         var split = conjuncts.FindIndex(c => Aliases(c, lambda, pattern.Alias).Any(Later));
         if (split < 0)
         {
@@ -353,17 +432,45 @@ internal static class JoinPlanner
 
     private static Expression And(IEnumerable<Expression> conjuncts) => conjuncts.Aggregate(Expression.AndAlso);
 
-    private static IEnumerable<Expression> Conjuncts(Expression condition) =>
-        condition is BinaryExpression { NodeType: ExpressionType.AndAlso, Method: null } and
-            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
-            : [condition];
+    /// <summary>The conjuncts of a condition, in order.</summary>
+    private static List<Expression> Conjuncts(Expression condition)
+    {
+        var conjuncts = new List<Expression>();
+        AddConjuncts(condition, conjuncts);
+        return conjuncts;
+    }
 
-    /// <summary>The aliases a condition reads: its first parameter is the pattern's own fact, the others name aliases.</summary>
-    private static HashSet<string> Aliases(Expression part, LambdaExpression lambda, string self) =>
-        FreeParameters.Of(part)
-            .Where(lambda.Parameters.Contains)
-            .Select(p => p == lambda.Parameters[0] ? self : p.Name!)
-            .ToHashSet(StringComparer.Ordinal);
+    private static void AddConjuncts(Expression condition, List<Expression> conjuncts)
+    {
+        if (condition is BinaryExpression { NodeType: ExpressionType.AndAlso, Method: null } and)
+        {
+            AddConjuncts(and.Left, conjuncts);
+            AddConjuncts(and.Right, conjuncts);
+        }
+        else
+        {
+            conjuncts.Add(condition);
+        }
+    }
+
+    /// <summary>The aliases a condition reads, each once: its first parameter is the pattern's own fact, the others name aliases.</summary>
+    private static string[] Aliases(Expression part, LambdaExpression lambda, string self)
+    {
+        var aliases = new List<string>(2);
+        foreach (var parameter in FreeParameters.Of(part))
+        {
+            if (lambda.Parameters.Contains(parameter))
+            {
+                var alias = parameter == lambda.Parameters[0] ? self : parameter.Name!;
+                if (!aliases.Contains(alias))
+                {
+                    aliases.Add(alias);
+                }
+            }
+        }
+
+        return [.. aliases];
+    }
 }
 
 /// <summary>What <see cref="JoinPlanner"/> decided for one rule.</summary>

@@ -419,7 +419,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
                 // Enumerable.Contains with a constant is the shape the network dispatches by hash.
                 var contains = Expression.Call(
-                    typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(element),
+                    EnumerableContains.MakeGenericMethod(element),
                     Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(element)),
                     item);
                 return subject.MayBeNull
@@ -747,6 +747,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         JTokenType.Null => "null",
         _ => type.ToString().ToLowerInvariant(),
     };
+
+    // Enumerable.Contains(source, value), found once: searching Enumerable's methods for each
+    // condition that tests a list allocated more than the rest of binding it.
+    private static readonly MethodInfo EnumerableContains =
+        typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
 
     private static readonly MethodInfo SetOfMethod = typeof(ConditionBinder).GetMethod(nameof(SetOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 

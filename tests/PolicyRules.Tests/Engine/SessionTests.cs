@@ -1,4 +1,5 @@
 using PolicyRules.Engine;
+using PolicyRules.Engine.Model;
 using PolicyRules.Engine.Runtime;
 using static PolicyRules.Tests.Engine.Rules;
 
@@ -234,6 +235,35 @@ public class SessionTests
         session.PendingMatches.Select(m => m.Get<Clause>("c").Id).Should().Equal(expected);
         session.Fire().Should().Be(10);
         fired.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_withdrawn_match_leaves_no_activation_behind_even_when_its_token_is_reused_for_the_next_match()
+    {
+        // An activation is a row on the agenda that points at its match's token. Withdrawing the
+        // match leaves its rows where they are; the token goes back to the pool and the next match
+        // reuses it while the stale rows are still there. Two rules share the chain, so each match
+        // has two rows.
+        var fired = new List<string>();
+        RuleDefinition Exempted(string id) => Rule(id).Match<Clause>("c", c => c.Kind == "mfn")
+            .Not<Clause>((Clause e, Clause c) => e.AgreementId == c.AgreementId && e.Id != c.Id && e.Kind == "exception")
+            .Do((_, m) => fired.Add($"{id} {m.Get<Clause>("c").Id}")).Build();
+        using var session = RuleNetwork.Compile([Exempted("R1"), Exempted("R2")]).CreateSession();
+        var clause = new Clause { Id = 1, Kind = "mfn" };
+        var exception = new Clause { Id = 2, Kind = "exception" };
+
+        session.Insert(clause);
+        session.PendingMatches.Should().HaveCount(2);
+        session.Insert(exception);
+        session.PendingMatches.Should().BeEmpty("the exception withdraws both activations");
+        var pooled = session.Arena.Size;
+        session.Retract(exception);
+
+        session.Arena.Size.Should().Be(pooled, "the new match reuses the withdrawn one's objects");
+        session.PendingMatches.Select(m => m.Rule.Id).Should().Equal("R2", "R1");
+        session.Fire().Should().Be(2);
+        fired.Should().Equal("R2 1", "R1 1");
+        session.Fire().Should().Be(0, "the stale rows are dropped, never fired");
     }
 
     [Fact]

@@ -115,6 +115,7 @@ public sealed class RuleBuilder
     }
 
     /// <summary>Adds an action written as a delegate over the context and the match.</summary>
+    /// <remarks>The match shows the activation that is firing, and only while it fires: keep its <see cref="IMatch.Bindings"/> (a copy), not the match itself.</remarks>
     public RuleBuilder Do(Action<IActionContext, IMatch> action)
     {
         ArgumentNullException.ThrowIfNull(action);

@@ -1,9 +1,10 @@
 namespace PolicyRules.Engine.Runtime;
 
 /// <summary>The context handed to a firing rule's actions; one per session, pointed at the current activation.</summary>
-internal sealed class ActionContext(RuleSession session) : IActionContext
+internal sealed class ActionContext(RuleSession session, FiringMatch current) : IActionContext
 {
-    public Activation Current { get; set; } = null!;
+    /// <summary>The activation firing, as its actions see it (the arena's, so a session allocates none).</summary>
+    public FiringMatch Current { get; } = current;
 
     public bool IsHalted { get; set; }
 
@@ -11,7 +12,7 @@ internal sealed class ActionContext(RuleSession session) : IActionContext
 
     public void Insert(object fact) => session.Insert(fact);
 
-    public void InsertLinked(object fact) => session.InsertLinked(fact, Current);
+    public void InsertLinked(object fact) => session.InsertLinked(fact, Current.Activation);
 
     public void Update(object fact) => session.Update(fact);
 

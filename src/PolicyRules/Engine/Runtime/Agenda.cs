@@ -1,13 +1,15 @@
+using PolicyRules.Engine.Rete;
+
 namespace PolicyRules.Engine.Runtime;
 
 /// <summary>
 /// Pending activations, highest priority first and, within a priority, most recent first. Rules
 /// use few priorities, so each has a stack (recency is push order): adding and taking are O(1).
-/// Withdrawn activations are dropped lazily when they reach the top of their stack, and swept out
-/// when they outnumber the live ones; each one dropped is handed to <paramref name="dropped"/>, since
-/// only then may its object be reused.
+/// An activation is a row that points at its match; a withdrawn match leaves its rows where they
+/// are, recognised by their stamp and dropped when they reach the top of their stack, or swept out
+/// when they outnumber the live ones.
 /// </summary>
-internal sealed class Agenda(Action<Activation> dropped)
+internal sealed class Agenda
 {
     // Levels sorted by priority, highest first; rules use a handful of priorities.
     private readonly List<Level> _levels = [];
@@ -27,27 +29,29 @@ internal sealed class Agenda(Action<Activation> dropped)
         Count = 0;
     }
 
-    public void Add(Activation activation)
+    /// <summary>Puts the rule at <paramref name="ruleIndex"/> of the match's terminal on the agenda, at its <paramref name="priority"/>.</summary>
+    public void Add(MatchToken token, int ruleIndex, int priority)
     {
-        var priority = activation.Rule.Priority;
         var level = _last is { } last && last.Priority == priority ? last : LevelOf(priority);
         _last = level;
-        level.Push(activation);
-        activation.InAgenda = true;
+        level.Push(new Activation(token, token.Stamp, ruleIndex));
+        token.Pending++;
         Count++;
     }
 
-    public void Remove(Activation activation)
+    /// <summary>The match no longer holds: its rows still waiting will be dropped, not fired.</summary>
+    public void Withdraw(MatchToken token)
     {
-        if (activation.Status != ActivationStatus.Pending)
+        token.Stamp++;
+        if (token.Pending == 0)
         {
-            activation.Status = ActivationStatus.Withdrawn;
             return;
         }
 
-        activation.Status = ActivationStatus.Withdrawn;
-        Count--;
-        if (++_withdrawn > 64 && _withdrawn > 2 * Count)
+        Count -= token.Pending;
+        _withdrawn += token.Pending;
+        token.Pending = 0;
+        if (_withdrawn > 64 && _withdrawn > 2 * Count)
         {
             Sweep();
         }
@@ -59,26 +63,24 @@ internal sealed class Agenda(Action<Activation> dropped)
         {
             while (level.TryPop(out activation))
             {
-                activation.InAgenda = false;
-                if (activation.Status == ActivationStatus.Pending)
+                if (activation.Holds)
                 {
-                    activation.Status = ActivationStatus.Fired;
+                    activation.Token.Pending--;
                     Count--;
                     return true;
                 }
 
                 _withdrawn--;
-                dropped(activation);
             }
         }
 
-        activation = null!;
+        activation = default;
         return false;
     }
 
     /// <summary>The pending activations in firing order.</summary>
     public IReadOnlyList<Activation> Snapshot() =>
-        _levels.SelectMany(level => level.TopDown()).Where(a => a.Status == ActivationStatus.Pending).ToArray();
+        _levels.SelectMany(level => level.TopDown()).Where(a => a.Holds).ToArray();
 
     private Level LevelOf(int priority)
     {
@@ -102,29 +104,16 @@ internal sealed class Agenda(Action<Activation> dropped)
     {
         foreach (var level in _levels)
         {
-            level.RemoveWhere(a =>
-            {
-                if (a.Status == ActivationStatus.Pending)
-                {
-                    return false;
-                }
-
-                a.InAgenda = false;
-                dropped(a);
-                return true;
-            });
+            level.RemoveWithdrawn();
         }
 
         _withdrawn = 0;
     }
 
-    /// <summary>
-    /// The activations of one priority, a stack in push order. They sit in struct slots, so a push
-    /// stores into a field rather than an array element the runtime type-checks.
-    /// </summary>
+    /// <summary>The activations of one priority, a stack in push order.</summary>
     private sealed class Level(int priority)
     {
-        private Slot[] _items = new Slot[16];
+        private Activation[] _items = new Activation[16];
         private int _count;
 
         public int Priority { get; } = priority;
@@ -136,20 +125,20 @@ internal sealed class Agenda(Action<Activation> dropped)
                 Array.Resize(ref _items, _count * 2);
             }
 
-            _items[_count++].Item = activation;
+            _items[_count++] = activation;
         }
 
         public bool TryPop(out Activation activation)
         {
             if (_count == 0)
             {
-                activation = null!;
+                activation = default;
                 return false;
             }
 
             ref var top = ref _items[--_count];
-            activation = top.Item;
-            top.Item = null!;
+            activation = top;
+            top = default; // the row must not keep its match alive
             return true;
         }
 
@@ -164,30 +153,24 @@ internal sealed class Agenda(Action<Activation> dropped)
         {
             for (var i = _count - 1; i >= 0; i--)
             {
-                yield return _items[i].Item;
+                yield return _items[i];
             }
         }
 
-        /// <summary>Removes the activations <paramref name="remove"/> picks, keeping the others' order.</summary>
-        public void RemoveWhere(Func<Activation, bool> remove)
+        /// <summary>Removes the rows of withdrawn matches, keeping the others' order.</summary>
+        public void RemoveWithdrawn()
         {
             var kept = 0;
             for (var i = 0; i < _count; i++)
             {
-                var activation = _items[i].Item;
-                if (!remove(activation))
+                if (_items[i].Holds)
                 {
-                    _items[kept++].Item = activation;
+                    _items[kept++] = _items[i];
                 }
             }
 
             Array.Clear(_items, kept, _count - kept);
             _count = kept;
-        }
-
-        private struct Slot
-        {
-            public Activation Item;
         }
     }
 }

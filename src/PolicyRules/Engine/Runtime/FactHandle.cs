@@ -22,10 +22,10 @@ internal sealed class FactHandle(object fact, long sequence)
     /// </summary>
     public object?[]? RootFacts;
 
-    /// <summary>The activation that inserted this fact as linked, if any.</summary>
-    public Activation? LinkedTo;
+    /// <summary>The match whose activation inserted this fact as linked, if any.</summary>
+    public MatchToken? LinkedTo;
 
-    /// <summary>The next fact the same activation inserted as linked.</summary>
+    /// <summary>The next fact the same match inserted as linked.</summary>
     public FactHandle? NextLinked;
 
     /// <summary>

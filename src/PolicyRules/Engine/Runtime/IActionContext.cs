@@ -3,7 +3,7 @@ namespace PolicyRules.Engine.Runtime;
 /// <summary>What a rule's action can do: change working memory (chaining) and stop the firing loop.</summary>
 public interface IActionContext
 {
-    /// <summary>The match whose action is running.</summary>
+    /// <summary>The match whose action is running; valid while it runs (keep its <see cref="IMatch.Bindings"/>, a copy, for later).</summary>
     IMatch Match { get; }
 
     /// <summary>Inserts a fact; it enters the network at once and may activate other rules.</summary>

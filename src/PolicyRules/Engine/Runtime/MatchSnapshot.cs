@@ -24,6 +24,23 @@ internal sealed class MatchSnapshot : IMatch
     public static MatchSnapshot Of(IMatch match) =>
         match as MatchSnapshot ?? new MatchSnapshot(match.Rule, [.. match.Bindings]);
 
+    /// <summary>A snapshot of an activation still on the agenda.</summary>
+    public static MatchSnapshot Of(Activation activation) =>
+        new(activation.Rule.Definition, BindingsOf(activation.Rule, activation.Token.Facts));
+
+    /// <summary>The aliases <paramref name="rule"/> binds, with their values in <paramref name="facts"/>.</summary>
+    public static MatchBinding[] BindingsOf(CompiledRule rule, object?[] facts)
+    {
+        var bindings = new MatchBinding[rule.Slots.Length];
+        for (var i = 0; i < bindings.Length; i++)
+        {
+            var slot = rule.Slots[i];
+            bindings[i] = new MatchBinding(slot.Alias, facts[slot.Index], slot.IsAggregate);
+        }
+
+        return bindings;
+    }
+
     public T Get<T>(string alias)
     {
         foreach (var binding in _bindings)

@@ -33,7 +33,7 @@ public sealed class RuleSession : IDisposable
     {
         _network = network;
         _arena = arena;
-        _context = new ActionContext(this);
+        _context = new ActionContext(this, arena.FiringMatch);
         foreach (var start in network.StartNodes)
         {
             start.Start(this);
@@ -396,18 +396,20 @@ public sealed class RuleSession : IDisposable
         Begin();
         try
         {
+            var match = _context.Current;
             while (fired < maxRules && !_context.IsHalted && Agenda.TryTake(out var activation))
             {
                 fired++;
                 Counters.RulesFired++;
                 RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
-                _context.Current = activation;
-                var actions = activation.CompiledRule.Actions;
+                match.Set(activation);
+                var actions = activation.Rule.Actions;
+                var facts = activation.Token.Facts;
                 for (var i = 0; i < actions.Length; i++)
                 {
                     try
                     {
-                        actions[i](_context, activation, activation.Facts);
+                        actions[i](_context, match, facts);
                     }
                     catch (RuleEngineException)
                     {
@@ -424,6 +426,7 @@ public sealed class RuleSession : IDisposable
         }
         finally
         {
+            _context.Current.Clear();
             End();
         }
 
@@ -442,27 +445,28 @@ public sealed class RuleSession : IDisposable
     internal void InsertLinked(object fact, Activation activation)
     {
         var handle = InsertOne(fact);
-        if (activation.Status == ActivationStatus.Withdrawn)
+        if (!activation.Holds)
         {
             // The match went away during its own firing: the fact has nothing left to hold it.
             Retract(fact);
             return;
         }
 
-        handle.LinkedTo = activation;
-        handle.NextLinked = activation.FirstLinked;
-        activation.FirstLinked = handle;
+        var match = activation.Token;
+        handle.LinkedTo = match;
+        handle.NextLinked = match.FirstLinked;
+        match.FirstLinked = handle;
     }
 
-    /// <summary>Queues the facts an activation inserted as linked; they leave once the current change is done.</summary>
-    internal void RetractLinkedFacts(Activation activation)
+    /// <summary>Queues the facts a match's activations inserted as linked; they leave once the current change is done.</summary>
+    internal void RetractLinkedFacts(MatchToken match)
     {
-        for (var handle = activation.FirstLinked; handle is not null; handle = handle.NextLinked)
+        for (var handle = match.FirstLinked; handle is not null; handle = handle.NextLinked)
         {
             Arena.LinkedToRetract.Enqueue(handle);
         }
 
-        activation.FirstLinked = null;
+        match.FirstLinked = null;
     }
 
     private FactHandle InsertOne(object fact)
@@ -658,16 +662,16 @@ public sealed class RuleSession : IDisposable
     {
         Arena.Facts.Remove(handle.Fact);
         Unroute(handle);
-        if (handle.LinkedTo is { } activation)
+        if (handle.LinkedTo is { } match)
         {
-            // Unlink it from the facts its activation would retract.
-            if (activation.FirstLinked == handle)
+            // Unlink it from the facts its match would retract.
+            if (match.FirstLinked == handle)
             {
-                activation.FirstLinked = handle.NextLinked;
+                match.FirstLinked = handle.NextLinked;
             }
             else
             {
-                for (var previous = activation.FirstLinked; previous is not null; previous = previous.NextLinked)
+                for (var previous = match.FirstLinked; previous is not null; previous = previous.NextLinked)
                 {
                     if (previous.NextLinked == handle)
                     {

@@ -7,13 +7,14 @@ namespace PolicyRules.Engine.Runtime;
 /// entries and states, and the working-memory tables. When a session is disposed its arena is
 /// cleared and pooled by the network, and the next session reuses the objects instead of
 /// allocating them: a Rete session's objects all live as long as the session, which is the
-/// costliest pattern for a generational garbage collector.
+/// costliest pattern for a generational garbage collector. Activations are rows of the agenda, not objects.
 /// </summary>
 /// <remarks>
 /// Objects are handed out in order and taken back all at once when the session ends; within a
 /// session, what a retraction removes (handles, tokens, activations, right entries) is discarded
 /// and reused once the change that removed it is complete (<see cref="Recycle"/>), never while a
-/// propagation may still hold it. An activation also waits until the agenda has dropped it.
+/// propagation may still hold it. A match token may be reused while the agenda still holds rows
+/// for it: their stamp tells them apart (see <see cref="MatchToken.Stamp"/>).
 /// </remarks>
 internal sealed class SessionArena
 {
@@ -29,8 +30,11 @@ internal sealed class SessionArena
     public readonly Agenda Agenda;
     public readonly SessionMetrics Metrics = new();
 
+    /// <summary>The activation firing, as actions see it.</summary>
+    public readonly FiringMatch FiringMatch = new();
+
     private readonly Pool<MemoryToken> _tokens = new();
-    private readonly Pool<Activation> _activations = new();
+    private readonly Pool<MatchToken> _matches = new();
     private readonly Pool<FactHandle> _handles = new();
     private readonly Pool<RightEntry> _entries = new();
     private readonly Pool<RightState> _states = new();
@@ -39,16 +43,16 @@ internal sealed class SessionArena
     {
         Network = network;
         Memories = new object?[network.NodeCount];
-        Agenda = new Agenda(Dropped);
+        Agenda = new Agenda();
     }
 
     public RuleNetwork Network { get; }
 
     /// <summary>Objects in use: handed out and not yet given back by a retraction.</summary>
-    public int Live => _tokens.Live + _activations.Live + _handles.Live + _entries.Live + _states.Live;
+    public int Live => _tokens.Live + _matches.Live + _handles.Live + _entries.Live + _states.Live;
 
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
-    public int Size => _tokens.Count + _activations.Count + _handles.Count + _entries.Count + _states.Count;
+    public int Size => _tokens.Count + _matches.Count + _handles.Count + _entries.Count + _states.Count;
 
     public MemoryToken NewToken(object?[] facts, MemoryToken? parent, RightState? right)
     {
@@ -61,15 +65,15 @@ internal sealed class SessionArena
         return _tokens.Add(new MemoryToken(facts, parent, right));
     }
 
-    public Activation NewActivation(CompiledRule rule, object?[] facts, MemoryToken? parent, RightState? right)
+    public MatchToken NewMatchToken(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right)
     {
-        if (_activations.Reuse() is { } activation)
+        if (_matches.Reuse() is { } match)
         {
-            activation.Reuse(rule, facts, parent, right);
-            return activation;
+            match.Reuse(terminal, facts, parent, right);
+            return match;
         }
 
-        return _activations.Add(new Activation(rule, facts, parent, right));
+        return _matches.Add(new MatchToken(terminal, facts, parent, right));
     }
 
     public FactHandle NewHandle(object fact, long sequence)
@@ -96,12 +100,12 @@ internal sealed class SessionArena
 
     public RightState NewRightState() => _states.Reuse() ?? _states.Add(new RightState());
 
-    /// <summary>A token a retraction removed from the network (an activation goes to <see cref="Discard(Activation)"/>).</summary>
+    /// <summary>A token a retraction removed from the network.</summary>
     public void Discard(Token token)
     {
-        if (token is Activation activation)
+        if (token is MatchToken match)
         {
-            Discard(activation);
+            _matches.Discard(match);
         }
         else
         {
@@ -109,31 +113,7 @@ internal sealed class SessionArena
         }
     }
 
-    /// <summary>An activation withdrawn from the network; reused once the agenda no longer holds it either.</summary>
-    public void Discard(Activation activation)
-    {
-        if (activation.IsDiscarded)
-        {
-            return;
-        }
-
-        activation.IsDiscarded = true;
-        if (!activation.InAgenda)
-        {
-            _activations.Discard(activation);
-        }
-    }
-
     public void Discard(FactHandle handle) => _handles.Discard(handle);
-
-    /// <summary>The agenda let go of a withdrawn activation.</summary>
-    private void Dropped(Activation activation)
-    {
-        if (activation.IsDiscarded)
-        {
-            _activations.Discard(activation);
-        }
-    }
 
     public void Discard(RightEntry entry) => _entries.Discard(entry);
 
@@ -147,7 +127,7 @@ internal sealed class SessionArena
     public void Recycle()
     {
         _tokens.Recycle(token => token.Clear());
-        _activations.Recycle(activation => activation.Clear());
+        _matches.Recycle(match => match.Clear());
         _handles.Recycle(handle => handle.Clear());
         _entries.Recycle(entry => entry.Clear());
         _states.Recycle(state => state.Clear());
@@ -157,7 +137,7 @@ internal sealed class SessionArena
     public void Clear()
     {
         _tokens.Release(token => token.Clear());
-        _activations.Release(activation => activation.Clear());
+        _matches.Release(match => match.Clear());
         _handles.Release(handle => handle.Clear());
         _entries.Release(entry => entry.Clear());
         _states.Release(state => state.Clear());
@@ -179,6 +159,7 @@ internal sealed class SessionArena
         BatchHandles.Clear();
         BatchRightHandles.Clear();
         Agenda.Clear();
+        FiringMatch.Clear();
         Metrics.Reset();
     }
 

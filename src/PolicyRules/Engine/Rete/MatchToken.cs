@@ -1,0 +1,43 @@
+using PolicyRules.Engine.Runtime;
+
+namespace PolicyRules.Engine.Rete;
+
+/// <summary>
+/// A token that reached a terminal node: a match of every rule whose left-hand side the terminal
+/// ends. The agenda holds an <see cref="Activation"/> row per rule that points here, so a match
+/// costs one object however many rules share the chain.
+/// </summary>
+internal sealed class MatchToken(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right) : Token(facts, parent, right)
+{
+    /// <summary>The terminal the token reached: its rules are the match's.</summary>
+    public TerminalNode Terminal = terminal;
+
+    /// <summary>
+    /// Counts the match's withdrawals, and is never reset, not even when the pooled object is
+    /// reused: a row on the agenda made before the last withdrawal has an older stamp, so the
+    /// agenda drops it when it comes up instead of looking for it when the match goes.
+    /// </summary>
+    public int Stamp;
+
+    /// <summary>The rows of the current stamp still waiting on the agenda.</summary>
+    public int Pending;
+
+    /// <summary>The first of the facts the match's actions inserted as linked (retracted when the match goes); the rest follow through <see cref="FactHandle.NextLinked"/>.</summary>
+    public FactHandle? FirstLinked;
+
+    /// <summary>Makes a recycled token new again (see <see cref="SessionArena"/>); its stamp stays.</summary>
+    public void Reuse(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right)
+    {
+        Reuse(facts, parent, right);
+        Terminal = terminal;
+        Pending = 0;
+        FirstLinked = null;
+    }
+
+    /// <summary>Drops the facts, so a pooled token keeps nothing of its session alive.</summary>
+    public void Clear()
+    {
+        Facts = [];
+        FirstLinked = null;
+    }
+}

@@ -1,0 +1,39 @@
+using PolicyRules.Engine.Model;
+
+namespace PolicyRules.Engine.Runtime;
+
+/// <summary>
+/// The match whose actions are running, as they see it: one object per session, pointed at each
+/// activation as it fires, since an activation is a row of the agenda and not an object. What
+/// outlives the firing (events, exceptions) gets a <see cref="MatchSnapshot"/> of it.
+/// </summary>
+internal sealed class FiringMatch : IMatch
+{
+    private Activation _activation;
+
+    public Activation Activation => _activation;
+
+    public RuleDefinition Rule => _activation.Rule.Definition;
+
+    public IReadOnlyList<MatchBinding> Bindings => MatchSnapshot.BindingsOf(_activation.Rule, _activation.Token.Facts);
+
+    public void Set(Activation activation) => _activation = activation;
+
+    /// <summary>Forgets the activation once it has fired, so the session holds no match it is done with.</summary>
+    public void Clear() => _activation = default;
+
+    public T Get<T>(string alias)
+    {
+        foreach (var slot in _activation.Rule.Slots)
+        {
+            if (slot.Alias == alias)
+            {
+                return (T)_activation.Token.Facts[slot.Index]!;
+            }
+        }
+
+        throw new KeyNotFoundException($"Rule {Rule.Id} binds no alias '{alias}'.");
+    }
+
+    public override string ToString() => MatchSnapshot.Of(this).ToString();
+}

@@ -1,3 +1,4 @@
+using PolicyRules.Engine;
 using static PolicyRules.Tests.Engine.Rules;
 
 namespace PolicyRules.Tests.Engine;
@@ -32,6 +33,27 @@ public class NegationTests
 
         session.Retract(second);
         session.Matches().Should().Equal("NOT(c=Clause#1)");
+    }
+
+    [Fact]
+    public void A_not_or_exists_that_ends_its_chain_passes_its_own_tokens_as_the_matches()
+    {
+        // Neither adds a binding, so the token a not or an exists keeps is the match: a match costs
+        // the token that entered the node, and no other.
+        var clauses = Enumerable.Range(1, 3).Select(i => new Clause { Id = i, AgreementId = "A" }).ToArray();
+        var exception = new Clause { Id = 9, AgreementId = "A", Kind = "exception" };
+        foreach (var (rule, exempted) in new[] { (Unexempted, false), (Exempted, true) })
+        {
+            using var session = RuleNetwork.Compile([rule]).CreateSession();
+            session.InsertAll(clauses);
+            session.Insert(exception);
+            session.Retract(exception);
+            session.Insert(exception);
+
+            session.Metrics.TokensCreated.Should().Be(clauses.Length, "one token per clause, whatever passed or was withdrawn");
+            session.Metrics.ActivationsCreated.Should().Be(clauses.Length * 2, $"{rule.Id} passed every clause twice");
+            session.Fire().Should().Be(exempted ? clauses.Length : 0);
+        }
     }
 
     [Fact]

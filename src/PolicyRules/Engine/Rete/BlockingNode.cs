@@ -5,12 +5,18 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>
 /// The common machinery of <c>not</c> and <c>exists</c>: each left token remembers one right fact
 /// that matches it (its blocker), never the full set of pairs. Another blocker is sought only when
-/// that one goes.
+/// that one goes. Such a node adds no binding, so when its child is the terminal, its left tokens
+/// are match tokens and a token that passes is the match itself: no token is made to pass it on.
 /// </summary>
 internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(condition)
 {
     /// <summary>True for exists (a token passes while blocked), false for not (while unblocked).</summary>
     protected abstract bool PassesWhenBlocked { get; }
+
+    public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) =>
+        Child is TerminalNode terminal
+            ? session.Arena.NewMatchToken(terminal, facts, parent, right)
+            : base.CreateToken(session, facts, parent, right);
 
     public override void LeftActivate(RuleSession session, Token input)
     {
@@ -26,7 +32,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
 
         if (blocker is not null == PassesWhenBlocked)
         {
-            Emit(session, token, token.Facts, null);
+            Pass(session, token);
         }
     }
 
@@ -35,7 +41,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         var token = (MemoryToken)input;
         Memory(session).RemoveLeft(token);
         token.Blocker?.RemoveBlocked(token);
-        RetractChildren(session, token);
+        Withdraw(session, token);
     }
 
     public override void RightActivate(RuleSession session, RightEntry entry)
@@ -59,11 +65,11 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
             (state ??= StateOf(session, memory, entry)).AddBlocked(token);
             if (PassesWhenBlocked)
             {
-                Emit(session, token, token.Facts, null);
+                Pass(session, token);
             }
             else
             {
-                RetractChildren(session, token);
+                Withdraw(session, token);
             }
         }
     }
@@ -85,11 +91,11 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
             }
             else if (PassesWhenBlocked)
             {
-                RetractChildren(session, token);
+                Withdraw(session, token);
             }
             else
             {
-                Emit(session, token, token.Facts, null);
+                Pass(session, token);
             }
         }
 
@@ -114,5 +120,31 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
 
         return null;
+    }
+
+    /// <summary>Passes a token on: the terminal takes it as the match, another node gets a child of it.</summary>
+    private void Pass(RuleSession session, MemoryToken token)
+    {
+        if (Child is TerminalNode terminal)
+        {
+            terminal.LeftActivate(session, token);
+        }
+        else
+        {
+            Emit(session, token, token.Facts, null);
+        }
+    }
+
+    /// <summary>Takes back what passing <paramref name="token"/> caused (nothing, if it had not passed).</summary>
+    private void Withdraw(RuleSession session, MemoryToken token)
+    {
+        if (Child is TerminalNode terminal)
+        {
+            terminal.LeftRetract(session, token);
+        }
+        else
+        {
+            RetractChildren(session, token);
+        }
     }
 }

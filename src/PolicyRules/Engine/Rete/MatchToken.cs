@@ -5,9 +5,11 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>
 /// A token that reached a terminal node: a match of every rule whose left-hand side the terminal
 /// ends. The agenda holds an <see cref="Activation"/> row per rule that points here, so a match
-/// costs one object however many rules share the chain.
+/// costs one object however many rules share the chain. A not or exists node just before the
+/// terminal keeps these in its left memory and passes them on as they are, so there a match costs
+/// no object of its own (see <see cref="BlockingNode"/>).
 /// </summary>
-internal sealed class MatchToken(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right) : Token(facts, parent, right)
+internal sealed class MatchToken(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right) : MemoryToken(facts, parent, right)
 {
     /// <summary>The terminal the token reached: its rules are the match's.</summary>
     public TerminalNode Terminal = terminal;
@@ -34,10 +36,10 @@ internal sealed class MatchToken(TerminalNode terminal, object?[] facts, MemoryT
         FirstLinked = null;
     }
 
-    /// <summary>Drops the facts, so a pooled token keeps nothing of its session alive.</summary>
-    public void Clear()
+    /// <summary>Drops what could keep a user's objects alive, so a pooled token holds on to nothing of its session.</summary>
+    public new void Clear()
     {
-        Facts = [];
+        base.Clear();
         FirstLinked = null;
     }
 }

@@ -3,9 +3,10 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>
 /// A token consumed by a beta node (join, not, exists, aggregate): the node keeps it in its left
 /// memory with its index key, and it records what it caused there (its children, its blocker, an
-/// aggregate's matches).
+/// aggregate's matches). A not or exists node that ends its chain keeps <see cref="MatchToken"/>s,
+/// which are the matches themselves.
 /// </summary>
-internal sealed class MemoryToken(object?[] facts, MemoryToken? parent, RightState? right) : Token(facts, parent, right)
+internal class MemoryToken(object?[] facts, MemoryToken? parent, RightState? right) : Token(facts, parent, right)
 {
     public Token? FirstChild;
     public object Key = JoinKey.None;

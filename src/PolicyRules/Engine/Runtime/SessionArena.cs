@@ -84,7 +84,10 @@ internal sealed class SessionArena
             return handle;
         }
 
-        return _handles.Add(new FactHandle(fact, sequence));
+        // The root-facts array is made with its handle, so the two sit side by side in memory for
+        // as long as the pooled handle lives: at C=100k the array, made later with the first root,
+        // was a cache miss of its own per fact.
+        return _handles.Add(new FactHandle(fact, sequence) { RootFacts = new object?[Network.MaxSlotCount] });
     }
 
     public RightEntry NewRightEntry(FactHandle handle, object key, int slot)

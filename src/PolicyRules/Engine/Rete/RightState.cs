@@ -9,10 +9,12 @@ namespace PolicyRules.Engine.Rete;
 /// A node is a join or a blocking node, never both, so one bag holds either kind. Each token knows
 /// its place in the bag (a join's child in <see cref="Token.RightIndex"/>, a blocked token in
 /// <see cref="MemoryToken.BlockedIndex"/>), which costs a token 4 bytes where two links cost it 16.
+/// Tokens sit in struct slots, as in a <see cref="Bucket{T}"/>: a store into an array of tokens is
+/// type-checked by the runtime (tokens have subclasses), a store into a struct's field is not.
 /// </remarks>
 internal sealed class RightState
 {
-    private Token[]? _tokens;
+    private Slot[]? _tokens;
     private int _count;
 
     /// <summary>Forgets every token (a pooled state starts empty).</summary>
@@ -86,7 +88,7 @@ internal sealed class RightState
             Array.Resize(ref _tokens, Math.Max(4, _count * 2));
         }
 
-        _tokens[_count] = token;
+        _tokens[_count].Item = token;
         return _count++;
     }
 
@@ -94,13 +96,13 @@ internal sealed class RightState
     private Token? Remove(int index)
     {
         var last = --_count;
-        var moved = index != last ? _tokens![last] : null;
+        var moved = index != last ? _tokens![last].Item : null;
         if (moved is not null)
         {
-            _tokens![index] = moved;
+            _tokens![index].Item = moved;
         }
 
-        _tokens![last] = null!;
+        _tokens![last].Item = null!;
         return moved;
     }
 
@@ -111,8 +113,13 @@ internal sealed class RightState
             return null;
         }
 
-        var token = _tokens![--_count];
-        _tokens[_count] = null!;
+        var token = _tokens![--_count].Item;
+        _tokens[_count].Item = null!;
         return token;
+    }
+
+    private struct Slot
+    {
+        public Token Item;
     }
 }

@@ -283,6 +283,33 @@ public class SessionTests
     }
 
     [Fact]
+    public void An_action_that_fires_the_session_itself_still_sees_its_own_match_afterwards()
+    {
+        // The match an action receives is one object per session, pointed at each activation as it
+        // fires: an inner Fire must give it back to the action that called it.
+        RuleSession? session = null;
+        var seen = new List<string>();
+        session = Session(
+            Rule("OUTER").Priority(5).Match<Agreement>("a")
+                .Do((ctx, m) =>
+                {
+                    ctx.Insert(new Clause { Id = 8 });
+                    session!.Fire();
+                    ctx.InsertLinked(new Finding("OUTER", 0));
+                    seen.Add($"OUTER after the inner firing: {m.Rule.Id} {m.Get<Agreement>("a").Id}");
+                }).Build(),
+            Rule("INNER").Match<Clause>("c").Do((_, m) => seen.Add($"INNER {m.Get<Clause>("c").Id}")).Build());
+        var agreement = new Agreement();
+        session.Insert(agreement);
+
+        session.Fire().Should().Be(1, "the inner Fire counts its own firing");
+        seen.Should().Equal("INNER 8", $"OUTER after the inner firing: OUTER {agreement.Id}");
+        session.Query<Finding>().Should().ContainSingle("the linked fact hangs off the outer match");
+        session.Retract(agreement);
+        session.Query<Finding>().Should().BeEmpty("it goes with the outer match");
+    }
+
+    [Fact]
     public void Facts_inserted_by_actions_chain_into_other_rules()
     {
         var session = Session(

@@ -19,7 +19,7 @@ internal sealed class FiringMatch : IMatch
 
     public void Set(Activation activation) => _activation = activation;
 
-    /// <summary>Forgets the activation once it has fired, so the session holds no match it is done with.</summary>
+    /// <summary>Forgets the activation, when the arena is cleared for the next session.</summary>
     public void Clear() => _activation = default;
 
     public T Get<T>(string alias)

@@ -393,10 +393,12 @@ public sealed class RuleSession : IDisposable
         _ = Usable;
         var fired = 0;
         _context.IsHalted = false;
+        var match = _context.Current;
+        // An action may fire the session itself: the activation it runs for is its match again after.
+        var outer = match.Activation;
         Begin();
         try
         {
-            var match = _context.Current;
             while (fired < maxRules && !_context.IsHalted && Agenda.TryTake(out var activation))
             {
                 fired++;
@@ -426,7 +428,7 @@ public sealed class RuleSession : IDisposable
         }
         finally
         {
-            _context.Current.Clear();
+            match.Set(outer);
             End();
         }
 

@@ -21,7 +21,7 @@ internal sealed class ExpressionKey
     private readonly Dictionary<string, string> _members = new(StringComparer.Ordinal);
 
     // One buffer for every key this instance writes (a builder's keys are written one at a time):
-    // a builder of its own per key, grown chunk by chunk, was a fifth of what building a network allocated.
+    // a builder of its own per key, grown chunk by chunk, was a tenth of what building a network allocated.
     private readonly StringBuilder _buffer = new(1024);
 
     /// <summary>The key of <paramref name="expression"/>, naming <paramref name="parameters"/> by their position.</summary>

@@ -748,8 +748,8 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    // Enumerable.Contains(source, value), found once: searching Enumerable's methods for each
-    // condition that tests a list allocated more than the rest of binding it.
+    // Enumerable.Contains(source, value), found once: searching Enumerable's methods anew for each
+    // condition that tests a list made an array of all of them each time.
     private static readonly MethodInfo EnumerableContains =
         typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
 

@@ -113,7 +113,7 @@ internal static class RuleDescriber
 
     private static string Value(ValueSyntax value) => value switch
     {
-        LiteralSyntax literal => literal.Value.Type == JTokenType.String ? $"'{literal.Value}'" : Literal(value),
+        LiteralSyntax literal => literal.Value.Text is { } text ? $"'{text}'" : Literal(value),
         ListSyntax list => string.Join(", ", list.Items.Select(Value)),
         AliasSyntax alias => alias.Path.Length == 0 ? alias.Alias : $"{alias.Alias}.{alias.Path}",
         SetReferenceSyntax set => $"the set @{set.Name}",
@@ -124,7 +124,7 @@ internal static class RuleDescriber
     private static string Literal(ValueSyntax value) => value is LiteralSyntax literal
         ? literal.Value.Type switch
         {
-            JTokenType.Boolean => (bool)literal.Value! ? "true" : "false",
+            JTokenType.Boolean => (bool)literal.Value.Value! ? "true" : "false",
             JTokenType.Null => "null",
             _ => Convert.ToString(literal.Value.Value, CultureInfo.InvariantCulture) ?? "",
         }
@@ -132,7 +132,7 @@ internal static class RuleDescriber
 
     private static IEnumerable<string> Literals(ValueSyntax value) => value switch
     {
-        LiteralSyntax { Value.Type: JTokenType.String } literal => [(string)literal.Value!],
+        LiteralSyntax { Value.Text: { } text } => [text],
         ListSyntax list => list.Items.SelectMany(Literals),
         _ => [],
     };

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Newtonsoft.Json.Linq;
+using PolicyRules.Language.Parsing;
 using PolicyRules.Domain;
 using PolicyRules.Engine.Runtime;
 using PolicyRules.Language.Catalog;
@@ -148,12 +148,12 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             return Expression.Constant(Array.Empty<string>(), typeof(IReadOnlyList<string>));
         }
 
-        var items = argument.Value is JArray list ? list.ToArray() : [argument.Value];
+        var items = argument.Value is RuleJsonArray list ? list.Items : [argument.Value];
         var lists = new List<Expression>();
         foreach (var item in items)
         {
-            var at = SourceSpan.Of(item, argument.Span.File);
-            if (item.Type != JTokenType.String || (string)item! is not ['$', .. var reference] || reference.IndexOf('.', StringComparison.Ordinal) is var dot && dot < 0)
+            var at = item.Span;
+            if (item is not RuleJsonValue { Value: string text } || text is not ['$', .. var reference] || reference.IndexOf('.', StringComparison.Ordinal) is var dot && dot < 0)
             {
                 Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, at, "'parties' names lists of party codes, such as \"$e.parties\".");
                 return null;
@@ -220,7 +220,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             return null;
         }
 
-        if (argument.Value.Type != JTokenType.String || (string)argument.Value! is not ['$', .. var alias] || alias.Contains('.', StringComparison.Ordinal))
+        if (argument.Value is not RuleJsonValue { Value: string text } || text is not ['$', .. var alias] || alias.Contains('.', StringComparison.Ordinal))
         {
             Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, argument.Span, $"'{name}' names an alias, such as \"$c\".");
             return null;
@@ -247,13 +247,13 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
             return null;
         }
 
-        if (argument.Value.Type != JTokenType.String)
+        if (argument.Value is not RuleJsonValue { Value: string text })
         {
             Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, argument.Span, $"'{name}' must be a string.");
             return null;
         }
 
-        return Expression.Constant((string)argument.Value!);
+        return Expression.Constant(text);
     }
 
     private Expression? Template(ActionSyntax action, string name)
@@ -273,16 +273,16 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         var spread = new List<Expression>();
         if (action.Arguments.TryGetValue("evidence", out var argument))
         {
-            if (argument.Value is not JArray list)
+            if (argument.Value is not RuleJsonArray list)
             {
                 Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, argument.Span, "'evidence' is a list of fields such as \"$c.sectors\".");
                 return null;
             }
 
-            foreach (var item in list)
+            foreach (var item in list.Items)
             {
-                var at = SourceSpan.Of(item, argument.Span.File);
-                if (item.Type != JTokenType.String || (string)item! is not ['$', .. var reference])
+                var at = item.Span;
+                if (item is not RuleJsonValue { Value: string text } || text is not ['$', .. var reference])
                 {
                     Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, at, "An evidence field is written \"$alias.member\".");
                     return null;

@@ -525,7 +525,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
     {
         if (op.Argument is LiteralSyntax { Value.Type: JTokenType.Boolean } literal)
         {
-            return (bool)literal.Value;
+            return (bool)literal.Value.Value!;
         }
 
         Mismatch(op, subject, Show(op.Argument), $"'{op.Name}' takes true or false");
@@ -591,9 +591,9 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
         object? result = (expected, value.Type) switch
         {
-            (ValueKind.Text, JTokenType.String) => (string)value!,
+            (ValueKind.Text, JTokenType.String) => (string)value.Value!,
             (ValueKind.Number, JTokenType.Integer or JTokenType.Float) => Convert.ToDecimal(value.Value, System.Globalization.CultureInfo.InvariantCulture),
-            (ValueKind.Boolean, JTokenType.Boolean) => (bool)value,
+            (ValueKind.Boolean, JTokenType.Boolean) => (bool)value.Value!,
             _ => null,
         };
         if (result is null)
@@ -732,7 +732,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
     private static string Show(ValueSyntax value) => value switch
     {
-        LiteralSyntax literal => literal.Value.Type == JTokenType.String ? $"\"{literal.Value}\"" : literal.Value.ToString(Newtonsoft.Json.Formatting.None),
+        LiteralSyntax literal => literal.Value.Text is { } text ? $"\"{text}\"" : literal.Value.ToJson(),
         AliasSyntax alias => $"\"${alias.Alias}{(alias.Path.Length > 0 ? "." + alias.Path : "")}\"",
         SetReferenceSyntax set => $"\"@{set.Name}\"",
         ListSyntax => "a list",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
@@ -24,7 +25,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return null;
         }
 
-        JToken root;
+        RuleJson root;
         try
         {
             using var reader = new JsonTextReader(new StringReader(text))
@@ -33,12 +34,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
             };
-            root = JToken.ReadFrom(reader, new JsonLoadSettings
-            {
-                LineInfoHandling = LineInfoHandling.Load,
-                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-                CommentHandling = CommentHandling.Ignore,
-            });
+            root = RuleJsonReader.Read(reader, file);
             while (reader.Read())
             {
                 if (reader.TokenType != JsonToken.Comment)
@@ -62,9 +58,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return null;
         }
 
-        if (root is not JObject book)
+        if (root is not RuleJsonObject book)
         {
-            diagnostics.Error(RuleDiagnosticCodes.InvalidValue, At(root), "A rule file is a JSON object with 'rulebook', 'version' and 'rules'.");
+            diagnostics.Error(RuleDiagnosticCodes.InvalidValue, root.Span, "A rule file is a JSON object with 'rulebook', 'version' and 'rules'.");
             return null;
         }
 
@@ -76,9 +72,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var rules = new List<RuleSyntax>();
         if (Required(book, "rules") is { } rulesToken)
         {
-            if (rulesToken is JArray array)
+            if (rulesToken is RuleJsonArray array)
             {
-                foreach (var item in array)
+                foreach (var item in array.Items)
                 {
                     if (ParseRule(item) is { } rule)
                     {
@@ -122,7 +118,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         return end > 0 ? message[..end] : message;
     }
 
-    private List<SetSyntax> ParseSets(JToken? token)
+    private List<SetSyntax> ParseSets(RuleJson? token)
     {
         var sets = new List<SetSyntax>();
         if (token is null)
@@ -130,26 +126,26 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return sets;
         }
 
-        if (token is not JObject obj)
+        if (token is not RuleJsonObject obj)
         {
             Invalid(token, "'sets' must be an object of named lists.");
             return sets;
         }
 
-        foreach (var property in obj.Properties())
+        foreach (var property in obj.Properties)
         {
-            if (property.Value is not JArray values)
+            if (property.Value is not RuleJsonArray values)
             {
                 Invalid(property.Value, $"Set '{property.Name}' must be a list of values.");
                 continue;
             }
 
             var items = new List<Located<object>>();
-            foreach (var value in values)
+            foreach (var value in values.Items)
             {
-                if (value is JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } scalar)
+                if (value is RuleJsonValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } scalar)
                 {
-                    items.Add(new Located<object>(At(value), scalar.Value!));
+                    items.Add(new Located<object>(value.Span, scalar.Value!));
                 }
                 else
                 {
@@ -157,15 +153,15 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 }
             }
 
-            sets.Add(new SetSyntax(At(property), property.Name, items));
+            sets.Add(new SetSyntax(property.Span, property.Name, items));
         }
 
         return sets;
     }
 
-    private RuleSyntax? ParseRule(JToken token)
+    private RuleSyntax? ParseRule(RuleJson token)
     {
-        if (token is not JObject rule)
+        if (token is not RuleJsonObject rule)
         {
             Invalid(token, "A rule is a JSON object.");
             return null;
@@ -185,7 +181,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             Invalid(rule["verification"]!, $"Verification '{verification}' is not one of {string.Join(", ", Keywords.Verifications)}.");
         }
 
-        if (rule["confidence"] is { } confidence && (confidence.Type is not (JTokenType.Float or JTokenType.Integer) || (decimal)confidence < 0 || (decimal)confidence > 1))
+        if (rule["confidence"] is { } confidence && (confidence is not RuleJsonValue { Value: long or decimal } number || Convert.ToDecimal(number.Value, CultureInfo.InvariantCulture) is < 0 or > 1))
         {
             Invalid(confidence, "'confidence' is a number from 0 to 1.");
         }
@@ -193,9 +189,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var priority = 0;
         if (rule["priority"] is { } priorityToken)
         {
-            if (priorityToken.Type == JTokenType.Integer && (long)priorityToken is >= int.MinValue and <= int.MaxValue)
+            if (priorityToken is RuleJsonValue { Value: long whole } && whole is >= int.MinValue and <= int.MaxValue)
             {
-                priority = (int)priorityToken;
+                priority = (int)whole;
             }
             else
             {
@@ -206,9 +202,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var overrides = false;
         if (rule["override"] is { } overrideToken)
         {
-            if (overrideToken.Type == JTokenType.Boolean)
+            if (overrideToken is RuleJsonValue { Value: bool flag })
             {
-                overrides = (bool)overrideToken;
+                overrides = flag;
             }
             else
             {
@@ -219,9 +215,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var when = new List<ElementSyntax>();
         if (Required(rule, "when") is { } whenToken)
         {
-            if (whenToken is JArray elements)
+            if (whenToken is RuleJsonArray elements)
             {
-                foreach (var element in elements)
+                foreach (var element in elements.Items)
                 {
                     if (ParseElement(element) is { } parsed)
                     {
@@ -238,9 +234,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var then = new List<ActionSyntax>();
         if (Required(rule, "then") is { } thenToken)
         {
-            if (thenToken is JArray actions)
+            if (thenToken is RuleJsonArray actions)
             {
-                foreach (var action in actions)
+                foreach (var action in actions.Items)
                 {
                     if (ParseAction(action) is { } parsed)
                     {
@@ -260,12 +256,12 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
 
         return new RuleSyntax(
-            At(rule),
+            rule.Span,
             id,
             OptionalString(rule, "title"),
-            rule["principle"] is { } principle && String(principle, "principle") is { } p ? new Located<string>(At(principle), p) : null,
+            rule["principle"] is { } principle && String(principle, "principle") is { } p ? new Located<string>(principle.Span, p) : null,
             StringList(rule, "basis").Select(b => b.Value).ToArray(),
-            new Located<string>(rule["severity"] is { } s ? At(s) : At(rule), severity ?? "medium"),
+            new Located<string>(rule["severity"] is { } s ? s.Span : rule.Span, severity ?? "medium"),
             priority,
             StringList(rule, "tags").Select(t => t.Value).ToArray(),
             OptionalString(rule, "remedy"),
@@ -276,21 +272,21 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             then);
     }
 
-    private ElementSyntax? ParseElement(JToken token)
+    private ElementSyntax? ParseElement(RuleJson token)
     {
-        if (token is not JObject element)
+        if (token is not RuleJsonObject element)
         {
             Invalid(token, "An element of 'when' is a JSON object such as { \"match\": \"Clause\", \"as\": \"c\" }.");
             return null;
         }
 
-        var keyword = element.Properties().Select(p => p.Name).FirstOrDefault(Keywords.Elements.Contains);
+        var keyword = element.Properties.Select(p => p.Name).FirstOrDefault(Keywords.Elements.Contains);
         if (keyword is null)
         {
-            var first = element.Properties().FirstOrDefault();
+            var first = element.Properties.FirstOrDefault();
             diagnostics.Error(
                 RuleDiagnosticCodes.UnknownOperator,
-                first is null ? At(element) : At(first),
+                first is null ? element.Span : first.Span,
                 $"An element starts with one of {string.Join(", ", Keywords.Elements)}." + (first is null ? "" : Suggestions.DidYouMean(first.Name, Keywords.Elements)));
             return null;
         }
@@ -302,9 +298,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             case "none" or "exists":
             {
                 WarnUnknown(element, [keyword], "element");
-                if (element[keyword] is not JObject inner || ParsePattern(inner) is not { } pattern)
+                if (element[keyword] is not RuleJsonObject inner || ParsePattern(inner) is not { } pattern)
                 {
-                    if (element[keyword] is not JObject)
+                    if (element[keyword] is not RuleJsonObject)
                     {
                         Invalid(element[keyword]!, $"'{keyword}' holds a pattern: {{ \"match\": \"Type\", \"where\": {{ … }} }}.");
                     }
@@ -312,14 +308,14 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                     return null;
                 }
 
-                return keyword == "none" ? new NoneSyntax(At(element), pattern) : new ExistsSyntax(At(element), pattern);
+                return keyword == "none" ? new NoneSyntax(element.Span, pattern) : new ExistsSyntax(element.Span, pattern);
             }
 
             default:
             {
                 WarnUnknown(element, [keyword, .. Keywords.AggregateFields], "aggregate");
                 var alias = RequiredString(element, "as");
-                if (element[keyword] is not JObject inner)
+                if (element[keyword] is not RuleJsonObject inner)
                 {
                     Invalid(element[keyword]!, $"'{keyword}' holds a pattern: {{ \"match\": \"Type\", \"where\": {{ … }} }}.");
                     return null;
@@ -329,16 +325,16 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 var having = element["having"] is { } havingToken ? ParseOperators(havingToken, "", 1) : null;
                 return source is null || alias is null
                     ? null
-                    : new AggregateSyntax(At(element), keyword == "collect", source, new Located<string>(At(element["as"]!), alias), having);
+                    : new AggregateSyntax(element.Span, keyword == "collect", source, new Located<string>(element["as"]!.Span, alias), having);
             }
         }
     }
 
-    private PatternSyntax? ParsePattern(JObject pattern)
+    private PatternSyntax? ParsePattern(RuleJsonObject pattern)
     {
         WarnUnknown(pattern, Keywords.PatternFields, "pattern");
         var type = RequiredString(pattern, "match");
-        Located<string>? alias = pattern["as"] is { } aliasToken && String(aliasToken, "as") is { } a ? new Located<string>(At(aliasToken), a) : null;
+        Located<string>? alias = pattern["as"] is { } aliasToken && String(aliasToken, "as") is { } a ? new Located<string>(aliasToken.Span, a) : null;
         if (alias is { Value: var name } && !IsIdentifier(name))
         {
             Invalid(pattern["as"]!, $"Alias '{name}' must be a letter followed by letters, digits or '_'.");
@@ -355,52 +351,52 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 return null;
             }
 
-            var test = new MemberTestSyntax(At(isToken), new Located<string>(At(isToken), ""), [new OperatorSyntax(At(isToken), "eq", identity, false)]);
+            var test = new MemberTestSyntax(isToken.Span, new Located<string>(isToken.Span, ""), [new OperatorSyntax(isToken.Span, "eq", identity, false)]);
             where = where is null ? test : new AllSyntax(where.Span, [test, .. where is AllSyntax all ? all.Conditions : [where]]);
         }
 
-        return type is null ? null : new PatternSyntax(At(pattern), new Located<string>(At(pattern["match"]!), type), alias, where);
+        return type is null ? null : new PatternSyntax(pattern.Span, new Located<string>(pattern["match"]!.Span, type), alias, where);
     }
 
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
-    private ConditionSyntax? ParseCondition(JToken token, int depth)
+    private ConditionSyntax? ParseCondition(RuleJson token, int depth)
     {
         if (depth > limits.MaxDepth)
         {
-            diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, At(token), $"Conditions nest deeper than {limits.MaxDepth} levels.");
+            diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, token.Span, $"Conditions nest deeper than {limits.MaxDepth} levels.");
             return null;
         }
 
-        if (token is not JObject conditions)
+        if (token is not RuleJsonObject conditions)
         {
             Invalid(token, "A condition is a JSON object of member tests, 'all', 'any' or 'not'.");
             return null;
         }
 
         var parts = new List<ConditionSyntax>();
-        foreach (var property in conditions.Properties())
+        foreach (var property in conditions.Properties)
         {
             switch (property.Name)
             {
                 case "all" or "any":
                 {
-                    if (property.Value is not JArray list)
+                    if (property.Value is not RuleJsonArray list)
                     {
                         Invalid(property.Value, $"'{property.Name}' holds a list of conditions.");
                         continue;
                     }
 
-                    var items = list.Select(item => ParseCondition(item, depth + 1)).OfType<ConditionSyntax>().ToArray();
-                    parts.Add(property.Name == "all" ? new AllSyntax(At(property), items) : new AnySyntax(At(property), items));
+                    var items = list.Items.Select(item => ParseCondition(item, depth + 1)).OfType<ConditionSyntax>().ToArray();
+                    parts.Add(property.Name == "all" ? new AllSyntax(property.Span, items) : new AnySyntax(property.Span, items));
                     break;
                 }
 
                 case "not":
                     if (ParseCondition(property.Value, depth + 1) is { } negated)
                     {
-                        parts.Add(new NotSyntax(At(property), negated));
+                        parts.Add(new NotSyntax(property.Span, negated));
                     }
 
                     break;
@@ -414,20 +410,20 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             }
         }
 
-        return parts.Count == 1 ? parts[0] : new AllSyntax(At(conditions), parts);
+        return parts.Count == 1 ? parts[0] : new AllSyntax(conditions.Span, parts);
     }
 
-    private MemberTestSyntax? ParseMemberTest(JProperty property, int depth)
+    private MemberTestSyntax? ParseMemberTest(RuleJsonProperty property, int depth)
     {
-        var path = new Located<string>(At(property), property.Name);
-        if (property.Value is JObject)
+        var path = new Located<string>(property.Span, property.Name);
+        if (property.Value is RuleJsonObject)
         {
             return ParseOperators(property.Value, property.Name, depth + 1) is { } tests
                 ? tests with { Path = path }
                 : null;
         }
 
-        if (property.Value is JArray)
+        if (property.Value is RuleJsonArray)
         {
             Invalid(property.Value, $"A bare list does not say how to compare '{property.Name}': use an operator such as {{ \"in\": [ … ] }} or {{ \"overlaps\": [ … ] }}.");
             return null;
@@ -440,19 +436,19 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
 
         var op = value is SetReferenceSyntax ? "in" : "eq";
-        return new MemberTestSyntax(At(property), path, [new OperatorSyntax(At(property.Value), op, value, false)]);
+        return new MemberTestSyntax(property.Span, path, [new OperatorSyntax(property.Value.Span, op, value, false)]);
     }
 
     /// <summary>Reads an object of operators (<c>{ "gte": 2, "lt": 9 }</c>) applying to <paramref name="path"/>.</summary>
-    private MemberTestSyntax? ParseOperators(JToken token, string path, int depth, string? skip = null)
+    private MemberTestSyntax? ParseOperators(RuleJson token, string path, int depth, string? skip = null)
     {
         if (depth > limits.MaxDepth)
         {
-            diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, At(token), $"Conditions nest deeper than {limits.MaxDepth} levels.");
+            diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, token.Span, $"Conditions nest deeper than {limits.MaxDepth} levels.");
             return null;
         }
 
-        if (token is not JObject obj)
+        if (token is not RuleJsonObject obj)
         {
             Invalid(token, "Expected an object of operators such as { \"gte\": 2 }.");
             return null;
@@ -461,9 +457,9 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         var ignoreCase = false;
         if (obj[Keywords.IgnoreCase] is { } flag)
         {
-            if (flag.Type == JTokenType.Boolean)
+            if (flag is RuleJsonValue { Value: bool set })
             {
-                ignoreCase = (bool)flag;
+                ignoreCase = set;
             }
             else
             {
@@ -472,7 +468,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
 
         var operators = new List<OperatorSyntax>();
-        foreach (var property in obj.Properties())
+        foreach (var property in obj.Properties)
         {
             if (property.Name == Keywords.IgnoreCase || property.Name == skip)
             {
@@ -483,39 +479,39 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             {
                 diagnostics.Error(
                     RuleDiagnosticCodes.UnknownOperator,
-                    At(property),
+                    property.Span,
                     $"Unknown operator '{property.Name}'.{OperatorHint(property.Name)} Operators: {string.Join(", ", OperatorRegistry.All.Select(o => o.Name))}.");
                 continue;
             }
 
             if (ParseArgument(info, property, depth) is { } argument)
             {
-                operators.Add(new OperatorSyntax(At(property), info.Name, argument, ignoreCase));
+                operators.Add(new OperatorSyntax(property.Span, info.Name, argument, ignoreCase));
             }
         }
 
-        return new MemberTestSyntax(At(obj), new Located<string>(At(obj), path), operators);
+        return new MemberTestSyntax(obj.Span, new Located<string>(obj.Span, path), operators);
     }
 
-    private ValueSyntax? ParseArgument(OperatorInfo info, JProperty property, int depth)
+    private ValueSyntax? ParseArgument(OperatorInfo info, RuleJsonProperty property, int depth)
     {
         switch (info.Shape)
         {
             case OperandShape.Operators:
-                return ParseOperators(property.Value, "", depth + 1) is { } nested ? new NestedSyntax(At(property.Value), nested.Operators) : null;
+                return ParseOperators(property.Value, "", depth + 1) is { } nested ? new NestedSyntax(property.Value.Span, nested.Operators) : null;
             case OperandShape.Condition:
-                return ParseCondition(property.Value, depth + 1) is { } condition ? new ElementConditionSyntax(At(property.Value), condition) : null;
+                return ParseCondition(property.Value, depth + 1) is { } condition ? new ElementConditionSyntax(property.Value.Span, condition) : null;
             case OperandShape.Difference:
             {
-                if (property.Value is not JObject { } body || body["with"] is not { } with)
+                if (property.Value is not RuleJsonObject { } body || body["with"] is not { } with)
                 {
-                    diagnostics.Error(RuleDiagnosticCodes.MissingField, At(property.Value), $"'{info.Name}' takes {{ \"with\": list, … }}: the list to take away, then tests of what remains such as {{ \"empty\": false }}.");
+                    diagnostics.Error(RuleDiagnosticCodes.MissingField, property.Value.Span, $"'{info.Name}' takes {{ \"with\": list, … }}: the list to take away, then tests of what remains such as {{ \"empty\": false }}.");
                     return null;
                 }
 
                 var taken = ParseValue(with, depth + 1);
                 var tests = ParseOperators(body, "", depth + 1, skip: "with");
-                return taken is not null && tests is not null ? new DifferenceSyntax(At(property.Value), taken, tests.Operators) : null;
+                return taken is not null && tests is not null ? new DifferenceSyntax(property.Value.Span, taken, tests.Operators) : null;
             }
 
             default:
@@ -526,94 +522,93 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
     private static string OperatorHint(string name) =>
         OperatorRegistry.Hints.TryGetValue(name, out var known) ? $" Did you mean '{known}'?" : Suggestions.DidYouMean(name, OperatorRegistry.Names);
 
-    private ValueSyntax? ParseValue(JToken token, int depth)
+    private ValueSyntax? ParseValue(RuleJson token, int depth)
     {
         switch (token)
         {
-            case JValue { Type: JTokenType.String } text:
+            case RuleJsonValue { Value: string s } text:
             {
-                var s = (string)text!;
                 if (s.StartsWith("$$", StringComparison.Ordinal) || s.StartsWith("@@", StringComparison.Ordinal))
                 {
-                    return new LiteralSyntax(At(token), new JValue(s[1..]));
+                    return new LiteralSyntax(token.Span, new RuleJsonValue(token.Span, JTokenType.String, s[1..]));
                 }
 
                 if (s.StartsWith('$'))
                 {
                     var dot = s.IndexOf('.', StringComparison.Ordinal);
                     var alias = dot < 0 ? s[1..] : s[1..dot];
-                    return new AliasSyntax(At(token), alias, dot < 0 ? "" : s[(dot + 1)..]);
+                    return new AliasSyntax(token.Span, alias, dot < 0 ? "" : s[(dot + 1)..]);
                 }
 
-                return s.StartsWith('@') ? new SetReferenceSyntax(At(token), s[1..]) : new LiteralSyntax(At(token), text);
+                return s.StartsWith('@') ? new SetReferenceSyntax(token.Span, s[1..]) : new LiteralSyntax(token.Span, text);
             }
 
-            case JValue { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean or JTokenType.Null } scalar:
-                return new LiteralSyntax(At(token), scalar);
-            case JArray list:
-                return new ListSyntax(At(token), list.Select(item => ParseValue(item, depth + 1)).OfType<ValueSyntax>().ToArray());
+            case RuleJsonValue { Type: JTokenType.Integer or JTokenType.Float or JTokenType.Boolean or JTokenType.Null } scalar:
+                return new LiteralSyntax(token.Span, scalar);
+            case RuleJsonArray list:
+                return new ListSyntax(token.Span, list.Items.Select(item => ParseValue(item, depth + 1)).OfType<ValueSyntax>().ToArray());
             default:
                 Invalid(token, "Expected a string, number, boolean, null, list, '$alias.member' or '@set'.");
                 return null;
         }
     }
 
-    private ActionSyntax? ParseAction(JToken token)
+    private ActionSyntax? ParseAction(RuleJson token)
     {
-        if (token is not JObject { Count: 1 } action || action.First is not JProperty { Value: JObject arguments } property)
+        if (token is not RuleJsonObject { Count: 1 } action || action.Properties[0] is not { Value: RuleJsonObject arguments } property)
         {
             Invalid(token, "An action is an object with one keyword holding its arguments, such as { \"conflict\": { \"on\": \"$c\" } }.");
             return null;
         }
 
-        var args = arguments.Properties().ToDictionary(p => p.Name, p => new Located<JToken>(At(p.Value), p.Value), StringComparer.Ordinal);
-        return new ActionSyntax(At(property), property.Name, args);
+        var args = arguments.Properties.ToDictionary(p => p.Name, p => new Located<RuleJson>(p.Value.Span, p.Value), StringComparer.Ordinal);
+        return new ActionSyntax(property.Span, property.Name, args);
     }
 
-    private JToken? Required(JObject obj, string name)
+    private RuleJson? Required(RuleJsonObject obj, string name)
     {
         if (obj[name] is { } token)
         {
             return token;
         }
 
-        diagnostics.Error(RuleDiagnosticCodes.MissingField, At(obj), $"Missing required field '{name}'.");
+        diagnostics.Error(RuleDiagnosticCodes.MissingField, obj.Span, $"Missing required field '{name}'.");
         return null;
     }
 
-    private string? RequiredString(JObject obj, string name) => Required(obj, name) is { } token ? String(token, name) : null;
+    private string? RequiredString(RuleJsonObject obj, string name) => Required(obj, name) is { } token ? String(token, name) : null;
 
-    private string? OptionalString(JObject obj, string name) => obj[name] is { } token ? String(token, name) : null;
+    private string? OptionalString(RuleJsonObject obj, string name) => obj[name] is { } token ? String(token, name) : null;
 
-    private string? String(JToken token, string name)
+    private string? String(RuleJson token, string name)
     {
-        if (token.Type == JTokenType.String)
+        if (token is RuleJsonValue { Value: string text })
         {
-            return (string)token!;
+            return text;
         }
 
         Invalid(token, $"'{name}' must be a string.");
         return null;
     }
 
-    private IEnumerable<Located<string>> StringList(JObject obj, string name)
+    private IEnumerable<Located<string>> StringList(RuleJsonObject obj, string name)
     {
         if (obj[name] is not { } token)
         {
             yield break;
         }
 
-        if (token is not JArray list)
+        if (token is not RuleJsonArray list)
         {
             Invalid(token, $"'{name}' must be a list of strings.");
             yield break;
         }
 
-        foreach (var item in list)
+        foreach (var item in list.Items)
         {
-            if (item.Type == JTokenType.String)
+            if (item is RuleJsonValue { Value: string text })
             {
-                yield return new Located<string>(At(item), (string)item!);
+                yield return new Located<string>(item.Span, text);
             }
             else
             {
@@ -622,18 +617,16 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
     }
 
-    private void WarnUnknown(JObject obj, IReadOnlyCollection<string> known, string what)
+    private void WarnUnknown(RuleJsonObject obj, IReadOnlyCollection<string> known, string what)
     {
-        foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name)))
+        foreach (var property in obj.Properties.Where(p => !known.Contains(p.Name)))
         {
             diagnostics.Warning(
                 RuleDiagnosticCodes.UnknownField,
-                At(property),
+                property.Span,
                 $"'{property.Name}' is not a field of a {what}; it is ignored.{Suggestions.DidYouMean(property.Name, known)}");
         }
     }
 
-    private void Invalid(JToken token, string message) => diagnostics.Error(RuleDiagnosticCodes.InvalidValue, At(token), message);
-
-    private SourceSpan At(JToken token) => SourceSpan.Of(token, file);
+    private void Invalid(RuleJson token, string message) => diagnostics.Error(RuleDiagnosticCodes.InvalidValue, token.Span, message);
 }

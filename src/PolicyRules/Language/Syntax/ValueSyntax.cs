@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using PolicyRules.Language.Parsing;
 using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Language.Syntax;
@@ -7,7 +7,7 @@ namespace PolicyRules.Language.Syntax;
 internal abstract record ValueSyntax(SourceSpan Span);
 
 /// <summary>A JSON string, number, boolean or null.</summary>
-internal sealed record LiteralSyntax(SourceSpan Span, JValue Value) : ValueSyntax(Span);
+internal sealed record LiteralSyntax(SourceSpan Span, RuleJsonValue Value) : ValueSyntax(Span);
 
 /// <summary>A JSON list of values.</summary>
 internal sealed record ListSyntax(SourceSpan Span, IReadOnlyList<ValueSyntax> Items) : ValueSyntax(Span);

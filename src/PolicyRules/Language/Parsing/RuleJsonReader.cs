@@ -1,0 +1,183 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PolicyRules.Diagnostics;
+
+namespace PolicyRules.Language.Parsing;
+
+/// <summary>
+/// Reads one JSON document into <see cref="RuleJson"/> from Newtonsoft's reader, as
+/// <c>JToken.ReadFrom</c> would under the parser's settings: comments skipped, a property named twice
+/// in one object an error, every value placed where it starts (Newtonsoft's reader places a value at
+/// its last character and a property at the colon after its name). Errors are the reader's own, or
+/// the ones <c>JToken.ReadFrom</c> raises, with the same messages and positions.
+/// </summary>
+internal sealed class RuleJsonReader
+{
+    private readonly JsonTextReader _reader;
+    private readonly string? _file;
+
+    private RuleJsonReader(JsonTextReader reader, string? file)
+    {
+        _reader = reader;
+        _file = file;
+    }
+
+    /// <summary>Reads the value at the reader's start, leaving the reader on its last token.</summary>
+    /// <exception cref="JsonReaderException">The text is not one well-formed JSON value.</exception>
+    public static RuleJson Read(JsonTextReader reader, string? file)
+    {
+        var json = new RuleJsonReader(reader, file);
+        if (!json.Next())
+        {
+            throw json.Error("Error reading JToken from JsonReader.");
+        }
+
+        return reader.TokenType switch
+        {
+            JsonToken.StartObject or JsonToken.StartArray => json.Root(),
+            JsonToken.StartConstructor => json.Constructor(),
+            JsonToken.EndObject or JsonToken.EndArray or JsonToken.EndConstructor or JsonToken.Raw =>
+                throw json.Error($"Error reading JToken from JsonReader. Unexpected token: {reader.TokenType}"),
+            _ => json.Value(),
+        };
+    }
+
+    /// <summary>The document's object or list, with the errors <c>JContainer</c> raises when the text ends inside it.</summary>
+    private RuleJson Root()
+    {
+        var name = _reader.TokenType == JsonToken.StartObject ? nameof(JObject) : nameof(JArray);
+        var span = At(1);
+        var isObject = _reader.TokenType == JsonToken.StartObject;
+        if (!_reader.Read())
+        {
+            throw Error($"Error reading {name} from JsonReader.");
+        }
+
+        return isObject ? ObjectFrom(span, name) : ArrayFrom(span, name);
+    }
+
+    private RuleJson Any(string root) => _reader.TokenType switch
+    {
+        JsonToken.StartObject => Object(root),
+        JsonToken.StartArray => Array(root),
+        JsonToken.StartConstructor => Constructor(),
+        _ => Value(),
+    };
+
+    private RuleJsonObject Object(string root)
+    {
+        var span = At(1);
+        Expect(root);
+        return ObjectFrom(span, root);
+    }
+
+    /// <summary>Reads an object's members; the reader is on the first token after its <c>{</c>.</summary>
+    private RuleJsonObject ObjectFrom(SourceSpan span, string root)
+    {
+        var properties = new List<RuleJsonProperty>();
+        while (true)
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonToken.EndObject:
+                    return new RuleJsonObject(span, properties);
+                case JsonToken.PropertyName:
+                {
+                    var name = (string)_reader.Value!;
+                    foreach (var existing in properties)
+                    {
+                        if (existing.Name == name)
+                        {
+                            throw Error($"Property with the name '{name}' already exists in the current JSON object.");
+                        }
+                    }
+
+                    var at = At(SourceSpan.QuotedLength(name) + 1);
+                    Expect(root);
+                    properties.Add(new RuleJsonProperty(at, name, Any(root)));
+                    break;
+                }
+            }
+
+            Expect(root);
+        }
+    }
+
+    private RuleJsonArray Array(string root)
+    {
+        var span = At(1);
+        Expect(root);
+        return ArrayFrom(span, root);
+    }
+
+    /// <summary>Reads a list's items; the reader is on the first token after its <c>[</c>.</summary>
+    private RuleJsonArray ArrayFrom(SourceSpan span, string root)
+    {
+        var items = new List<RuleJson>();
+        while (_reader.TokenType != JsonToken.EndArray)
+        {
+            if (_reader.TokenType != JsonToken.Comment)
+            {
+                items.Add(Any(root));
+            }
+
+            Expect(root);
+        }
+
+        return new RuleJsonArray(span, items);
+    }
+
+    private RuleJsonConstructor Constructor()
+    {
+        var span = At(1);
+        _reader.Skip();
+        return new RuleJsonConstructor(span);
+    }
+
+    private RuleJsonValue Value()
+    {
+        var type = _reader.TokenType switch
+        {
+            JsonToken.String => JTokenType.String,
+            JsonToken.Integer => JTokenType.Integer,
+            JsonToken.Float => JTokenType.Float,
+            JsonToken.Boolean => JTokenType.Boolean,
+            JsonToken.Null => JTokenType.Null,
+            JsonToken.Undefined => JTokenType.Undefined,
+            JsonToken.Date => JTokenType.Date,
+            _ => JTokenType.Bytes,
+        };
+        var value = _reader.Value;
+        var length = value is string text ? SourceSpan.QuotedLength(text) : RuleJsonValue.ToJson(type, value).Length;
+        return new RuleJsonValue(At(length), type, value);
+    }
+
+    /// <summary>Moves to the next token, skipping comments; false at the end of the text.</summary>
+    private bool Next()
+    {
+        while (_reader.Read())
+        {
+            if (_reader.TokenType != JsonToken.Comment)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves to the next token inside a container, which the text must not end before closing.</summary>
+    private void Expect(string root)
+    {
+        if (!Next())
+        {
+            throw Error($"Unexpected end of content while loading {root}.");
+        }
+    }
+
+    /// <summary>Where the current token starts, given how far before the reader's position that is.</summary>
+    private SourceSpan At(int length) => new(_file, _reader.LineNumber, Math.Max(1, _reader.LinePosition - length + 1));
+
+    private JsonReaderException Error(string message) =>
+        new(message, _reader.Path, _reader.LineNumber, _reader.LinePosition, null);
+}

@@ -36,7 +36,13 @@ internal sealed class PhraseMatcher
                 }
 
                 list.Add(phrase);
-                _words.UnionWith(phrase.Words.Where(w => !w.Prefix).Select(w => w.Text));
+                foreach (var word in phrase.Words)
+                {
+                    if (!word.Prefix)
+                    {
+                        _words.Add(word.Text);
+                    }
+                }
             }
         }
     }
@@ -145,11 +151,13 @@ internal sealed class PhraseMatcher
 
     private sealed record Phrase(string Set, PhraseWord[] Words, bool Negatable)
     {
+        private static readonly char[] Separators = [' ', '-', '\'', '/', ','];
+
         public static Phrase Parse(string set, string term, IReadOnlySet<string> negations)
         {
             var words = new List<PhraseWord>();
             var gap = false;
-            foreach (var part in Tokenizer.Fold(term).Split([' ', '-', '\'', '/', ','], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in Tokenizer.Fold(term).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (part == "~")
                 {
@@ -166,7 +174,13 @@ internal sealed class PhraseMatcher
                 }
             }
 
-            return new Phrase(set, words.ToArray(), !words.Any(w => negations.Contains(w.Text)));
+            var negatable = true;
+            foreach (var word in words)
+            {
+                negatable &= !negations.Contains(word.Text);
+            }
+
+            return new Phrase(set, [.. words], negatable);
         }
 
         /// <summary>The index of the last token matched when the phrase starts at <paramref name="at"/>.</summary>

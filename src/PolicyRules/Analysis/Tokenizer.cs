@@ -113,6 +113,12 @@ internal static class Tokenizer
     /// <summary>Folds one term of a lexicon the way text is folded.</summary>
     public static string Fold(string term)
     {
+        // Most terms are lower-case ASCII already, which folds to itself.
+        if (!term.AsSpan().ContainsAnyExceptInRange('\0', '\u007F') && !term.AsSpan().ContainsAnyInRange('A', 'Z'))
+        {
+            return term;
+        }
+
         var builder = new StringBuilder(term.Length);
         foreach (var c in term)
         {
@@ -137,14 +143,25 @@ internal static class Tokenizer
             return;
         }
 
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var d in decomposed)
+        builder.Append(c < LatinFolds.Length ? LatinFolds[c] ??= Decompose(c) : Decompose(c));
+    }
+
+    // The accented letters of the Latin alphabets, folded once each: Spanish and French text has one
+    // in every few words, and decomposing one makes two strings.
+    private static readonly string?[] LatinFolds = new string?[0x250];
+
+    private static string Decompose(char c)
+    {
+        var folded = new StringBuilder(2);
+        foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
             {
-                builder.Append(char.ToLowerInvariant(d));
+                folded.Append(char.ToLowerInvariant(d));
             }
         }
+
+        return folded.ToString();
     }
 
     private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';

@@ -44,6 +44,9 @@ public sealed class PolicyChecker : IPolicyChecker
         _logger = logger ?? NullLogger<PolicyChecker>.Instance;
         _severities = new Dictionary<string, string>(_options.SeverityOverrides, StringComparer.Ordinal);
 
+        // The clause analysis's lexicons need nothing of the rulebook: with a core to spare, they are built meanwhile.
+        var analyzer = _options.MaxParallelism > 1 ? Task.Run(() => new TextAnalyzer(EmbeddedLexicons.All)) : null;
+
         var sources = new List<RulebookSource>();
         if (_options.UseDefaultRules)
         {
@@ -55,7 +58,7 @@ public sealed class PolicyChecker : IPolicyChecker
             sources.AddRange(RulebookSource.FromPath(path));
         }
 
-        var set = new RulebookLoader(ConventionCatalog.Create()).Load(sources);
+        var set = new RulebookLoader(ConventionCatalog.Create()) { MaxParallelism = Math.Max(1, _options.MaxParallelism) }.Load(sources);
         if (set.HasErrors)
         {
             throw new RulebookException(set.Diagnostics);
@@ -70,7 +73,7 @@ public sealed class PolicyChecker : IPolicyChecker
         // Tiered: a check of one draft calls most conditions a few times, where compiling them all
         // would cost more than interpreting; a corpus compiles the ones it calls often.
         _network = RuleNetwork.Compile(Rules.Select(r => r.Definition), new RuleNetworkOptions { ExpressionCompiler = TieredExpressionCompiler.Instance });
-        _analyzer = new TextAnalyzer(EmbeddedLexicons.All);
+        _analyzer = analyzer?.GetAwaiter().GetResult() ?? new TextAnalyzer(EmbeddedLexicons.All);
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
     }
 

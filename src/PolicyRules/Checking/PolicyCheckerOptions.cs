@@ -15,7 +15,10 @@ public sealed class PolicyCheckerOptions
     /// <summary>Severities that replace a rule's own, by rule id.</summary>
     public IDictionary<string, string> SeverityOverrides { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>How many drafts are checked at once by <see cref="IPolicyChecker.CheckAll"/>. Default: the processor count.</summary>
+    /// <summary>
+    /// How many drafts are checked at once by <see cref="IPolicyChecker.CheckAll"/>, and how many rules
+    /// are bound at once while the checker is built. Default: the processor count.
+    /// </summary>
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
 
     /// <summary>The name reported as the tool's.</summary>

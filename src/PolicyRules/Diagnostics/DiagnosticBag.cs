@@ -13,10 +13,22 @@ internal sealed class DiagnosticBag
 
     public void Warning(string code, SourceSpan at, string message) => Add(code, DiagnosticSeverity.Warning, at, message);
 
-    public void Add(string code, DiagnosticSeverity severity, SourceSpan at, string message)
+    public void Add(string code, DiagnosticSeverity severity, SourceSpan at, string message) =>
+        Add(new Diagnostic(code, severity, message, at.File, at.Line, at.Column));
+
+    /// <summary>Appends what another bag collected, in its order.</summary>
+    public void AddRange(DiagnosticBag other)
     {
-        _items.Add(new Diagnostic(code, severity, message, at.File, at.Line, at.Column));
-        if (severity == DiagnosticSeverity.Error)
+        foreach (var diagnostic in other._items)
+        {
+            Add(diagnostic);
+        }
+    }
+
+    private void Add(Diagnostic diagnostic)
+    {
+        _items.Add(diagnostic);
+        if (diagnostic.IsError)
         {
             ErrorCount++;
         }

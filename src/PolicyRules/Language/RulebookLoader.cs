@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using PolicyRules.Language.Binding;
 using PolicyRules.Language.Catalog;
 using PolicyRules.Diagnostics;
@@ -32,6 +33,19 @@ public sealed class RulebookLoader
         _limits = limits ?? new RulebookLimits();
     }
 
+    /// <summary>
+    /// How many of a file's rules are bound at once, on the thread pool. Default: the processor
+    /// count; 1 binds them on the calling thread. What is loaded does not depend on it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int MaxParallelism
+    {
+        get => _maxParallelism;
+        init => _maxParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxParallelism is at least 1.");
+    }
+
+    private readonly int _maxParallelism = Environment.ProcessorCount;
+
     /// <summary>Loads rule files in order; each may use the sets of those before it.</summary>
     public RulebookSet Load(IEnumerable<RulebookSource> sources)
     {
@@ -62,17 +76,19 @@ public sealed class RulebookLoader
 
             Disable(syntax, rules, diagnostics);
             var context = new BindContext(_catalog, sets, _limits, diagnostics);
-            var binder = new RuleBinder(context, syntax.Name);
+            var bound = Bind(syntax, context, _maxParallelism);
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var ruleSyntax in syntax.Rules)
+            for (var i = 0; i < syntax.Rules.Count; i++)
             {
+                var ruleSyntax = syntax.Rules[i];
                 if (!ids.Add(ruleSyntax.Id))
                 {
                     diagnostics.Error(RuleDiagnosticCodes.DuplicateRuleId, ruleSyntax.Span, $"Rule id '{ruleSyntax.Id}' is used twice in this rulebook.");
                     continue;
                 }
 
-                if (binder.Bind(ruleSyntax) is { } rule)
+                diagnostics.AddRange(bound[i].Diagnostics);
+                if (bound[i].Rule is { } rule)
                 {
                     Compose(rule, ruleSyntax, rules, diagnostics);
                 }
@@ -87,6 +103,32 @@ public sealed class RulebookLoader
 
     /// <summary>Loads one rule file given as text.</summary>
     public RulebookSet Load(string text, string? path = null) => Load([RulebookSource.FromText(text, path)]);
+
+    /// <summary>
+    /// Binds every rule of a file, each with diagnostics of its own, in parallel: the rules of a file
+    /// are independent, and binding is most of what loading the shipped rulebook costs. The caller
+    /// takes the results in the file's order, so what it reports does not depend on the threads.
+    /// </summary>
+    private static (RulebookRule? Rule, DiagnosticBag Diagnostics)[] Bind(RulebookSyntax syntax, BindContext context, int maxParallelism)
+    {
+        var bound = new (RulebookRule?, DiagnosticBag)[syntax.Rules.Count];
+        try
+        {
+            Parallel.For(0, bound.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
+            {
+                var diagnostics = new DiagnosticBag();
+                var rule = new RuleBinder(context.ForRule(diagnostics), syntax.Name).Bind(syntax.Rules[i]);
+                bound[i] = (rule, diagnostics);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // As if bound one by one: the binder's own exception, not the parallel loop's wrapper.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        return bound;
+    }
 
     private string? Read(RulebookSource source, DiagnosticBag diagnostics)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using PolicyRules.Language.Catalog;
 using PolicyRules.Diagnostics;
@@ -7,7 +8,8 @@ namespace PolicyRules.Language.Binding;
 /// <summary>What binding a rule file needs around it: the catalog, the named sets in force, limits, and where diagnostics go.</summary>
 internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<object>> sets, RulebookLimits limits, DiagnosticBag diagnostics)
 {
-    private readonly Dictionary<(string, bool), RulePattern> _regexes = [];
+    // Shared by the contexts of one rule file's rules, which are bound in parallel: one pattern, one instance.
+    private ConcurrentDictionary<(string, bool), RulePattern> _regexes = new();
 
     public FactCatalog Catalog { get; } = catalog;
 
@@ -16,6 +18,9 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
     public RulebookLimits Limits { get; } = limits;
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>A context for binding one rule: diagnostics of its own, the file's patterns shared.</summary>
+    public BindContext ForRule(DiagnosticBag ruleDiagnostics) => new(Catalog, Sets, Limits, ruleDiagnostics) { _regexes = _regexes };
 
     /// <summary>
     /// One non-backtracking expression per pattern, checked now and built on first use: matching
@@ -50,7 +55,6 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
             return null;
         }
 
-        _regexes.Add((pattern, ignoreCase), regex);
-        return regex;
+        return _regexes.GetOrAdd((pattern, ignoreCase), regex);
     }
 }

@@ -11,7 +11,8 @@ namespace PolicyRules.Language.Catalog;
 /// A type's members are its public instance properties with a getter, named in camelCase, whose
 /// types the language knows: strings, numbers, booleans, lists of those, registered types and
 /// lists of them, and a string-keyed dictionary of extra fields (read as <c>attributes.name</c>).
-/// Other properties are not reachable.
+/// Other properties are not reachable. A loader reads the catalog from several threads at once:
+/// register every type before loading.
 /// </remarks>
 public sealed class FactCatalog
 {
@@ -46,20 +47,24 @@ public sealed class FactCatalog
     /// <summary>The description of a registered type, or null when it is not registered.</summary>
     public FactTypeInfo? Describe(Type type)
     {
-        if (_infos.TryGetValue(type, out var info))
+        // A loader binds a file's rules in parallel, and descriptions are made on first use.
+        lock (_infos)
         {
+            if (_infos.TryGetValue(type, out var info))
+            {
+                return info;
+            }
+
+            var name = _names.FirstOrDefault(p => p.Value == type).Key;
+            if (name is null)
+            {
+                return null;
+            }
+
+            info = new FactTypeInfo(name, type, DescribeMembers(type));
+            _infos[type] = info;
             return info;
         }
-
-        var name = _names.FirstOrDefault(p => p.Value == type).Key;
-        if (name is null)
-        {
-            return null;
-        }
-
-        info = new FactTypeInfo(name, type, DescribeMembers(type));
-        _infos[type] = info;
-        return info;
     }
 
     private Dictionary<string, FactMember> DescribeMembers(Type type)

@@ -39,22 +39,24 @@ internal sealed class RuleJsonValue(SourceSpan span, JTokenType type, object? va
     {
         JTokenType.Undefined => "undefined",
         JTokenType.Null => "null",
-        _ => new JValue(value).ToString(Formatting.None),
+        _ => JsonConvert.ToString(value),
     };
 }
 
 /// <summary>A JSON list.</summary>
-internal sealed class RuleJsonArray(SourceSpan span, IReadOnlyList<RuleJson> items) : RuleJson(span, JTokenType.Array)
+internal sealed class RuleJsonArray(SourceSpan span, RuleJson[] items) : RuleJson(span, JTokenType.Array)
 {
-    public IReadOnlyList<RuleJson> Items { get; } = items;
+    /// <summary>The items in order (an array, so that walking them boxes no enumerator; not to be changed).</summary>
+    public RuleJson[] Items { get; } = items;
 }
 
 /// <summary>A JSON object: its properties in the order written, no name twice.</summary>
-internal sealed class RuleJsonObject(SourceSpan span, IReadOnlyList<RuleJsonProperty> properties) : RuleJson(span, JTokenType.Object)
+internal sealed class RuleJsonObject(SourceSpan span, RuleJsonProperty[] properties) : RuleJson(span, JTokenType.Object)
 {
-    public IReadOnlyList<RuleJsonProperty> Properties { get; } = properties;
+    /// <summary>The properties in order (an array, so that walking them boxes no enumerator; not to be changed).</summary>
+    public RuleJsonProperty[] Properties => properties;
 
-    public int Count => Properties.Count;
+    public int Count => properties.Length;
 
     /// <summary>The value of the property <paramref name="name"/>, or null.</summary>
     /// <remarks>A search, not a dictionary: a rule file's objects have a handful of properties.</remarks>
@@ -62,7 +64,7 @@ internal sealed class RuleJsonObject(SourceSpan span, IReadOnlyList<RuleJsonProp
     {
         get
         {
-            foreach (var property in Properties)
+            foreach (var property in properties)
             {
                 if (property.Name == name)
                 {

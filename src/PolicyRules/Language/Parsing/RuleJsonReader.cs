@@ -16,6 +16,11 @@ internal sealed class RuleJsonReader
     private readonly JsonTextReader _reader;
     private readonly string? _file;
 
+    // One list per nesting depth, reused: each container is copied out to an array of its exact size.
+    private readonly List<List<RuleJsonProperty>> _properties = [];
+    private readonly List<List<RuleJson>> _items = [];
+    private int _depth;
+
     private RuleJsonReader(JsonTextReader reader, string? file)
     {
         _reader = reader;
@@ -74,13 +79,14 @@ internal sealed class RuleJsonReader
     /// <summary>Reads an object's members; the reader is on the first token after its <c>{</c>.</summary>
     private RuleJsonObject ObjectFrom(SourceSpan span, string root)
     {
-        var properties = new List<RuleJsonProperty>();
+        var properties = Scratch(_properties);
         while (true)
         {
             switch (_reader.TokenType)
             {
                 case JsonToken.EndObject:
-                    return new RuleJsonObject(span, properties);
+                    _depth--;
+                    return new RuleJsonObject(span, [.. properties]);
                 case JsonToken.PropertyName:
                 {
                     var name = (string)_reader.Value!;
@@ -113,7 +119,7 @@ internal sealed class RuleJsonReader
     /// <summary>Reads a list's items; the reader is on the first token after its <c>[</c>.</summary>
     private RuleJsonArray ArrayFrom(SourceSpan span, string root)
     {
-        var items = new List<RuleJson>();
+        var items = Scratch(_items);
         while (_reader.TokenType != JsonToken.EndArray)
         {
             if (_reader.TokenType != JsonToken.Comment)
@@ -124,7 +130,21 @@ internal sealed class RuleJsonReader
             Expect(root);
         }
 
-        return new RuleJsonArray(span, items);
+        _depth--;
+        return new RuleJsonArray(span, [.. items]);
+    }
+
+    /// <summary>The empty list for the container being opened, one level deeper.</summary>
+    private List<T> Scratch<T>(List<List<T>> lists)
+    {
+        while (lists.Count <= _depth)
+        {
+            lists.Add([]);
+        }
+
+        var list = lists[_depth++];
+        list.Clear();
+        return list;
     }
 
     private RuleJsonConstructor Constructor()

@@ -33,6 +33,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 MaxDepth = limits.MaxDepth * 2 + 8,
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
+                PropertyNameTable = new InterningNameTable(),
             };
             root = RuleJsonReader.Read(reader, file);
             while (reader.Read())
@@ -619,8 +620,13 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
 
     private void WarnUnknown(RuleJsonObject obj, IReadOnlyCollection<string> known, string what)
     {
-        foreach (var property in obj.Properties.Where(p => !known.Contains(p.Name)))
+        foreach (var property in obj.Properties)
         {
+            if (known.Contains(property.Name))
+            {
+                continue;
+            }
+
             diagnostics.Warning(
                 RuleDiagnosticCodes.UnknownField,
                 property.Span,

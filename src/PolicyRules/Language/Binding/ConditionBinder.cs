@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Newtonsoft.Json.Linq;
@@ -118,11 +119,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         var item = Expression.Parameter(list.ElementType!, "item");
         var read = Expression.Property(item, member.Property);
         var function = member.Kind is ValueKind.TextList or ValueKind.NumberList ? nameof(LanguageFunctions.JoinEach) : nameof(LanguageFunctions.Each);
-        var method = Method(function).MakeGenericMethod(list.ElementType!, element);
+        var method = Method(function, list.ElementType!, element);
         var selector = function == nameof(LanguageFunctions.JoinEach)
-            ? Expression.Lambda(Expression.Convert(read, typeof(IEnumerable<>).MakeGenericType(element)), item)
+            ? Expression.Lambda(Expression.Convert(read, SequenceOf(element)), item)
             : Expression.Lambda(Expression.Convert(read, element), item);
-        var call = Expression.Call(method, Expression.Convert(list.Expression, typeof(IEnumerable<>).MakeGenericType(list.ElementType!)), selector);
+        var call = Expression.Call(method, Expression.Convert(list.Expression, SequenceOf(list.ElementType!)), selector);
         return new BoundValue(call, kind.Value, element, false, $"{list.Name}.{member.Name}");
     }
 
@@ -264,11 +265,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         if (subject.Kind == ValueKind.Text)
         {
             var set = new HashSet<string>(values.Cast<string>(), op.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-            return Expression.Call(Method(nameof(LanguageFunctions.In)).MakeGenericMethod(typeof(string)), subject.Expression, Expression.Constant(set));
+            return Expression.Call(Method(nameof(LanguageFunctions.In), typeof(string)), subject.Expression, Expression.Constant(set));
         }
 
         var numbers = new HashSet<decimal>(values.Cast<decimal>());
-        return Expression.Call(Method(nameof(LanguageFunctions.In)).MakeGenericMethod(typeof(decimal?)), ToDecimal(subject.Expression, nullable: true), Expression.Constant(new HashSet<decimal?>(numbers.Select(n => (decimal?)n))));
+        return Expression.Call(Method(nameof(LanguageFunctions.In), typeof(decimal?)), ToDecimal(subject.Expression, nullable: true), Expression.Constant(new HashSet<decimal?>(numbers.Select(n => (decimal?)n))));
     }
 
     /// <summary><c>"id": { "in": "$e.refersTo" }</c>: membership in another fact's list.</summary>
@@ -286,7 +287,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             return Expression.Call(Method(nameof(LanguageFunctions.ContainsIgnoreCase)), list, value);
         }
 
-        return Expression.Call(Method(nameof(LanguageFunctions.InList)).MakeGenericMethod(element), value, Expression.Convert(list, typeof(IEnumerable<>).MakeGenericType(element)));
+        return Expression.Call(Method(nameof(LanguageFunctions.InList), element), value, Expression.Convert(list, SequenceOf(element)));
     }
 
     /// <summary><c>some</c>, <c>every</c>, <c>none</c>: a condition on the elements of a list of objects, bound as a nested lambda.</summary>
@@ -308,7 +309,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         }
 
         var lambda = Expression.Lambda(typeof(Func<,>).MakeGenericType(type, typeof(bool)), test, item);
-        return Expression.Call(Method(function).MakeGenericMethod(type), Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(type)), lambda);
+        return Expression.Call(Method(function, type), Expression.Convert(subject.Expression, SequenceOf(type)), lambda);
     }
 
     /// <summary><c>{ "difference": { "with": list, … } }</c>: the operators test the items not in <c>with</c>.</summary>
@@ -337,7 +338,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
         var element = subject.ElementType!;
         var elementKind = subject.Kind == ValueKind.TextList ? ValueKind.Text : ValueKind.Number;
-        var list = Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(element));
+        var list = Expression.Convert(subject.Expression, SequenceOf(element));
         if (op.Argument is AliasSyntax)
         {
             if (Argument(op, subject.Kind) is not { } other)
@@ -350,7 +351,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                 return Mismatch(op, subject, "a list of another element type", "both lists must hold the same type");
             }
 
-            return Expression.Call(Method(withList).MakeGenericMethod(element), list, Expression.Convert(other, typeof(IEnumerable<>).MakeGenericType(element)));
+            return Expression.Call(Method(withList, element), list, Expression.Convert(other, SequenceOf(element)));
         }
 
         if (Values(op, elementKind) is not { } values)
@@ -361,7 +362,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         if (op.IgnoreCase && element == typeof(string))
         {
             var caseless = new HashSet<string>(values.Cast<string>(), StringComparer.OrdinalIgnoreCase);
-            return Expression.Call(Method(withSet).MakeGenericMethod(element), list, Expression.Constant(caseless));
+            return Expression.Call(Method(withSet, element), list, Expression.Constant(caseless));
         }
 
         var items = new List<object>(values.Count);
@@ -375,8 +376,8 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             items.Add(converted);
         }
 
-        var set = SetOfMethod.MakeGenericMethod(element).Invoke(null, [items])!;
-        return Expression.Call(Method(withSet).MakeGenericMethod(element), list, Expression.Constant(set));
+        var set = Instance(SetOfMethod, element).Invoke(null, [items])!;
+        return Expression.Call(Method(withSet, element), list, Expression.Constant(set));
     }
 
     private Expression? Contains(BoundValue subject, OperatorSyntax op)
@@ -419,8 +420,8 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 
                 // Enumerable.Contains with a constant is the shape the network dispatches by hash.
                 var contains = Expression.Call(
-                    EnumerableContains.MakeGenericMethod(element),
-                    Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(element)),
+                    Instance(EnumerableContains, element),
+                    Expression.Convert(subject.Expression, SequenceOf(element)),
                     item);
                 return subject.MayBeNull
                     ? Expression.AndAlso(Expression.NotEqual(subject.Expression, Expression.Constant(null, subject.Expression.Type)), contains)
@@ -440,7 +441,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
         }
 
         var element = subject.ElementType!;
-        var count = Expression.Call(Method(nameof(LanguageFunctions.Count)).MakeGenericMethod(element), Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(element)));
+        var count = Expression.Call(Method(nameof(LanguageFunctions.Count), element), Expression.Convert(subject.Expression, SequenceOf(element)));
         var size = new BoundValue(count, ValueKind.Number, null, false, $"size of {subject.Name}");
         return Combine(nested.Operators.Select(o => BindOperator(size, o)).ToArray(), Expression.AndAlso, true);
     }
@@ -512,7 +513,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                 break;
             case ValueKind.TextList or ValueKind.NumberList or ValueKind.ObjectList:
                 var element = subject.ElementType!;
-                empty = Expression.Call(Method(nameof(LanguageFunctions.IsEmpty)).MakeGenericMethod(element), Expression.Convert(subject.Expression, typeof(IEnumerable<>).MakeGenericType(element)));
+                empty = Expression.Call(Method(nameof(LanguageFunctions.IsEmpty), element), Expression.Convert(subject.Expression, SequenceOf(element)));
                 break;
             default:
                 return Mismatch(op, subject, op.Name, "'empty' applies to text and lists");
@@ -759,6 +760,23 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
     // on HashSet<T>, whose members a trimmed (NativeAOT) build does not keep.
     private static HashSet<T> SetOf<T>(List<object> items) => new(items.Cast<T>());
 
+    // Reflection is slow where the checker is compiled ahead of time (a native build makes each
+    // generic instantiation anew, and the expression factories cache by the method object): every
+    // function and instantiation the binder uses is looked up once per process.
+    private static readonly ConcurrentDictionary<(MethodInfo Definition, Type First, Type? Second), MethodInfo> Instances = new();
+    private static readonly ConcurrentDictionary<string, MethodInfo> Functions = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<Type, Type> Sequences = new();
+
     private static MethodInfo Method(string name) =>
-        typeof(LanguageFunctions).GetMethod(name, BindingFlags.Public | BindingFlags.Static)!;
+        Functions.GetOrAdd(name, static n => typeof(LanguageFunctions).GetMethod(n, BindingFlags.Public | BindingFlags.Static)!);
+
+    private static MethodInfo Method(string name, Type first) => Instance(Method(name), first);
+
+    private static MethodInfo Method(string name, Type first, Type second) =>
+        Instances.GetOrAdd((Method(name), first, second), static k => k.Definition.MakeGenericMethod(k.First, k.Second!));
+
+    private static MethodInfo Instance(MethodInfo definition, Type first) =>
+        Instances.GetOrAdd((definition, first, null), static k => k.Definition.MakeGenericMethod(k.First));
+
+    private static Type SequenceOf(Type element) => Sequences.GetOrAdd(element, static e => typeof(IEnumerable<>).MakeGenericType(e));
 }

@@ -92,6 +92,9 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
 
         var definition = new RuleDefinition(rule.Id, rule.Title, rule.Priority, elements, bodies.Select(b => new RuleAction(b!)), metadata);
         WarnOfCrossProducts(rule, definition, spans, context.Diagnostics);
+
+        // The descriptions read the when alone: the rule keeps that much of its syntax, not its actions'.
+        var when = rule.When;
         return new RulebookRule(
             definition,
             rulebook,
@@ -104,8 +107,8 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             rule.References,
             rule.Verification,
             rule.Span,
-            () => RuleDescriber.Describe(rule.When),
-            () => RuleDescriber.LexiconSets(rule.When));
+            () => RuleDescriber.Describe(when),
+            () => RuleDescriber.LexiconSets(when));
     }
 
     /// <summary>

@@ -63,17 +63,18 @@ internal sealed class RuleJsonReader
 
     private RuleJson Any(string root) => _reader.TokenType switch
     {
-        JsonToken.StartObject => Object(root),
-        JsonToken.StartArray => Array(root),
+        JsonToken.StartObject => ObjectFrom(Open(root), root),
+        JsonToken.StartArray => ArrayFrom(Open(root), root),
         JsonToken.StartConstructor => Constructor(),
         _ => Value(),
     };
 
-    private RuleJsonObject Object(string root)
+    /// <summary>Where the object or list at the reader starts; moves to the first token inside it.</summary>
+    private SourceSpan Open(string root)
     {
         var span = At(1);
         Expect(root);
-        return ObjectFrom(span, root);
+        return span;
     }
 
     /// <summary>Reads an object's members; the reader is on the first token after its <c>{</c>.</summary>
@@ -107,13 +108,6 @@ internal sealed class RuleJsonReader
 
             Expect(root);
         }
-    }
-
-    private RuleJsonArray Array(string root)
-    {
-        var span = At(1);
-        Expect(root);
-        return ArrayFrom(span, root);
     }
 
     /// <summary>Reads a list's items; the reader is on the first token after its <c>[</c>.</summary>

@@ -112,14 +112,26 @@ public sealed class RulebookLoader
     private static (RulebookRule? Rule, DiagnosticBag Diagnostics)[] Bind(RulebookSyntax syntax, BindContext context, int maxParallelism)
     {
         var bound = new (RulebookRule?, DiagnosticBag)[syntax.Rules.Count];
+        void BindRule(int i)
+        {
+            var diagnostics = new DiagnosticBag();
+            var rule = new RuleBinder(context.ForRule(diagnostics), syntax.Name).Bind(syntax.Rules[i]);
+            bound[i] = (rule, diagnostics);
+        }
+
+        if (maxParallelism == 1)
+        {
+            for (var i = 0; i < bound.Length; i++)
+            {
+                BindRule(i);
+            }
+
+            return bound;
+        }
+
         try
         {
-            Parallel.For(0, bound.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
-            {
-                var diagnostics = new DiagnosticBag();
-                var rule = new RuleBinder(context.ForRule(diagnostics), syntax.Name).Bind(syntax.Rules[i]);
-                bound[i] = (rule, diagnostics);
-            });
+            Parallel.For(0, bound.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, BindRule);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
         {

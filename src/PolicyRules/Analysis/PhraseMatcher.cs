@@ -8,35 +8,21 @@ namespace PolicyRules.Analysis;
 internal sealed class PhraseMatcher
 {
     private const int MaxGap = 8;
-    private readonly Dictionary<string, List<Phrase>> _byWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Phrase>> _byPrefix = new(StringComparer.Ordinal);
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+
+    // Indexed on the language's first match: every document asks all languages whether they know a
+    // word, but a draft in one language matches phrases of that one only.
+    private readonly Lazy<PhraseIndex> _index;
 
     public PhraseMatcher(Lexicon lexicon)
     {
-        var negations = lexicon.Sets.TryGetValue(TextAnalyzer.Negation, out var words)
-            ? words.Select(Tokenizer.Fold).ToHashSet(StringComparer.Ordinal)
-            : [];
-        foreach (var (set, terms) in lexicon.Sets)
+        var words = new List<PhraseWord>();
+        foreach (var (_, terms) in lexicon.Sets)
         {
             foreach (var term in terms)
             {
-                var phrase = Phrase.Parse(set, term, negations);
-                if (phrase.Words.Length == 0)
-                {
-                    continue;
-                }
-
-                var first = phrase.Words[0];
-                var index = first.Prefix ? _byPrefix : _byWord;
-                var key = first.Prefix ? first.Text[..Math.Min(3, first.Text.Length)] : first.Text;
-                if (!index.TryGetValue(key, out var list))
-                {
-                    index[key] = list = [];
-                }
-
-                list.Add(phrase);
-                foreach (var word in phrase.Words)
+                Phrase.Split(term, words);
+                foreach (var word in words)
                 {
                     if (!word.Prefix)
                     {
@@ -45,7 +31,12 @@ internal sealed class PhraseMatcher
                 }
             }
         }
+
+        _index = new Lazy<PhraseIndex>(() => new PhraseIndex(lexicon));
     }
+
+    /// <summary>True once the phrases are indexed, at the first match.</summary>
+    internal bool IsIndexed => _index.IsValueCreated;
 
     /// <summary>True when the word (or the singular it is the plural of) is a word of some phrase.</summary>
     public bool Knows(string word)
@@ -63,19 +54,20 @@ internal sealed class PhraseMatcher
 
     public List<LexiconHit> Match(TextToken[] tokens)
     {
+        var (byWord, byPrefix) = _index.Value;
         var hits = new List<LexiconHit>();
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Folded;
             foreach (var form in Forms(word))
             {
-                if (_byWord.TryGetValue(form, out var phrases))
+                if (byWord.TryGetValue(form, out var phrases))
                 {
                     Try(phrases, tokens, i, hits);
                 }
             }
 
-            if (word.Length >= 3 && _byPrefix.TryGetValue(word[..3], out var prefixed))
+            if (word.Length >= 3 && byPrefix.TryGetValue(word[..3], out var prefixed))
             {
                 Try(prefixed, tokens, i, hits);
             }
@@ -147,6 +139,39 @@ internal sealed class PhraseMatcher
         && string.CompareOrdinal(word, 0, term, 0, word.Length - cut) == 0
         && term.EndsWith(ending, StringComparison.Ordinal);
 
+    /// <summary>A language's phrases by their first word (or, for a prefix word, its first three letters).</summary>
+    private sealed record PhraseIndex(Dictionary<string, List<Phrase>> ByWord, Dictionary<string, List<Phrase>> ByPrefix)
+    {
+        public PhraseIndex(Lexicon lexicon)
+            : this(new Dictionary<string, List<Phrase>>(StringComparer.Ordinal), new Dictionary<string, List<Phrase>>(StringComparer.Ordinal))
+        {
+            var negations = lexicon.Sets.TryGetValue(TextAnalyzer.Negation, out var words)
+                ? words.Select(Tokenizer.Fold).ToHashSet(StringComparer.Ordinal)
+                : [];
+            foreach (var (set, terms) in lexicon.Sets)
+            {
+                foreach (var term in terms)
+                {
+                    var phrase = Phrase.Parse(set, term, negations);
+                    if (phrase.Words.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var first = phrase.Words[0];
+                    var index = first.Prefix ? ByPrefix : ByWord;
+                    var key = first.Prefix ? first.Text[..Math.Min(3, first.Text.Length)] : first.Text;
+                    if (!index.TryGetValue(key, out var list))
+                    {
+                        index[key] = list = [];
+                    }
+
+                    list.Add(phrase);
+                }
+            }
+        }
+    }
+
     // A struct in its phrase's array: the matchers of the three languages hold some 15,000 words for
     // as long as the checker lives, and every object that survives start-up is one more to move.
     internal readonly record struct PhraseWord(string Text, bool Prefix, bool GapBefore);
@@ -158,6 +183,20 @@ internal sealed class PhraseMatcher
         public static Phrase Parse(string set, string term, IReadOnlySet<string> negations)
         {
             var words = new List<PhraseWord>();
+            Split(term, words);
+            var negatable = true;
+            foreach (var word in words)
+            {
+                negatable &= !negations.Contains(word.Text);
+            }
+
+            return new Phrase(set, [.. words], negatable);
+        }
+
+        /// <summary>The words of a term, folded, into <paramref name="words"/> (cleared first).</summary>
+        public static void Split(string term, List<PhraseWord> words)
+        {
+            words.Clear();
             var gap = false;
             foreach (var part in Tokenizer.Fold(term).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
             {
@@ -175,14 +214,6 @@ internal sealed class PhraseMatcher
                     gap = false;
                 }
             }
-
-            var negatable = true;
-            foreach (var word in words)
-            {
-                negatable &= !negations.Contains(word.Text);
-            }
-
-            return new Phrase(set, [.. words], negatable);
         }
 
         /// <summary>The index of the last token matched when the phrase starts at <paramref name="at"/>.</summary>

@@ -69,6 +69,9 @@ public sealed class TextAnalyzer
     /// <summary>The languages it reads.</summary>
     public IReadOnlyList<string> Languages => _languages.Select(l => l.Lexicon.Language).ToArray();
 
+    /// <summary>The languages whose phrases have been indexed: those a clause was read in so far.</summary>
+    internal IReadOnlyList<string> IndexedLanguages => _languages.Where(l => l.Matcher.IsIndexed).Select(l => l.Lexicon.Language).ToArray();
+
     /// <summary>The facts analysis adds for every readable clause of <paramref name="draft"/>.</summary>
     public IReadOnlyList<object> Analyze(Draft draft)
     {

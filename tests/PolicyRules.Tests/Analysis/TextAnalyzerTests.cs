@@ -253,6 +253,20 @@ public class TextAnalyzerTests
 
     private const string Glued = "To this end, a Partyshallnot impose customsdutiesonelectronic transmissions, and each Party shall accord to services treatmentnoless favourablethan thatitaccords toits own services.";
 
+    [Fact]
+    public void A_language_s_phrases_are_indexed_when_a_clause_is_first_read_in_it()
+    {
+        var analyzer = new TextAnalyzer(EmbeddedLexicons.All);
+        analyzer.IndexedLanguages.Should().BeEmpty();
+
+        analyzer.Analyze(new Clause { Id = "1", AgreementId = "a", Text = "Each Party shall accord national treatment to audiovisual services." });
+        analyzer.IndexedLanguages.Should().Equal("en");
+
+        var facts = analyzer.Analyze(new Clause { Id = "2", AgreementId = "a", Text = "Cada Parte otorgará trato nacional a los servicios audiovisuales." });
+        analyzer.IndexedLanguages.Should().BeEquivalentTo(["en", "es"]);
+        facts.OfType<TextCue>().Should().NotBeEmpty("the Spanish phrases, indexed on demand, match");
+    }
+
     private static IReadOnlyList<object> AnalyzeDocument(params string[] texts)
     {
         var clauses = string.Join(",", texts.Select((t, i) => $$"""{ "id": "{{i + 1}}", "text": {{Newtonsoft.Json.JsonConvert.ToString(t)}} }"""));

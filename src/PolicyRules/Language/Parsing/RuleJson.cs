@@ -9,14 +9,14 @@ namespace PolicyRules.Language.Parsing;
 /// </summary>
 /// <remarks>
 /// Lighter than Newtonsoft's <see cref="JToken"/> tree, which keeps a parent link, a line-information
-/// annotation and, per object, a dictionary of its properties: that tree was four times the size of
-/// the file, and since the syntax kept some of its values, their parent links kept the whole tree
-/// alive for as long as the checker. These nodes link only downwards, and the syntax keeps nothing but
-/// scalar values (docs/PERFORMANCE.md, start-up).
+/// annotation and, per object, a dictionary of its properties: that tree was about ten times the size
+/// of the file, and since the syntax kept some of its values, their parent links kept the whole tree
+/// alive for as long as the checker. These nodes link only downwards, so what the syntax keeps of them
+/// (literals, action arguments) keeps nothing else (docs/PERFORMANCE.md, start-up).
 /// </remarks>
 internal abstract class RuleJson(SourceSpan span, JTokenType type)
 {
-    /// <summary>Where the value starts (a property: where its name starts).</summary>
+    /// <summary>Where the value starts.</summary>
     public SourceSpan Span { get; } = span;
 
     /// <summary>What kind of JSON value it is, in Newtonsoft's terms.</summary>

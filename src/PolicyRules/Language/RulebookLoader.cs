@@ -76,12 +76,14 @@ public sealed class RulebookLoader
 
             Disable(syntax, rules, diagnostics);
             var context = new BindContext(_catalog, sets, _limits, diagnostics);
-            var bound = Bind(syntax, context, _maxParallelism);
+            // A repeated id is reported where it stands, and its rule is not bound.
             var ids = new HashSet<string>(StringComparer.Ordinal);
+            var repeated = syntax.Rules.Select(r => !ids.Add(r.Id)).ToArray();
+            var bound = Bind(syntax, repeated, context, _maxParallelism);
             for (var i = 0; i < syntax.Rules.Count; i++)
             {
                 var ruleSyntax = syntax.Rules[i];
-                if (!ids.Add(ruleSyntax.Id))
+                if (repeated[i])
                 {
                     diagnostics.Error(RuleDiagnosticCodes.DuplicateRuleId, ruleSyntax.Span, $"Rule id '{ruleSyntax.Id}' is used twice in this rulebook.");
                     continue;
@@ -105,15 +107,21 @@ public sealed class RulebookLoader
     public RulebookSet Load(string text, string? path = null) => Load([RulebookSource.FromText(text, path)]);
 
     /// <summary>
-    /// Binds every rule of a file, each with diagnostics of its own, in parallel: the rules of a file
-    /// are independent, and binding is most of what loading the shipped rulebook costs. The caller
-    /// takes the results in the file's order, so what it reports does not depend on the threads.
+    /// Binds a file's rules but the skipped ones, each with diagnostics of its own, in parallel: the
+    /// rules of a file are independent, and binding is most of what loading the shipped rulebook
+    /// costs. The caller takes the results in the file's order, so what it reports does not depend on
+    /// the threads.
     /// </summary>
-    private static (RulebookRule? Rule, DiagnosticBag Diagnostics)[] Bind(RulebookSyntax syntax, BindContext context, int maxParallelism)
+    private static (RulebookRule? Rule, DiagnosticBag Diagnostics)[] Bind(RulebookSyntax syntax, bool[] skip, BindContext context, int maxParallelism)
     {
         var bound = new (RulebookRule?, DiagnosticBag)[syntax.Rules.Count];
         void BindRule(int i)
         {
+            if (skip[i])
+            {
+                return;
+            }
+
             var diagnostics = new DiagnosticBag();
             var rule = new RuleBinder(context.ForRule(diagnostics), syntax.Name).Bind(syntax.Rules[i]);
             bound[i] = (rule, diagnostics);

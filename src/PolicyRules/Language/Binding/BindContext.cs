@@ -9,7 +9,13 @@ namespace PolicyRules.Language.Binding;
 internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<string, IReadOnlyList<object>> sets, RulebookLimits limits, DiagnosticBag diagnostics)
 {
     // Shared by the contexts of one rule file's rules, which are bound in parallel: one pattern, one instance.
-    private ConcurrentDictionary<(string, bool), RulePattern> _regexes = new();
+    private readonly ConcurrentDictionary<(string, bool), RulePattern> _regexes = new();
+
+    private BindContext(BindContext file, DiagnosticBag diagnostics)
+        : this(file.Catalog, file.Sets, file.Limits, diagnostics)
+    {
+        _regexes = file._regexes;
+    }
 
     public FactCatalog Catalog { get; } = catalog;
 
@@ -20,7 +26,7 @@ internal sealed class BindContext(FactCatalog catalog, IReadOnlyDictionary<strin
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     /// <summary>A context for binding one rule: diagnostics of its own, the file's patterns shared.</summary>
-    public BindContext ForRule(DiagnosticBag ruleDiagnostics) => new(Catalog, Sets, Limits, ruleDiagnostics) { _regexes = _regexes };
+    public BindContext ForRule(DiagnosticBag ruleDiagnostics) => new(this, ruleDiagnostics);
 
     /// <summary>
     /// One non-backtracking expression per pattern, checked now and built on first use: matching

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PolicyRules.Analysis;
 
 /// <summary>
@@ -16,23 +18,24 @@ internal sealed class PhraseMatcher
 
     public PhraseMatcher(Lexicon lexicon)
     {
-        var words = new List<PhraseWord>();
+        // Words are read as spans of the folded term: one already known costs no string.
+        var known = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (_, terms) in lexicon.Sets)
         {
             foreach (var term in terms)
             {
-                Phrase.Split(term, words);
-                foreach (var word in words)
+                var words = new TermWords(Tokenizer.Fold(term));
+                while (words.MoveNext())
                 {
-                    if (!word.Prefix)
+                    if (!words.Prefix)
                     {
-                        _words.Add(word.Text);
+                        known.Add(words.Current);
                     }
                 }
             }
         }
 
-        _index = new Lazy<PhraseIndex>(() => new PhraseIndex(lexicon));
+        _index = new Lazy<PhraseIndex>(() => new PhraseIndex(lexicon, _words));
     }
 
     /// <summary>True once the phrases are indexed, at the first match.</summary>
@@ -142,17 +145,21 @@ internal sealed class PhraseMatcher
     /// <summary>A language's phrases by their first word (or, for a prefix word, its first three letters).</summary>
     private sealed record PhraseIndex(Dictionary<string, List<Phrase>> ByWord, Dictionary<string, List<Phrase>> ByPrefix)
     {
-        public PhraseIndex(Lexicon lexicon)
+        /// <param name="lexicon">The lexicon whose phrases are indexed.</param>
+        /// <param name="known">The lexicon's words, whose strings the phrases share.</param>
+        public PhraseIndex(Lexicon lexicon, HashSet<string> known)
             : this(new Dictionary<string, List<Phrase>>(StringComparer.Ordinal), new Dictionary<string, List<Phrase>>(StringComparer.Ordinal))
         {
             var negations = lexicon.Sets.TryGetValue(TextAnalyzer.Negation, out var words)
                 ? words.Select(Tokenizer.Fold).ToHashSet(StringComparer.Ordinal)
                 : [];
+            var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+            var scratch = new List<PhraseWord>();
             foreach (var (set, terms) in lexicon.Sets)
             {
                 foreach (var term in terms)
                 {
-                    var phrase = Phrase.Parse(set, term, negations);
+                    var phrase = Phrase.Parse(set, term, negations, lookup, scratch);
                     if (phrase.Words.Length == 0)
                     {
                         continue;
@@ -178,42 +185,19 @@ internal sealed class PhraseMatcher
 
     private sealed record Phrase(string Set, PhraseWord[] Words, bool Negatable)
     {
-        private static readonly char[] Separators = [' ', '-', '\'', '/', ','];
-
-        public static Phrase Parse(string set, string term, IReadOnlySet<string> negations)
+        public static Phrase Parse(string set, string term, IReadOnlySet<string> negations, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> known, List<PhraseWord> scratch)
         {
-            var words = new List<PhraseWord>();
-            Split(term, words);
+            scratch.Clear();
             var negatable = true;
-            foreach (var word in words)
+            var words = new TermWords(Tokenizer.Fold(term));
+            while (words.MoveNext())
             {
-                negatable &= !negations.Contains(word.Text);
+                var text = known.TryGetValue(words.Current, out var shared) ? shared : words.Current.ToString();
+                scratch.Add(new PhraseWord(text, words.Prefix, words.GapBefore));
+                negatable &= !negations.Contains(text);
             }
 
-            return new Phrase(set, [.. words], negatable);
-        }
-
-        /// <summary>The words of a term, folded, into <paramref name="words"/> (cleared first).</summary>
-        public static void Split(string term, List<PhraseWord> words)
-        {
-            words.Clear();
-            var gap = false;
-            foreach (var part in Tokenizer.Fold(term).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (part == "~")
-                {
-                    gap = true;
-                    continue;
-                }
-
-                var prefix = part.EndsWith('*');
-                var text = prefix ? part[..^1] : part;
-                foreach (var piece in text.Split('.', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    words.Add(new PhraseWord(piece, prefix, gap));
-                    gap = false;
-                }
-            }
+            return new Phrase(set, [.. scratch], negatable);
         }
 
         /// <summary>The index of the last token matched when the phrase starts at <paramref name="at"/>.</summary>
@@ -254,6 +238,77 @@ internal sealed class PhraseMatcher
             }
 
             return position;
+        }
+    }
+    /// <summary>
+    /// The words of a folded term, as spans of it: words are separated by spaces, hyphens,
+    /// apostrophes, slashes, commas and full stops; a <c>~</c> asks for a gap before the next word,
+    /// and a part that ends in <c>*</c> makes prefixes of its words.
+    /// </summary>
+    internal ref struct TermWords(string folded)
+    {
+        private static readonly SearchValues<char> Separators = SearchValues.Create(" -'/,");
+
+        private ReadOnlySpan<char> _rest = folded;
+        private ReadOnlySpan<char> _part;
+        private bool _partIsPrefix;
+        private bool _gap;
+
+        /// <summary>The word read last.</summary>
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        /// <summary>Whether the word read last is a prefix.</summary>
+        public bool Prefix { get; private set; }
+
+        /// <summary>Whether a gap of other words may come before the word read last.</summary>
+        public bool GapBefore { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (true)
+            {
+                while (!_part.IsEmpty)
+                {
+                    var dot = _part.IndexOf('.');
+                    var piece = dot < 0 ? _part : _part[..dot];
+                    _part = dot < 0 ? default : _part[(dot + 1)..];
+                    if (!piece.IsEmpty)
+                    {
+                        Current = piece;
+                        Prefix = _partIsPrefix;
+                        GapBefore = _gap;
+                        _gap = false;
+                        return true;
+                    }
+                }
+
+                if (!NextPart())
+                {
+                    return false;
+                }
+            }
+        }
+
+        private bool NextPart()
+        {
+            while (!_rest.IsEmpty)
+            {
+                var end = _rest.IndexOfAny(Separators);
+                var part = end < 0 ? _rest : _rest[..end];
+                _rest = end < 0 ? default : _rest[(end + 1)..];
+                if (part is "~")
+                {
+                    _gap = true;
+                }
+                else if (!part.IsEmpty)
+                {
+                    _partIsPrefix = part[^1] == '*';
+                    _part = _partIsPrefix ? part[..^1] : part;
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

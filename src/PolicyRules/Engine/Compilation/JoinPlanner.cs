@@ -94,10 +94,10 @@ internal static class JoinPlanner
 
         // Conditions move to the pattern, now later, whose alias they read.
         var position = order.Select((p, i) => (p.Alias, i)).ToDictionary(x => x.Alias, x => x.i, StringComparer.Ordinal);
-        var conditions = order.ToDictionary(p => p.Alias, _ => new List<LambdaExpression>(), StringComparer.Ordinal);
+        var conditions = order.ToDictionary(p => p.Alias, _ => new List<Condition>(), StringComparer.Ordinal);
         foreach (var pattern in order)
         {
-            foreach (var lambda in pattern.Conditions)
+            foreach (var lambda in pattern.Parts)
             {
                 var (stays, moves, target) = Split(lambda, pattern, position);
                 if (stays is not null)
@@ -115,8 +115,8 @@ internal static class JoinPlanner
         var emitted = new HashSet<string>(bound, StringComparer.Ordinal);
         foreach (var pattern in order)
         {
-            var same = conditions[pattern.Alias].SequenceEqual(pattern.Conditions);
-            output.Add(same ? pattern : new PatternElement(pattern.FactType, pattern.Alias, conditions[pattern.Alias]));
+            var same = conditions[pattern.Alias].SequenceEqual(pattern.Parts);
+            output.Add(same ? pattern : PatternElement.OfParts(pattern.FactType, pattern.Alias, conditions[pattern.Alias]));
             emitted.Add(pattern.Alias);
             EmitReadyFilters(filters, emitted, output);
         }
@@ -249,7 +249,7 @@ internal static class JoinPlanner
     /// <summary>True when every alias a condition of <paramref name="pattern"/> declares, read or not, is bound.</summary>
     private static bool AliasesBound(PatternElement pattern, HashSet<string> bound)
     {
-        foreach (var condition in pattern.Conditions)
+        foreach (var condition in pattern.Parts)
         {
             for (var i = 1; i < condition.Parameters.Count; i++)
             {
@@ -272,7 +272,7 @@ internal static class JoinPlanner
         var edges = new List<Equality>();
         foreach (var pattern in segment.OfType<PatternElement>())
         {
-            foreach (var lambda in pattern.Conditions)
+            foreach (var lambda in pattern.Parts)
             {
                 foreach (var conjunct in Conjuncts(lambda.Body))
                 {
@@ -343,7 +343,7 @@ internal static class JoinPlanner
     private static int ConstantTests(PatternElement pattern)
     {
         var count = 0;
-        foreach (var lambda in pattern.Conditions)
+        foreach (var lambda in pattern.Parts)
         {
             foreach (var conjunct in Conjuncts(lambda.Body))
             {
@@ -360,7 +360,7 @@ internal static class JoinPlanner
     }
 
     /// <summary>True when <paramref name="part"/> reads no parameter of <paramref name="lambda"/> but the first, the pattern's own fact.</summary>
-    private static bool ReadsOnlyItsFact(Expression part, LambdaExpression lambda)
+    private static bool ReadsOnlyItsFact(Expression part, Condition lambda)
     {
         foreach (var parameter in FreeParameters.Of(part))
         {
@@ -377,8 +377,8 @@ internal static class JoinPlanner
     /// Splits a condition of <paramref name="pattern"/> at its first conjunct that reads an alias
     /// bound after the pattern: the conjuncts before stay, the rest move to the latest such alias.
     /// </summary>
-    private static (LambdaExpression? Stays, LambdaExpression? Moves, string? Target) Split(
-        LambdaExpression lambda, PatternElement pattern, Dictionary<string, int> position)
+    private static (Condition? Stays, Condition? Moves, string? Target) Split(
+        Condition lambda, PatternElement pattern, Dictionary<string, int> position)
     {
         var here = position[pattern.Alias];
         bool Later(string alias) => position.TryGetValue(alias, out var at) && at > here;
@@ -424,10 +424,10 @@ internal static class JoinPlanner
     }
 
     /// <summary>A condition over <paramref name="subject"/> and the aliases its body reads (a parameter it no longer reads would name an alias not yet bound).</summary>
-    private static LambdaExpression Lambda(Expression body, ParameterExpression subject, IEnumerable<ParameterExpression> aliases)
+    private static Condition Lambda(Expression body, ParameterExpression subject, IEnumerable<ParameterExpression> aliases)
     {
         var free = FreeParameters.Of(body);
-        return Expression.Lambda(body, [subject, .. aliases.Where(p => p != subject && free.Contains(p))]);
+        return new Condition(body, [subject, .. aliases.Where(p => p != subject && free.Contains(p))]);
     }
 
     private static Expression And(IEnumerable<Expression> conjuncts) => conjuncts.Aggregate(Expression.AndAlso);
@@ -454,7 +454,7 @@ internal static class JoinPlanner
     }
 
     /// <summary>The aliases a condition reads, each once: its first parameter is the pattern's own fact, the others name aliases.</summary>
-    private static string[] Aliases(Expression part, LambdaExpression lambda, string self)
+    private static string[] Aliases(Expression part, Condition lambda, string self)
     {
         var aliases = new List<string>(2);
         foreach (var parameter in FreeParameters.Of(part))

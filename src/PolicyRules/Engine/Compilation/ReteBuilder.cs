@@ -125,7 +125,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                     var plan = ConditionAnalyzer.Analyze(aggregate.Source, scope, rule.Id);
                     var subject = Expression.Parameter(aggregate.ResultType, aggregate.Alias);
                     var tests = aggregate.ResultConditions
-                        .Select(c => ConditionAnalyzer.Normalize(c, aggregate.ResultType, subject, scope, () => $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
+                        .Select(c => ConditionAnalyzer.Normalize(new Condition(c), aggregate.ResultType, subject, scope, () => $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
                         .ToArray();
                     plans.Add(new ElementPlan(element, aggregate.Source.FactType, plan, scope.Count, subject, tests));
                     scope.Add(aggregate.Alias, aggregate.ResultType, isAggregate: true);

@@ -19,13 +19,17 @@ public sealed class PatternElement : RuleElement
     /// <param name="alias">The name the matched fact is bound to.</param>
     /// <param name="conditions">Conditions the fact must satisfy, all of them.</param>
     public PatternElement(Type factType, string alias, IEnumerable<LambdaExpression> conditions)
+        : this(factType, alias, Wrap(conditions))
+    {
+    }
+
+    private PatternElement(Type factType, string alias, IReadOnlyList<Condition> conditions)
     {
         ArgumentNullException.ThrowIfNull(factType);
         ArgumentException.ThrowIfNullOrWhiteSpace(alias);
-        ArgumentNullException.ThrowIfNull(conditions);
         FactType = factType;
         Alias = alias;
-        Conditions = conditions.ToArray();
+        Parts = conditions;
     }
 
     /// <summary>The type of fact matched.</summary>
@@ -35,5 +39,30 @@ public sealed class PatternElement : RuleElement
     public string Alias { get; }
 
     /// <summary>The conditions the fact must satisfy.</summary>
-    public IReadOnlyList<LambdaExpression> Conditions { get; }
+    public IReadOnlyList<LambdaExpression> Conditions
+    {
+        get
+        {
+            if (_lambdas is null)
+            {
+                Interlocked.CompareExchange(ref _lambdas, Parts.Select(c => c.Lambda).ToArray(), null);
+            }
+
+            return _lambdas;
+        }
+    }
+
+    /// <summary>The conditions as the engine reads them: parameters and body, no lambda made.</summary>
+    internal IReadOnlyList<Condition> Parts { get; }
+
+    private LambdaExpression[]? _lambdas;
+
+    /// <summary>A pattern whose conditions the engine made (the binder, the join planner): their lambdas are made when asked.</summary>
+    internal static PatternElement OfParts(Type factType, string alias, IReadOnlyList<Condition> conditions) => new(factType, alias, conditions);
+
+    private static Condition[] Wrap(IEnumerable<LambdaExpression> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        return conditions.Select(c => new Condition(c ?? throw new ArgumentException("A condition is null.", nameof(conditions)))).ToArray();
+    }
 }

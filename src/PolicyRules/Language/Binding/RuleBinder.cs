@@ -151,7 +151,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         var subject = Expression.Parameter(info.Type, alias);
         if (pattern.Where is null)
         {
-            return new PatternElement(info.Type, alias, []);
+            return PatternElement.OfParts(info.Type, alias, []);
         }
 
         // Each top-level test becomes its own condition: the expressions the binder builds never
@@ -159,19 +159,19 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         // single-fact conditions in the alpha network and hashing joins whatever order they were written in.
         var value = new BoundValue(subject, ValueKind.Object, info.Type, false, pattern.Alias is null ? info.Name : "$" + alias);
         var parts = pattern.Where is AllSyntax all ? all.Conditions : [pattern.Where];
-        var lambdas = new List<LambdaExpression>();
+        var bound = new List<Condition>(parts.Count);
         conditions.Self = pattern.Alias is { } own ? (own.Value, value) : null;
         foreach (var part in parts)
         {
             if (conditions.Bind(part, value) is { } body)
             {
-                lambdas.Add(Lambda(body, subject));
+                bound.Add(new Condition(body, Parameters(body, subject)));
             }
         }
 
         conditions.Self = null;
 
-        return lambdas.Count == parts.Count ? new PatternElement(info.Type, alias, lambdas) : null;
+        return bound.Count == parts.Count ? PatternElement.OfParts(info.Type, alias, bound) : null;
     }
 
     private AggregateElement? BindAggregate(AggregateSyntax aggregate, string sourceAlias, BindingScope scope, ConditionBinder conditions)
@@ -191,13 +191,13 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         var subject = Expression.Parameter(result.ResultType, aggregate.Alias.Value);
         var value = new BoundValue(subject, aggregate.IsCollect ? ValueKind.ObjectList : ValueKind.Number, aggregate.IsCollect ? source.FactType : null, false, "$" + aggregate.Alias.Value);
         var body = conditions.Bind(aggregate.Having, value);
-        return body is null ? null : new AggregateElement(aggregate.Alias.Value, kind, source, [Lambda(body, subject)]);
+        return body is null ? null : new AggregateElement(aggregate.Alias.Value, kind, source, [Expression.Lambda(body, Parameters(body, subject))]);
     }
 
-    /// <summary>The condition's lambda: the subject first, then the aliases it reads, which the engine binds by name.</summary>
-    private static LambdaExpression Lambda(Expression body, ParameterExpression subject)
+    /// <summary>A condition's parameters: the subject first, then the aliases it reads, which the engine binds by name.</summary>
+    private static ParameterExpression[] Parameters(Expression body, ParameterExpression subject)
     {
         var aliases = FreeParameters.Of(body).Where(p => p != subject).OrderBy(p => p.Name, StringComparer.Ordinal);
-        return Expression.Lambda(body, [subject, .. aliases]);
+        return [subject, .. aliases];
     }
 }

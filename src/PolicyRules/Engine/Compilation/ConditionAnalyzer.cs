@@ -64,7 +64,7 @@ internal static class ConditionAnalyzer
     /// Checks a lambda's parameters and rewrites its body over <paramref name="subject"/> (first
     /// parameter) and the scope's parameters (the rest, by name), with captured values folded in.
     /// </summary>
-    public static Expression Normalize(Condition lambda, Type subjectType, ParameterExpression subject, Scope scope, Func<string> where, string ruleId)
+    public static Expression Normalize(DeferredLambda lambda, Type subjectType, ParameterExpression subject, Scope scope, Func<string> where, string ruleId)
     {
         if (lambda.ReturnType != typeof(bool))
         {

@@ -94,7 +94,7 @@ internal static class JoinPlanner
 
         // Conditions move to the pattern, now later, whose alias they read.
         var position = order.Select((p, i) => (p.Alias, i)).ToDictionary(x => x.Alias, x => x.i, StringComparer.Ordinal);
-        var conditions = order.ToDictionary(p => p.Alias, _ => new List<Condition>(), StringComparer.Ordinal);
+        var conditions = order.ToDictionary(p => p.Alias, _ => new List<DeferredLambda>(), StringComparer.Ordinal);
         foreach (var pattern in order)
         {
             foreach (var lambda in pattern.Parts)
@@ -360,7 +360,7 @@ internal static class JoinPlanner
     }
 
     /// <summary>True when <paramref name="part"/> reads no parameter of <paramref name="lambda"/> but the first, the pattern's own fact.</summary>
-    private static bool ReadsOnlyItsFact(Expression part, Condition lambda)
+    private static bool ReadsOnlyItsFact(Expression part, DeferredLambda lambda)
     {
         foreach (var parameter in FreeParameters.Of(part))
         {
@@ -377,8 +377,8 @@ internal static class JoinPlanner
     /// Splits a condition of <paramref name="pattern"/> at its first conjunct that reads an alias
     /// bound after the pattern: the conjuncts before stay, the rest move to the latest such alias.
     /// </summary>
-    private static (Condition? Stays, Condition? Moves, string? Target) Split(
-        Condition lambda, PatternElement pattern, Dictionary<string, int> position)
+    private static (DeferredLambda? Stays, DeferredLambda? Moves, string? Target) Split(
+        DeferredLambda lambda, PatternElement pattern, Dictionary<string, int> position)
     {
         var here = position[pattern.Alias];
         bool Later(string alias) => position.TryGetValue(alias, out var at) && at > here;
@@ -424,10 +424,10 @@ internal static class JoinPlanner
     }
 
     /// <summary>A condition over <paramref name="subject"/> and the aliases its body reads (a parameter it no longer reads would name an alias not yet bound).</summary>
-    private static Condition Lambda(Expression body, ParameterExpression subject, IEnumerable<ParameterExpression> aliases)
+    private static DeferredLambda Lambda(Expression body, ParameterExpression subject, IEnumerable<ParameterExpression> aliases)
     {
         var free = FreeParameters.Of(body);
-        return new Condition(body, [subject, .. aliases.Where(p => p != subject && free.Contains(p))]);
+        return new DeferredLambda(body, [subject, .. aliases.Where(p => p != subject && free.Contains(p))]);
     }
 
     private static Expression And(IEnumerable<Expression> conjuncts) => conjuncts.Aggregate(Expression.AndAlso);
@@ -454,7 +454,7 @@ internal static class JoinPlanner
     }
 
     /// <summary>The aliases a condition reads, each once: its first parameter is the pattern's own fact, the others name aliases.</summary>
-    private static string[] Aliases(Expression part, Condition lambda, string self)
+    private static string[] Aliases(Expression part, DeferredLambda lambda, string self)
     {
         var aliases = new List<string>(2);
         foreach (var parameter in FreeParameters.Of(part))

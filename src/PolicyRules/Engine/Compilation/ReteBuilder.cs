@@ -125,7 +125,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                     var plan = ConditionAnalyzer.Analyze(aggregate.Source, scope, rule.Id);
                     var subject = Expression.Parameter(aggregate.ResultType, aggregate.Alias);
                     var tests = aggregate.ResultConditions
-                        .Select(c => ConditionAnalyzer.Normalize(new Condition(c), aggregate.ResultType, subject, scope, () => $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
+                        .Select(c => ConditionAnalyzer.Normalize(new DeferredLambda(c), aggregate.ResultType, subject, scope, () => $"result condition {c} of aggregate '{aggregate.Alias}'", rule.Id))
                         .ToArray();
                     plans.Add(new ElementPlan(element, aggregate.Source.FactType, plan, scope.Count, subject, tests));
                     scope.Add(aggregate.Alias, aggregate.ResultType, isAggregate: true);
@@ -496,7 +496,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         var match = Expression.Parameter(typeof(IMatch), "match");
         var tuple = Expression.Parameter(typeof(object?[]), "tuple");
         var map = new Dictionary<ParameterExpression, Expression>();
-        foreach (var parameter in action.Expression.Parameters)
+        foreach (var parameter in action.Parts.Parameters)
         {
             if (parameter.Type == typeof(IActionContext))
             {
@@ -513,7 +513,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
             }
         }
 
-        var body = ParameterReplacer.Replace(action.Expression.Body, map);
+        var body = ParameterReplacer.Replace(action.Parts.Body, map);
         return compiler.Compile(Expression.Lambda<Action<IActionContext, IMatch, object?[]>>(body, context, match, tuple));
     }
 

@@ -23,7 +23,7 @@ public sealed class PatternElement : RuleElement
     {
     }
 
-    private PatternElement(Type factType, string alias, IReadOnlyList<Condition> conditions)
+    private PatternElement(Type factType, string alias, IReadOnlyList<DeferredLambda> conditions)
     {
         ArgumentNullException.ThrowIfNull(factType);
         ArgumentException.ThrowIfNullOrWhiteSpace(alias);
@@ -53,16 +53,16 @@ public sealed class PatternElement : RuleElement
     }
 
     /// <summary>The conditions as the engine reads them: parameters and body, no lambda made.</summary>
-    internal IReadOnlyList<Condition> Parts { get; }
+    internal IReadOnlyList<DeferredLambda> Parts { get; }
 
     private LambdaExpression[]? _lambdas;
 
     /// <summary>A pattern whose conditions the engine made (the binder, the join planner): their lambdas are made when asked.</summary>
-    internal static PatternElement OfParts(Type factType, string alias, IReadOnlyList<Condition> conditions) => new(factType, alias, conditions);
+    internal static PatternElement OfParts(Type factType, string alias, IReadOnlyList<DeferredLambda> conditions) => new(factType, alias, conditions);
 
-    private static Condition[] Wrap(IEnumerable<LambdaExpression> conditions)
+    private static DeferredLambda[] Wrap(IEnumerable<LambdaExpression> conditions)
     {
         ArgumentNullException.ThrowIfNull(conditions);
-        return conditions.Select(c => new Condition(c ?? throw new ArgumentException("A condition is null.", nameof(conditions)))).ToArray();
+        return conditions.Select(c => new DeferredLambda(c ?? throw new ArgumentException("A condition is null.", nameof(conditions)))).ToArray();
     }
 }

@@ -14,9 +14,15 @@ public sealed class RuleAction
     public RuleAction(LambdaExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        Expression = expression;
+        Parts = new DeferredLambda(expression);
     }
 
+    /// <summary>An action the binder made: its lambda is made when asked.</summary>
+    internal RuleAction(DeferredLambda parts) => Parts = parts;
+
     /// <summary>The action's lambda.</summary>
-    public LambdaExpression Expression { get; }
+    public LambdaExpression Expression => Parts.Lambda;
+
+    /// <summary>The action as the engine reads it: parameters and body, no lambda made.</summary>
+    internal DeferredLambda Parts { get; }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using PolicyRules.Language.Parsing;
 using PolicyRules.Domain;
+using PolicyRules.Engine.Model;
 using PolicyRules.Engine.Runtime;
 using PolicyRules.Language.Catalog;
 using PolicyRules.Diagnostics;
@@ -23,7 +24,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
 
     private DiagnosticBag Diagnostics => context.Diagnostics;
 
-    public LambdaExpression? Bind(ActionSyntax action)
+    public RuleAction? Bind(ActionSyntax action)
     {
         Expression? fact = action.Name switch
         {
@@ -40,7 +41,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
 
         var body = Expression.Call(_context, typeof(IActionContext).GetMethod(nameof(IActionContext.InsertLinked))!, fact);
         var aliases = Engine.Compilation.FreeParameters.Of(body).Where(p => p != _context).OrderBy(p => p.Name, StringComparer.Ordinal);
-        return Expression.Lambda(body, [_context, .. aliases]);
+        return new RuleAction(new DeferredLambda(body, [_context, .. aliases]));
     }
 
     private Expression? UnknownAction(ActionSyntax action)

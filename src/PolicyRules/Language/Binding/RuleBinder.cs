@@ -74,7 +74,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         }
 
         var actions = new ActionBinder(context, scope, conditions, rule);
-        var bodies = rule.Then.Select(actions.Bind).ToArray();
+        var boundActions = rule.Then.Select(actions.Bind).ToArray();
         if (context.Diagnostics.ErrorCount > errorsBefore)
         {
             return null;
@@ -90,7 +90,7 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             metadata["principle"] = principle.Value;
         }
 
-        var definition = new RuleDefinition(rule.Id, rule.Title, rule.Priority, elements, bodies.Select(b => new RuleAction(b!)), metadata);
+        var definition = new RuleDefinition(rule.Id, rule.Title, rule.Priority, elements, boundActions.Select(a => a!), metadata);
         WarnOfCrossProducts(rule, definition, spans, context.Diagnostics);
 
         // The descriptions read the when alone: the rule keeps that much of its syntax, not its actions'.
@@ -159,13 +159,13 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         // single-fact conditions in the alpha network and hashing joins whatever order they were written in.
         var value = new BoundValue(subject, ValueKind.Object, info.Type, false, pattern.Alias is null ? info.Name : "$" + alias);
         var parts = pattern.Where is AllSyntax all ? all.Conditions : [pattern.Where];
-        var bound = new List<Condition>(parts.Count);
+        var bound = new List<DeferredLambda>(parts.Count);
         conditions.Self = pattern.Alias is { } own ? (own.Value, value) : null;
         foreach (var part in parts)
         {
             if (conditions.Bind(part, value) is { } body)
             {
-                bound.Add(new Condition(body, Parameters(body, subject)));
+                bound.Add(new DeferredLambda(body, Parameters(body, subject)));
             }
         }
 

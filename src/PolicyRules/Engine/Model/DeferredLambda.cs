@@ -3,21 +3,21 @@ using System.Linq.Expressions;
 namespace PolicyRules.Engine.Model;
 
 /// <summary>
-/// A pattern's condition as the engine reads it: its parameters (the fact tested first, then the
-/// aliases it reads, by name) and its body. The lambda <see cref="PatternElement.Conditions"/> shows
-/// is made on first request.
+/// A condition or an action as the engine reads it: its parameters and its body. The lambda that
+/// <see cref="PatternElement.Conditions"/> or <see cref="RuleAction.Expression"/> shows is made on
+/// first request.
 /// </summary>
 /// <remarks>
 /// The rule files' binder and the join planner make thousands of conditions: as typed lambdas, each
 /// would cost a delegate type found by reflection (made anew by the native runtime's type loader)
 /// and objects the engine never reads.
 /// </remarks>
-internal sealed class Condition
+internal sealed class DeferredLambda
 {
     private LambdaExpression? _lambda;
 
-    /// <summary>A condition given as a lambda, which <see cref="Lambda"/> returns as it is.</summary>
-    public Condition(LambdaExpression lambda)
+    /// <summary>A lambda given as such, which <see cref="Lambda"/> returns as it is.</summary>
+    public DeferredLambda(LambdaExpression lambda)
     {
         _lambda = lambda;
         Parameters = lambda.Parameters;
@@ -25,8 +25,8 @@ internal sealed class Condition
         ReturnType = lambda.ReturnType;
     }
 
-    /// <summary>A condition of <paramref name="body"/> over <paramref name="parameters"/>, its lambda made when asked.</summary>
-    public Condition(Expression body, IReadOnlyList<ParameterExpression> parameters)
+    /// <summary><paramref name="body"/> over <paramref name="parameters"/>, its lambda made when asked.</summary>
+    public DeferredLambda(Expression body, IReadOnlyList<ParameterExpression> parameters)
     {
         Parameters = parameters;
         Body = body;
@@ -39,7 +39,7 @@ internal sealed class Condition
 
     public Type ReturnType { get; }
 
-    /// <summary>The condition as a lambda, the same instance every time it is asked for.</summary>
+    /// <summary>The lambda, the same instance every time it is asked for.</summary>
     public LambdaExpression Lambda
     {
         get

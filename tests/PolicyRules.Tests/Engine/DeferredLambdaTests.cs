@@ -6,10 +6,10 @@ using static PolicyRules.Tests.Language.LanguageFixture;
 namespace PolicyRules.Tests.Engine;
 
 /// <summary>
-/// The engine reads a pattern's conditions as parameters and body; the lambdas a caller sees are the
-/// ones it gave, or, for conditions the binder made, lambdas made on first request.
+/// The engine reads a pattern's conditions and a rule's actions as parameters and body; the lambdas a
+/// caller sees are the ones it gave, or, for those the binder made, lambdas made on first request.
 /// </summary>
-public class PatternConditionTests
+public class DeferredLambdaTests
 {
     [Fact]
     public void A_pattern_shows_the_lambdas_it_was_given()
@@ -50,6 +50,29 @@ public class PatternConditionTests
         var joined = ((Expression<Func<Item, Box, bool>>)lambdas[1]).Compile();
         joined(new Item { BoxId = "B7" }, new Box { Id = "B7" }).Should().BeTrue();
         joined(new Item { BoxId = "B7" }, new Box { Id = "B8" }).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_bound_action_shows_as_a_lambda_over_the_context_then_the_aliases_it_reads()
+    {
+        var set = Load(Book("""[ { "match": "Item", "as": "x", "where": { "colour": "red" } } ]"""));
+        set.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+        var action = set.Rules.Single().Definition.Actions.Single();
+
+        var lambda = action.Expression;
+
+        lambda.Should().BeSameAs(action.Expression, "the lambda is made once");
+        lambda.Parameters.Select(p => p.Type).Should().Equal(typeof(PolicyRules.Engine.Runtime.IActionContext), typeof(Item));
+        lambda.Parameters[1].Name.Should().Be("x");
+        lambda.ReturnType.Should().Be(typeof(void));
+    }
+
+    [Fact]
+    public void An_action_shows_the_lambda_it_was_given()
+    {
+        Expression<Action<Clause>> act = c => c.ToString();
+
+        new RuleAction(act).Expression.Should().BeSameAs(act);
     }
 
     [Fact]

@@ -240,6 +240,7 @@ internal sealed class PhraseMatcher
             return position;
         }
     }
+
     /// <summary>
     /// The words of a folded term, as spans of it: words are separated by spaces, hyphens,
     /// apostrophes, slashes, commas and full stops; a <c>~</c> asks for a gap before the next word,

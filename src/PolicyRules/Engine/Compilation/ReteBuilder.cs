@@ -59,8 +59,6 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         return new PreparedRule(rule, join, scope, Analyze(join.Rule, scope));
     }
 
-    public void Add(RuleDefinition rule) => Add(Prepare(rule));
-
     public void Add(PreparedRule prepared)
     {
         // Rules whose left-hand sides are the same (same tests on the same slots, whatever the

@@ -14,10 +14,14 @@ namespace PolicyRules.Engine.Model;
 /// </remarks>
 public sealed class PatternElement : RuleElement
 {
+    private LambdaExpression[]? _lambdas;
+
     /// <summary>Creates a pattern.</summary>
     /// <param name="factType">The type of fact matched; facts of derived types match too.</param>
     /// <param name="alias">The name the matched fact is bound to.</param>
     /// <param name="conditions">Conditions the fact must satisfy, all of them.</param>
+    /// <exception cref="ArgumentNullException">A type, alias or the conditions are missing.</exception>
+    /// <exception cref="ArgumentException">The alias is blank, or a condition is null.</exception>
     public PatternElement(Type factType, string alias, IEnumerable<LambdaExpression> conditions)
         : this(factType, alias, Wrap(conditions))
     {
@@ -54,8 +58,6 @@ public sealed class PatternElement : RuleElement
 
     /// <summary>The conditions as the engine reads them: parameters and body, no lambda made.</summary>
     internal IReadOnlyList<DeferredLambda> Parts { get; }
-
-    private LambdaExpression[]? _lambdas;
 
     /// <summary>A pattern whose conditions the engine made (the binder, the join planner): their lambdas are made when asked.</summary>
     internal static PatternElement OfParts(Type factType, string alias, IReadOnlyList<DeferredLambda> conditions) => new(factType, alias, conditions);

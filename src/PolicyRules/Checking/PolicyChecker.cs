@@ -72,7 +72,7 @@ public sealed class PolicyChecker : IPolicyChecker
         RuleDiagnostics = set.Diagnostics;
         // Tiered: a check of one draft calls most conditions a few times, where compiling them all
         // would cost more than interpreting; a corpus compiles the ones it calls often.
-        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition), new RuleNetworkOptions { ExpressionCompiler = TieredExpressionCompiler.Instance, MaxParallelism = _options.MaxParallelism });
+        _network = RuleNetwork.Compile(Rules.Select(r => r.Definition), new RuleNetworkOptions { ExpressionCompiler = TieredExpressionCompiler.Instance });
         _analyzer = analyzer?.GetAwaiter().GetResult() ?? new TextAnalyzer(EmbeddedLexicons.All);
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
     }

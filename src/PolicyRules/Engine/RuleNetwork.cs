@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using PolicyRules.Engine.Compilation;
 using PolicyRules.Engine.Model;
 using PolicyRules.Engine.Rete;
@@ -22,9 +21,6 @@ public sealed class RuleNetwork
     private const int MaxPooledObjects = 1_000_000;
 
     private readonly Dictionary<string, JoinPlan> _joins;
-
-    // Below this, handing rules to other threads costs more than preparing them (a test's network of a few rules).
-    private const int MinRulesPreparedInParallel = 32;
 
     private RuleNetwork(IReadOnlyList<RuleDefinition> rules, ReteBuilder builder)
     {
@@ -74,55 +70,19 @@ public sealed class RuleNetwork
         var list = rules.ToArray();
         options ??= new RuleNetworkOptions();
         var builder = new ReteBuilder(options.ExpressionCompiler, options.PlanJoins);
-        var prepared = Prepare(builder, list, options.MaxParallelism);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < list.Length; i++)
+        foreach (var rule in list)
         {
-            var rule = list[i];
             ArgumentNullException.ThrowIfNull(rule, nameof(rules));
             if (!ids.Add(rule.Id))
             {
                 throw Errors.Definition(rule.Id, "the id is used by another rule.");
             }
 
-            // A rule that failed to prepare fails here, in its turn, as if the rules were prepared one by one.
-            prepared?[i].Error?.Throw();
-            builder.Add(prepared?[i].Rule ?? builder.Prepare(rule));
+            builder.Add(rule);
         }
 
         return new RuleNetwork(list, builder);
-    }
-
-    /// <summary>
-    /// Prepares the rules' left-hand sides on several threads (planning and normalising them is most
-    /// of what building a network costs, and each rule's is its own); null with one thread or a few
-    /// rules, where each rule is prepared as it is added.
-    /// </summary>
-    private static (ReteBuilder.PreparedRule? Rule, ExceptionDispatchInfo? Error)[]? Prepare(ReteBuilder builder, RuleDefinition[] rules, int maxParallelism)
-    {
-        if (maxParallelism == 1 || rules.Length < MinRulesPreparedInParallel)
-        {
-            return null;
-        }
-
-        var prepared = new (ReteBuilder.PreparedRule?, ExceptionDispatchInfo?)[rules.Length];
-        Parallel.For(0, rules.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
-        {
-            if (rules[i] is not { } rule)
-            {
-                return;
-            }
-
-            try
-            {
-                prepared[i] = (builder.Prepare(rule), null);
-            }
-            catch (Exception ex)
-            {
-                prepared[i] = (null, ExceptionDispatchInfo.Capture(ex));
-            }
-        });
-        return prepared;
     }
 
     /// <summary>Creates an empty session over this network (reusing a disposed session's objects when it can).</summary>

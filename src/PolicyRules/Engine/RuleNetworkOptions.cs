@@ -18,17 +18,4 @@ public sealed class RuleNetworkOptions
     /// than the order they are written in. True by default; the matches are the same either way.
     /// </summary>
     public bool PlanJoins { get; set; } = true;
-
-    /// <summary>
-    /// How many threads prepare the rules (check, plan and normalise their conditions) before they are
-    /// added to the network in the order given; the number of processors by default, 1 to build on
-    /// the calling thread alone (as a network of a few dozen rules or fewer always is). The network is
-    /// the same either way, and so is the first error thrown.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
-    public int MaxParallelism
-    {
-        get;
-        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxParallelism must be at least 1.");
-    } = Environment.ProcessorCount;
 }

@@ -47,23 +47,14 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
     /// <summary>Each rule's join order, by rule id.</summary>
     public IReadOnlyDictionary<string, JoinPlan> Joins => _joins;
 
-    /// <summary>
-    /// Checks, plans and normalises a rule's left-hand side: the part of adding a rule that reads and
-    /// writes nothing of the network, so that rules can be prepared on several threads, then added in order.
-    /// </summary>
-    /// <exception cref="RuleDefinitionException">The rule is ill-formed.</exception>
-    public PreparedRule Prepare(RuleDefinition rule)
+    public void Add(RuleDefinition rule)
     {
+        // First the rule's left-hand side is checked and normalised; rules whose left-hand sides are
+        // the same (same tests on the same slots, whatever the aliases are called) share one beta
+        // chain and one terminal, which makes an activation for each of them.
         var join = planJoins ? JoinPlanner.Plan(rule) : JoinPlanner.Unplanned(rule);
         var scope = new Scope(rule.Id);
-        return new PreparedRule(rule, join, scope, Analyze(join.Rule, scope));
-    }
-
-    public void Add(PreparedRule prepared)
-    {
-        // Rules whose left-hand sides are the same (same tests on the same slots, whatever the
-        // aliases are called) share one beta chain and one terminal, which makes an activation for each of them.
-        var (rule, join, scope, plans) = prepared;
+        var plans = Analyze(join.Rule, scope);
         var written = rule.Conditions.Select(e => e switch { PatternElement p => p.Alias, AggregateElement a => a.Alias, _ => null }).OfType<string>().ToList();
         var compiled = new CompiledRule(
             rule,
@@ -95,11 +86,8 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
         _terminals.Add(key, terminal);
     }
 
-    /// <summary>A rule as <see cref="Prepare"/> leaves it: its join order, its aliases' slots, and its elements' plans.</summary>
-    internal sealed record PreparedRule(RuleDefinition Rule, JoinPlan Join, Scope Scope, List<ElementPlan> Plans);
-
     /// <summary>One element of a left-hand side, checked and split into the network's shapes.</summary>
-    internal sealed record ElementPlan(RuleElement Element, Type FactType, PatternPlan Plan, int Slot, ParameterExpression? Result, IReadOnlyList<Expression> ResultTests);
+    private sealed record ElementPlan(RuleElement Element, Type FactType, PatternPlan Plan, int Slot, ParameterExpression? Result, IReadOnlyList<Expression> ResultTests);
 
     private static List<ElementPlan> Analyze(RuleDefinition rule, Scope scope)
     {

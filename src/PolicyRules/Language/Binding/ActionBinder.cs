@@ -40,8 +40,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         }
 
         var body = Expression.Call(_context, typeof(IActionContext).GetMethod(nameof(IActionContext.InsertLinked))!, fact);
-        var aliases = Engine.Compilation.FreeParameters.Of(body).Where(p => p != _context).OrderBy(p => p.Name, StringComparer.Ordinal);
-        return new RuleAction(new DeferredLambda(body, [_context, .. aliases]));
+        return new RuleAction(new DeferredLambda(body, RuleBinder.Parameters(body, _context)));
     }
 
     private Expression? UnknownAction(ActionSyntax action)

@@ -194,8 +194,11 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         return body is null ? null : new AggregateElement(aggregate.Alias.Value, kind, source, [Expression.Lambda(body, Parameters(body, subject))]);
     }
 
-    /// <summary>A condition's parameters: the subject first, then the aliases it reads, which the engine binds by name.</summary>
-    private static ParameterExpression[] Parameters(Expression body, ParameterExpression subject)
+    /// <summary>
+    /// The parameters of a condition or an action: its subject (the fact tested, or the action's
+    /// context) first, then the aliases the body reads, in name order, which the engine binds by name.
+    /// </summary>
+    internal static ParameterExpression[] Parameters(Expression body, ParameterExpression subject)
     {
         var aliases = FreeParameters.Of(body).Where(p => p != subject).OrderBy(p => p.Name, StringComparer.Ordinal);
         return [subject, .. aliases];

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Checking.Report;
 
@@ -15,6 +14,6 @@ public static class ConflictFingerprint
     {
         ArgumentNullException.ThrowIfNull(document);
         var identity = string.Join('\u001f', document.Agreement?.Id ?? document.Path, clause ?? "(agreement)", rule, principle);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+        return Sha256.HexOfUtf8(identity)[..32];
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -89,28 +88,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             }
         }
 
-        return new RulebookSyntax(file, name, version, OptionalString(book, "description"), Sha256(text), sets, disable, rules);
-    }
-
-    /// <summary>The SHA-256 of the file's UTF-8 bytes.</summary>
-    /// <remarks>Encoded a chunk at a time: the whole file's bytes at once were a large object on every load.</remarks>
-    private static string Sha256(string text)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var encoder = Encoding.UTF8.GetEncoder();
-        Span<byte> bytes = stackalloc byte[4096];
-        var chars = text.AsSpan();
-        do
-        {
-            // 1,024 characters are at most 3,072 bytes, however they are encoded.
-            var take = Math.Min(chars.Length, 1024);
-            encoder.Convert(chars[..take], bytes, flush: take == chars.Length, out var used, out var written, out _);
-            hash.AppendData(bytes[..written]);
-            chars = chars[used..];
-        }
-        while (!chars.IsEmpty);
-
-        return Convert.ToHexStringLower(hash.GetCurrentHash());
+        return new RulebookSyntax(file, name, version, OptionalString(book, "description"), Sha256.HexOfUtf8(text), sets, disable, rules);
     }
 
     private static string FirstSentence(string message)

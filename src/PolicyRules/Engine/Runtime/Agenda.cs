@@ -113,45 +113,30 @@ internal sealed class Agenda
     /// <summary>The activations of one priority, a stack in push order.</summary>
     private sealed class Level(int priority)
     {
-        private Activation[] _items = new Activation[16];
-        private int _count;
+        private readonly SegmentedList<Activation> _items = new();
 
         public int Priority { get; } = priority;
 
-        public void Push(Activation activation)
-        {
-            if (_count == _items.Length)
-            {
-                Array.Resize(ref _items, _count * 2);
-            }
-
-            _items[_count++] = activation;
-        }
+        public void Push(Activation activation) => _items.Add(activation);
 
         public bool TryPop(out Activation activation)
         {
-            if (_count == 0)
+            if (_items.Count == 0)
             {
                 activation = default;
                 return false;
             }
 
-            ref var top = ref _items[--_count];
-            activation = top;
-            top = default; // the row must not keep its match alive
+            activation = _items.Pop(); // the place is cleared: the row must not keep its match alive
             return true;
         }
 
-        public void Clear()
-        {
-            Array.Clear(_items, 0, _count);
-            _count = 0;
-        }
+        public void Clear() => _items.Clear();
 
         /// <summary>The activations from the most recent down, as they fire.</summary>
         public IEnumerable<Activation> TopDown()
         {
-            for (var i = _count - 1; i >= 0; i--)
+            for (var i = _items.Count - 1; i >= 0; i--)
             {
                 yield return _items[i];
             }
@@ -161,7 +146,7 @@ internal sealed class Agenda
         public void RemoveWithdrawn()
         {
             var kept = 0;
-            for (var i = 0; i < _count; i++)
+            for (var i = 0; i < _items.Count; i++)
             {
                 if (_items[i].Holds)
                 {
@@ -169,8 +154,7 @@ internal sealed class Agenda
                 }
             }
 
-            Array.Clear(_items, kept, _count - kept);
-            _count = kept;
+            _items.Truncate(kept);
         }
     }
 }

@@ -132,6 +132,7 @@ public sealed class RuleSession : IDisposable
         arena.Facts.EnsureCapacity(arena.Facts.Count + batch.Count);
         var outermost = _depth == 0;
         var handles = outermost ? arena.BatchHandles : new List<FactHandle>(batch.Count);
+        handles.EnsureCapacity(batch.Count); // grown once, not doubled: each smaller copy would be garbage on the large object heap
         var right = outermost ? arena.BatchRightHandles : [];
         try
         {

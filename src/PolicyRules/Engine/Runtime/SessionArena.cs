@@ -173,7 +173,7 @@ internal sealed class SessionArena
     private sealed class Pool<T>
         where T : class
     {
-        private readonly List<T> _items = [];
+        private readonly SegmentedList<T> _items = new();
         private readonly List<T> _discarded = [];
         private readonly Stack<T> _free = new();
         private int _used;

@@ -34,11 +34,7 @@ public sealed class RulebookSource
     public static RulebookSource FromStream(Stream stream, string path)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new RulebookSource(path, () => stream.CanSeek ? stream.Length : null, () =>
-        {
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        });
+        return new RulebookSource(path, () => stream.CanSeek ? stream.Length : null, () => ReadText(stream));
     }
 
     /// <summary>
@@ -64,6 +60,40 @@ public sealed class RulebookSource
     }
 
     internal long? Length => _length();
+
+    /// <summary>
+    /// The stream's text, as a <see cref="StreamReader"/> reads it (UTF-8 unless a byte order mark
+    /// says otherwise). A stream of known length is decoded from its bytes in one piece: a reader
+    /// builds the text chunk by chunk and copies it once more, a megabyte of garbage for the shipped
+    /// rule file, collected while the checker starts.
+    /// </summary>
+    private static string ReadText(Stream stream)
+    {
+        var remaining = stream.CanSeek ? stream.Length - stream.Position : -1;
+        if (remaining is < 0 or > int.MaxValue)
+        {
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+
+        var bytes = new byte[remaining];
+        stream.ReadExactly(bytes);
+        stream.Dispose();
+        ReadOnlySpan<byte> utf8Bom = [0xEF, 0xBB, 0xBF];
+        if (bytes.AsSpan().StartsWith(utf8Bom))
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes, utf8Bom.Length, bytes.Length - utf8Bom.Length);
+        }
+
+        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFE, 0xFF) or (0xFF, 0xFE))
+        {
+            // UTF-16 or UTF-32 by its byte order mark: the reader tells them apart.
+            using var reader = new StreamReader(new MemoryStream(bytes));
+            return reader.ReadToEnd();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(bytes);
+    }
 
     internal string Read() => _read();
 }

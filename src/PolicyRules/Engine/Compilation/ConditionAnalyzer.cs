@@ -37,7 +37,7 @@ internal static class ConditionAnalyzer
             var stage = Stage.Alpha;
             foreach (var conjunct in Conjuncts(Normalize(lambda, pattern.FactType, fact, scope, Where, ruleId)))
             {
-                if (stage == Stage.Alpha && FreeParameters.Of(conjunct).All(p => p == fact))
+                if (stage == Stage.Alpha && FreeParameters.ReadsOnly(conjunct, fact))
                 {
                     alpha.Add(Classify(conjunct, fact));
                     continue;
@@ -82,12 +82,13 @@ internal static class ConditionAnalyzer
             throw Errors.Definition(ruleId, $"{where()} takes {first.Type.Name} first, but tests {subjectType.Name}.");
         }
 
-        var map = new Dictionary<ParameterExpression, Expression>
+        var map = new Dictionary<ParameterExpression, Expression>(lambda.Parameters.Count)
         {
             [first] = Retype(subject, first.Type),
         };
-        foreach (var parameter in lambda.Parameters.Skip(1))
+        for (var i = 1; i < lambda.Parameters.Count; i++)
         {
+            var parameter = lambda.Parameters[i];
             var binding = scope.Resolve(parameter, where);
             map[parameter] = Retype(binding.Parameter, parameter.Type);
         }
@@ -112,12 +113,12 @@ internal static class ConditionAnalyzer
     {
         if (ExpressionShapes.TryEquality(condition, out var left, out var right))
         {
-            if (right is ConstantExpression constant && FreeParameters.Of(left).Count > 0)
+            if (right is ConstantExpression constant && FreeParameters.Of(left).Length > 0)
             {
                 return new AlphaTest(AlphaTestKind.Equality, condition, left, constant.Value);
             }
 
-            if (left is ConstantExpression reversed && FreeParameters.Of(right).Count > 0)
+            if (left is ConstantExpression reversed && FreeParameters.Of(right).Length > 0)
             {
                 return new AlphaTest(AlphaTestKind.Equality, condition, right, reversed.Value);
             }
@@ -166,13 +167,13 @@ internal static class ConditionAnalyzer
 
         var freeA = FreeParameters.Of(a);
         var freeB = FreeParameters.Of(b);
-        if (freeA.Count == 1 && freeA.Contains(fact) && freeB.Count > 0 && !freeB.Contains(fact))
+        if (freeA.Length == 1 && freeA.Contains(fact) && freeB.Length > 0 && !freeB.Contains(fact))
         {
             key = new JoinKeyPlan(b, a, byReference);
             return true;
         }
 
-        if (freeB.Count == 1 && freeB.Contains(fact) && freeA.Count > 0 && !freeA.Contains(fact))
+        if (freeB.Length == 1 && freeB.Contains(fact) && freeA.Length > 0 && !freeA.Contains(fact))
         {
             key = new JoinKeyPlan(a, b, byReference);
             return true;

@@ -32,6 +32,13 @@ internal sealed class ExpressionKey
         return _buffer.ToString();
     }
 
+    /// <summary>Writes the key of <paramref name="expression"/> at the end of <paramref name="text"/>, as <see cref="Of"/> returns it, without a string of its own.</summary>
+    public StringBuilder AppendTo(StringBuilder text, Expression expression, IReadOnlyList<ParameterExpression> parameters)
+    {
+        new Writer(this, text, parameters).Visit(expression);
+        return text;
+    }
+
     /// <summary>A short name of <paramref name="type"/>, the same for the same type within this instance.</summary>
     public string TypeId(Type type)
     {

@@ -20,7 +20,7 @@ internal sealed class AggregateNode(
 
     public override void LeftActivate(RuleSession session, Token input)
     {
-        var token = (MemoryToken)input;
+        var token = (ParentToken)input;
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
@@ -43,7 +43,7 @@ internal sealed class AggregateNode(
 
     public override void LeftRetract(RuleSession session, Token input)
     {
-        var token = (MemoryToken)input;
+        var token = (ParentToken)input;
         Memory(session).RemoveLeft(token);
         token.State = null;
         RetractChildren(session, token);
@@ -60,7 +60,7 @@ internal sealed class AggregateNode(
 
         for (var i = 0; i < bucket.Count; i++)
         {
-            var token = bucket[i];
+            var token = (ParentToken)bucket[i]; // the node made its left tokens as parents
             if (Matches(session, token, entry.Fact))
             {
                 var matches = (List<RightEntry>)token.State!;
@@ -82,7 +82,7 @@ internal sealed class AggregateNode(
 
         for (var i = 0; i < bucket.Count; i++)
         {
-            var token = bucket[i];
+            var token = (ParentToken)bucket[i]; // the node made its left tokens as parents
             var matches = (List<RightEntry>)token.State!;
             if (matches.Remove(entry))
             {
@@ -92,7 +92,7 @@ internal sealed class AggregateNode(
         }
     }
 
-    private void Publish(RuleSession session, MemoryToken token, List<RightEntry> matches)
+    private void Publish(RuleSession session, ParentToken token, List<RightEntry> matches)
     {
         object result;
         if (kind == AggregateKind.Count)

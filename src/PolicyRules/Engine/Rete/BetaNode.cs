@@ -13,13 +13,13 @@ internal abstract class BetaNode : ReteNode
 
     public abstract void LeftActivate(RuleSession session, Token token);
 
-    /// <summary>Makes the token this node will consume: a <see cref="MemoryToken"/>, or, for a terminal, the activation itself.</summary>
-    public virtual Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) => session.Arena.NewToken(facts, parent, right);
+    /// <summary>Makes the token this node will consume (a root when there is no <paramref name="parent"/>): a <see cref="ParentToken"/>, or, for a terminal, the match itself.</summary>
+    public virtual Token CreateToken(RuleSession session, object?[] facts, ParentToken? parent, RightState? right) => session.Arena.NewParentToken(facts, parent, right);
 
     public abstract void LeftRetract(RuleSession session, Token token);
 
     /// <summary>Creates a token under <paramref name="parent"/> and passes it on.</summary>
-    protected void Emit(RuleSession session, MemoryToken parent, object?[] facts, RightState? right)
+    protected void Emit(RuleSession session, ParentToken parent, object?[] facts, RightState? right)
     {
         var child = Child!.CreateToken(session, facts, parent, right);
         parent.AddChild(child);
@@ -29,14 +29,15 @@ internal abstract class BetaNode : ReteNode
     }
 
     /// <summary>Withdraws every token produced under <paramref name="parent"/>.</summary>
-    protected void RetractChildren(RuleSession session, MemoryToken parent)
+    protected void RetractChildren(RuleSession session, ParentToken parent)
     {
         var child = parent.FirstChild;
         while (child is not null)
         {
             var next = child.NextSibling;
-            child.Right?.RemoveChild(child);
-            child.PrevSibling = child.NextSibling = null;
+            ref var links = ref child.Links;
+            links.Right?.RemoveChild(child);
+            links.PrevSibling = child.NextSibling = null;
             Child!.LeftRetract(session, child);
             session.Arena.Discard(child);
             child = next;

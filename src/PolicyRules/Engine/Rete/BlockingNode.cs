@@ -13,7 +13,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     /// <summary>True for exists (a token passes while blocked), false for not (while unblocked).</summary>
     protected abstract bool PassesWhenBlocked { get; }
 
-    public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) =>
+    public override Token CreateToken(RuleSession session, object?[] facts, ParentToken? parent, RightState? right) =>
         Child is TerminalNode terminal
             ? session.Arena.NewMatchToken(terminal, facts, parent, right)
             : base.CreateToken(session, facts, parent, right);
@@ -131,7 +131,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
         else
         {
-            Emit(session, token, token.Facts, null);
+            Emit(session, (ParentToken)token, token.Facts, null); // not a match: its node made a parent token
         }
     }
 
@@ -144,7 +144,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
         else
         {
-            RetractChildren(session, token);
+            RetractChildren(session, (ParentToken)token);
         }
     }
 }

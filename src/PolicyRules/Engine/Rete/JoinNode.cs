@@ -10,7 +10,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
 
     public override void LeftActivate(RuleSession session, Token input)
     {
-        var token = (MemoryToken)input;
+        var token = (ParentToken)input;
         var memory = Memory(session);
         token.Key = LeftKey(session, token);
         memory.AddLeft(token);
@@ -32,7 +32,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
 
     public override void LeftRetract(RuleSession session, Token input)
     {
-        var token = (MemoryToken)input;
+        var token = (ParentToken)input;
         Memory(session).RemoveLeft(token);
         RetractChildren(session, token);
     }
@@ -49,7 +49,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
         RightState? state = null;
         for (var i = 0; i < bucket.Count; i++)
         {
-            var token = bucket[i];
+            var token = (ParentToken)bucket[i]; // the node made its left tokens as parents
             if (Matches(session, token, entry.Fact))
             {
                 Emit(session, token, Extend(token, entry.Fact), state ??= StateOf(session, memory, entry));
@@ -66,7 +66,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
 
         while (state.TakeChild() is { } child)
         {
-            child.Parent!.RemoveChild(child);
+            child.Links.Parent.RemoveChild(child);
             Child!.LeftRetract(session, child);
             session.Arena.Discard(child);
         }

@@ -7,9 +7,9 @@ namespace PolicyRules.Engine.Rete;
 /// ends. The agenda holds an <see cref="Activation"/> row per rule that points here, so a match
 /// costs one object however many rules share the chain. A not or exists node just before the
 /// terminal keeps these in its left memory and passes them on as they are, so there a match costs
-/// no object of its own (see <see cref="BlockingNode"/>).
+/// no object of its own (see <see cref="BlockingNode"/>); a match never has children.
 /// </summary>
-internal sealed class MatchToken(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right) : MemoryToken(facts, parent, right)
+internal abstract class MatchToken(TerminalNode terminal, object?[] facts) : MemoryToken(facts)
 {
     /// <summary>The terminal the token reached: its rules are the match's.</summary>
     public TerminalNode Terminal = terminal;
@@ -28,18 +28,40 @@ internal sealed class MatchToken(TerminalNode terminal, object?[] facts, MemoryT
     public FactHandle? FirstLinked;
 
     /// <summary>Makes a recycled token new again (see <see cref="SessionArena"/>); its stamp stays.</summary>
-    public void Reuse(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right)
+    protected void Reuse(TerminalNode terminal, object?[] facts)
     {
-        Reuse(facts, parent, right);
+        base.Reuse(facts);
         Terminal = terminal;
         Pending = 0;
         FirstLinked = null;
     }
 
     /// <summary>Drops what could keep a user's objects alive, so a pooled token holds on to nothing of its session.</summary>
-    public new void Clear()
+    public override void Clear()
     {
         base.Clear();
         FirstLinked = null;
+    }
+}
+
+/// <summary>A <see cref="MatchToken"/> made from one fact at the start of a chain (its not or exists, or its terminal, is the chain's first node).</summary>
+internal sealed class RootMatchToken(TerminalNode terminal, object?[] facts) : MatchToken(terminal, facts)
+{
+    public override ref ChildLinks Links => ref NoLinks();
+
+    public new void Reuse(TerminalNode terminal, object?[] facts) => base.Reuse(terminal, facts);
+}
+
+/// <summary>A <see cref="MatchToken"/> made by a beta node.</summary>
+internal sealed class ChildMatchToken(TerminalNode terminal, object?[] facts, ParentToken parent, RightState? right) : MatchToken(terminal, facts)
+{
+    private ChildLinks _links = new(parent, right);
+
+    public override ref ChildLinks Links => ref _links;
+
+    public void Reuse(TerminalNode terminal, object?[] facts, ParentToken parent, RightState? right)
+    {
+        base.Reuse(terminal, facts);
+        _links = new(parent, right);
     }
 }

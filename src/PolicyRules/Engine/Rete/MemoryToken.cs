@@ -2,13 +2,12 @@ namespace PolicyRules.Engine.Rete;
 
 /// <summary>
 /// A token consumed by a beta node (join, not, exists, aggregate): the node keeps it in its left
-/// memory with its index key, and it records what it caused there (its children, its blocker, an
-/// aggregate's matches). A not or exists node that ends its chain keeps <see cref="MatchToken"/>s,
-/// which are the matches themselves.
+/// memory with its index key, and it records what it caused there (its blocker, an aggregate's
+/// matches; the children of a <see cref="ParentToken"/>). A not or exists node that ends its chain
+/// keeps <see cref="MatchToken"/>s, which are the matches themselves.
 /// </summary>
-internal class MemoryToken(object?[] facts, MemoryToken? parent, RightState? right) : Token(facts, parent, right)
+internal abstract class MemoryToken(object?[] facts) : Token(facts)
 {
-    public Token? FirstChild;
     public object Key = JoinKey.None;
 
     /// <summary>The consumer's extra state: a not or exists node's blocker (a <see cref="RightState"/>), an aggregate's matches.</summary>
@@ -21,10 +20,9 @@ internal class MemoryToken(object?[] facts, MemoryToken? parent, RightState? rig
     public RightState? Blocker => State as RightState;
 
     /// <summary>Makes a recycled token new again (see <see cref="Runtime.SessionArena"/>).</summary>
-    public new void Reuse(object?[] facts, MemoryToken? parent, RightState? right)
+    protected new void Reuse(object?[] facts)
     {
-        base.Reuse(facts, parent, right);
-        FirstChild = null;
+        base.Reuse(facts);
         Key = JoinKey.None;
         State = null;
         BlockedIndex = -1;
@@ -33,42 +31,12 @@ internal class MemoryToken(object?[] facts, MemoryToken? parent, RightState? rig
     /// <summary>
     /// Drops what could keep a user's objects alive (the facts, a key computed from them, an
     /// aggregate's state), so a pooled token holds on to nothing of its session. Links to other
-    /// pooled objects are left for <see cref="Reuse"/> to reset: they keep nothing alive.
+    /// pooled objects are left for <c>Reuse</c> to reset: they keep nothing alive.
     /// </summary>
-    public void Clear()
+    public virtual void Clear()
     {
         Facts = [];
         Key = JoinKey.None;
         State = null;
-    }
-
-    public void AddChild(Token child)
-    {
-        child.NextSibling = FirstChild;
-        if (FirstChild is not null)
-        {
-            FirstChild.PrevSibling = child;
-        }
-
-        FirstChild = child;
-    }
-
-    public void RemoveChild(Token child)
-    {
-        if (child.PrevSibling is not null)
-        {
-            child.PrevSibling.NextSibling = child.NextSibling;
-        }
-        else
-        {
-            FirstChild = child.NextSibling;
-        }
-
-        if (child.NextSibling is not null)
-        {
-            child.NextSibling.PrevSibling = child.PrevSibling;
-        }
-
-        child.PrevSibling = child.NextSibling = null;
     }
 }

@@ -7,7 +7,7 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 /// <remarks>
 /// A node is a join or a blocking node, never both, so one bag holds either kind. Each token knows
-/// its place in the bag (a join's child in <see cref="Token.RightIndex"/>, a blocked token in
+/// its place in the bag (a join's child in <see cref="ChildLinks.RightIndex"/>, a blocked token in
 /// <see cref="MemoryToken.BlockedIndex"/>), which costs a token 4 bytes where two links cost it 16.
 /// Tokens sit in struct slots, as in a <see cref="Bucket{T}"/>: a store into an array of tokens is
 /// type-checked by the runtime (tokens have subclasses), a store into a struct's field is not.
@@ -27,16 +27,17 @@ internal sealed class RightState
         }
     }
 
-    public void AddChild(Token child) => child.RightIndex = Add(child);
+    public void AddChild(Token child) => child.Links.RightIndex = Add(child);
 
     public void RemoveChild(Token child)
     {
-        if (Remove(child.RightIndex) is { } moved)
+        ref var links = ref child.Links;
+        if (Remove(links.RightIndex) is { } moved)
         {
-            moved.RightIndex = child.RightIndex;
+            moved.Links.RightIndex = links.RightIndex;
         }
 
-        child.RightIndex = -1;
+        links.RightIndex = -1;
     }
 
     /// <summary>Removes and returns the most recent child, or null when none is left.</summary>
@@ -45,7 +46,7 @@ internal sealed class RightState
         var child = TakeLast();
         if (child is not null)
         {
-            child.RightIndex = -1;
+            child.Links.RightIndex = -1;
         }
 
         return child;

@@ -19,7 +19,7 @@ internal sealed class TerminalNode : BetaNode
 
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
-    public override Token CreateToken(RuleSession session, object?[] facts, MemoryToken? parent, RightState? right) =>
+    public override Token CreateToken(RuleSession session, object?[] facts, ParentToken? parent, RightState? right) =>
         session.Arena.NewMatchToken(this, facts, parent, right);
 
     public override void LeftActivate(RuleSession session, Token token)

@@ -33,8 +33,12 @@ internal sealed class SessionArena
     /// <summary>The activation firing, as actions see it.</summary>
     public readonly FiringMatch FiringMatch = new();
 
-    private readonly Pool<MemoryToken> _tokens = new();
-    private readonly Pool<MatchToken> _matches = new();
+    // Tokens by what consumes them and what made them: a root token has no room for links to a
+    // producer, so roots and children are objects of their own classes, pooled apart.
+    private readonly Pool<RootParentToken> _rootParents = new();
+    private readonly Pool<ChildParentToken> _childParents = new();
+    private readonly Pool<RootMatchToken> _rootMatches = new();
+    private readonly Pool<ChildMatchToken> _childMatches = new();
     private readonly Pool<FactHandle> _handles = new();
     private readonly Pool<RightEntry> _entries = new();
     private readonly Pool<RightState> _states = new();
@@ -49,31 +53,55 @@ internal sealed class SessionArena
     public RuleNetwork Network { get; }
 
     /// <summary>Objects in use: handed out and not yet given back by a retraction.</summary>
-    public int Live => _tokens.Live + _matches.Live + _handles.Live + _entries.Live + _states.Live;
+    public int Live => _rootParents.Live + _childParents.Live + _rootMatches.Live + _childMatches.Live + _handles.Live + _entries.Live + _states.Live;
 
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
-    public int Size => _tokens.Count + _matches.Count + _handles.Count + _entries.Count + _states.Count;
+    public int Size => _rootParents.Count + _childParents.Count + _rootMatches.Count + _childMatches.Count + _handles.Count + _entries.Count + _states.Count;
 
-    public MemoryToken NewToken(object?[] facts, MemoryToken? parent, RightState? right)
+    /// <summary>A token for a node that passes tokens on: a root when there is no <paramref name="parent"/>.</summary>
+    public ParentToken NewParentToken(object?[] facts, ParentToken? parent, RightState? right)
     {
-        if (_tokens.Reuse() is { } token)
+        if (parent is null)
         {
-            token.Reuse(facts, parent, right);
-            return token;
+            if (_rootParents.Reuse() is { } root)
+            {
+                root.Reuse(facts);
+                return root;
+            }
+
+            return _rootParents.Add(new RootParentToken(facts));
         }
 
-        return _tokens.Add(new MemoryToken(facts, parent, right));
+        if (_childParents.Reuse() is { } child)
+        {
+            child.Reuse(facts, parent, right);
+            return child;
+        }
+
+        return _childParents.Add(new ChildParentToken(facts, parent, right));
     }
 
-    public MatchToken NewMatchToken(TerminalNode terminal, object?[] facts, MemoryToken? parent, RightState? right)
+    /// <summary>A match of <paramref name="terminal"/>'s rules: a root when there is no <paramref name="parent"/>.</summary>
+    public MatchToken NewMatchToken(TerminalNode terminal, object?[] facts, ParentToken? parent, RightState? right)
     {
-        if (_matches.Reuse() is { } match)
+        if (parent is null)
         {
-            match.Reuse(terminal, facts, parent, right);
-            return match;
+            if (_rootMatches.Reuse() is { } root)
+            {
+                root.Reuse(terminal, facts);
+                return root;
+            }
+
+            return _rootMatches.Add(new RootMatchToken(terminal, facts));
         }
 
-        return _matches.Add(new MatchToken(terminal, facts, parent, right));
+        if (_childMatches.Reuse() is { } child)
+        {
+            child.Reuse(terminal, facts, parent, right);
+            return child;
+        }
+
+        return _childMatches.Add(new ChildMatchToken(terminal, facts, parent, right));
     }
 
     public FactHandle NewHandle(object fact, long sequence)
@@ -106,13 +134,20 @@ internal sealed class SessionArena
     /// <summary>A token a retraction removed from the network.</summary>
     public void Discard(Token token)
     {
-        if (token is MatchToken match)
+        switch (token)
         {
-            _matches.Discard(match);
-        }
-        else
-        {
-            _tokens.Discard((MemoryToken)token);
+            case RootMatchToken root:
+                _rootMatches.Discard(root);
+                break;
+            case ChildMatchToken child:
+                _childMatches.Discard(child);
+                break;
+            case RootParentToken root:
+                _rootParents.Discard(root);
+                break;
+            default:
+                _childParents.Discard((ChildParentToken)token);
+                break;
         }
     }
 
@@ -129,8 +164,10 @@ internal sealed class SessionArena
     /// </summary>
     public void Recycle()
     {
-        _tokens.Recycle(token => token.Clear());
-        _matches.Recycle(match => match.Clear());
+        _rootParents.Recycle(token => token.Clear());
+        _childParents.Recycle(token => token.Clear());
+        _rootMatches.Recycle(match => match.Clear());
+        _childMatches.Recycle(match => match.Clear());
         _handles.Recycle(handle => handle.Clear());
         _entries.Recycle(entry => entry.Clear());
         _states.Recycle(state => state.Clear());
@@ -139,8 +176,10 @@ internal sealed class SessionArena
     /// <summary>Forgets every fact and match, keeping the objects (and table capacities) for the next session.</summary>
     public void Clear()
     {
-        _tokens.Release(token => token.Clear());
-        _matches.Release(match => match.Clear());
+        _rootParents.Release(token => token.Clear());
+        _childParents.Release(token => token.Clear());
+        _rootMatches.Release(match => match.Clear());
+        _childMatches.Release(match => match.Clear());
         _handles.Release(handle => handle.Clear());
         _entries.Release(entry => entry.Clear());
         _states.Release(state => state.Clear());

@@ -74,7 +74,7 @@ public class SegmentedListTests
         // Pooled across sessions, the agenda's rows must not keep a finished session's facts alive.
         var list = new SegmentedList<object>();
         var popped = Fill(list, 3);
-        list.Pop();
+        Pop(list);
         var truncated = Fill(list, 5_000); // across a chunk's edge
         list.Truncate(4_000);
         var cleared = Fill(list, 10);
@@ -89,6 +89,10 @@ public class SegmentedListTests
         cleared.Should().OnlyContain(item => !item.IsAlive, "a cleared list holds nothing");
         list.Count.Should().Be(0);
     }
+
+    // Not inlined, so no local of the caller's frame keeps the item popped alive (a Debug build keeps every temporary).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Pop(SegmentedList<object> list) => list.Pop();
 
     // Not inlined, so no local of the caller's frame keeps an item alive.
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -20,33 +20,41 @@ internal sealed class FreeParameters : ExpressionVisitor
     /// <summary>The parameters <paramref name="expression"/> reads, in the order first read, each once.</summary>
     public static ParameterExpression[] Of(Expression expression)
     {
-        var visitor = _reusable ?? new FreeParameters();
-        _reusable = null; // taken while in use, should a visit ever ask again
-        try
-        {
-            visitor.Visit(expression);
-            return visitor._found.Count == 0 ? [] : [.. visitor._found];
-        }
-        finally
-        {
-            visitor._found.Clear();
-            visitor._bound.Clear();
-            _reusable = visitor;
-        }
+        var visitor = Visited(expression);
+        ParameterExpression[] found = visitor._found.Count == 0 ? [] : [.. visitor._found];
+        visitor.Release();
+        return found;
     }
 
     /// <summary>Whether <paramref name="expression"/> reads no parameter but <paramref name="parameter"/>.</summary>
     public static bool ReadsOnly(Expression expression, ParameterExpression parameter)
     {
-        foreach (var read in Of(expression))
+        var visitor = Visited(expression);
+        var only = true;
+        foreach (var read in visitor._found)
         {
-            if (read != parameter)
-            {
-                return false;
-            }
+            only &= read == parameter;
         }
 
-        return true;
+        visitor.Release();
+        return only;
+    }
+
+    /// <summary>This thread's visitor, taken while in use (should a visit ever ask again), after a visit of <paramref name="expression"/>.</summary>
+    private static FreeParameters Visited(Expression expression)
+    {
+        var visitor = _reusable ?? new FreeParameters();
+        _reusable = null;
+        visitor.Visit(expression);
+        return visitor;
+    }
+
+    /// <summary>Empties the visitor and gives it back to its thread. A visit that throws never gets here, and its visitor is dropped.</summary>
+    private void Release()
+    {
+        _found.Clear();
+        _bound.Clear();
+        _reusable = this;
     }
 
     protected override Expression VisitParameter(ParameterExpression node)

@@ -6,7 +6,7 @@ namespace PolicyRules.Engine.Runtime;
 /// A list in fixed chunks that never copies what it holds: growing adds a chunk. A session's
 /// agenda and pools grow to hundreds of thousands of items in one batch, and a doubling array leaves
 /// each smaller copy behind on the large object heap, which is only reclaimed by a full
-/// collection: at W1's C=100k, a tenth of what a session allocated. Chunks stay small enough for the
+/// collection: at W1's C=100k, a sixth of what a session allocated. Chunks stay small enough for the
 /// ordinary heap, and emptying the list keeps them for the next session. The first chunk starts
 /// small and doubles up to the chunk size, so a small session pays for no more than it holds.
 /// </summary>

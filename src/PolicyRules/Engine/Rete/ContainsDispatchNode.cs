@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using PolicyRules.Engine.Runtime;
 
 namespace PolicyRules.Engine.Rete;
@@ -15,6 +16,9 @@ namespace PolicyRules.Engine.Rete;
 /// </remarks>
 internal sealed class ContainsDispatchNode(Func<object, object?> collection, Type arrayType, Type listType, string member) : AlphaNode
 {
+    // A string[] is read as the object?[] it is, covariantly; an int[] is not one.
+    private readonly bool _arrayOfReferences = !arrayType.GetElementType()!.IsValueType;
+
     public string Member { get; } = member;
 
     public DispatchTable Branches { get; } = new();
@@ -31,15 +35,17 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
             throw Failure(Member, handle.Fact, ex);
         }
 
-        if (items is object?[] array && items.GetType() == arrayType)
+        var type = items?.GetType();
+        if (type == arrayType && _arrayOfReferences)
         {
             // Arrays of references (string[]) are read directly, other lists through IList; the
-            // struct views make one specialised copy of the loop for each.
-            Dispatch(session, handle, new ArrayView(array));
+            // struct views make one specialised copy of the loop for each. The exact type is known,
+            // so the array is read as object?[] without the covariance check `is object?[]` costs.
+            Dispatch(session, handle, new ArrayView(Unsafe.As<object?[]>(items!)));
         }
-        else if (items is IList list && (items.GetType() == arrayType || items.GetType() == listType))
+        else if (type == arrayType || type == listType)
         {
-            Dispatch(session, handle, new ListView(list));
+            Dispatch(session, handle, new ListView((IList)items!));
         }
         else
         {

@@ -21,7 +21,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     /// <summary>A fact left the right input; it is already out of the shared index, and what it caused here goes.</summary>
     public abstract void RightRetract(RuleSession session, RightEntry entry);
 
-    protected BetaMemory Memory(RuleSession session) => session.MemoryOf<BetaMemory>(this);
+    protected BetaMemory Memory(RuleSession session) => (BetaMemory)session.MemoryOf(this);
 
     protected object LeftKey(RuleSession session, Token token)
     {

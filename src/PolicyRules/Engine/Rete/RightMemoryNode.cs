@@ -38,7 +38,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
 
     public void Activate(RuleSession session, FactHandle handle)
     {
-        var memory = session.MemoryOf<RightMemory>(this);
+        var memory = (RightMemory)session.MemoryOf(this);
         var entry = session.Arena.NewRightEntry(handle, KeyOf(session, handle.Fact), memory.TakeSlot());
         memory.Index.Add(entry.Key, entry);
         handle.AddRightEntry(entry);
@@ -61,7 +61,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
             return;
         }
 
-        var memory = session.MemoryOf<RightMemory>(this);
+        var memory = (RightMemory)session.MemoryOf(this);
         memory.Index.Remove(entry.Key, entry);
         var successors = _successors;
         for (var i = 0; i < successors.Count; i++)

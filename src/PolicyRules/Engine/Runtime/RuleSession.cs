@@ -85,7 +85,11 @@ public sealed class RuleSession : IDisposable
     internal Agenda Agenda => Arena.Agenda;
 
     /// <summary>Where this session's objects come from; gone once the session is disposed.</summary>
-    internal SessionArena Arena => _arena ?? throw new ObjectDisposedException(nameof(RuleSession));
+    internal SessionArena Arena => _arena ?? Disposed();
+
+    // Out of line, so the nodes' many reads of Arena inline to a field load and a test.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static SessionArena Disposed() => throw new ObjectDisposedException(nameof(RuleSession));
 
     /// <summary>The arena, for a call from outside: refused once the session is disposed or faulted.</summary>
     private SessionArena Usable => _fault is null
@@ -436,11 +440,12 @@ public sealed class RuleSession : IDisposable
         return fired;
     }
 
-    internal T MemoryOf<T>(ReteNode node)
-        where T : class
-    {
-        return (T)(Arena.Memories[node.Id] ??= CreateMemory(node));
-    }
+    /// <summary>
+    /// A node's memory in this session, made on first need. Not generic: the cast to a type argument
+    /// in shared generic code is a runtime lookup, on every activation; the callers' casts to their
+    /// sealed memory types are one comparison each.
+    /// </summary>
+    internal object MemoryOf(ReteNode node) => Arena.Memories[node.Id] ??= CreateMemory(node);
 
     /// <summary>An empty root-facts array, as long as the network's longest rule (see <see cref="FactHandle.RootFacts"/>).</summary>
     internal object?[] NewRootFacts() => new object?[_network.MaxSlotCount];
@@ -546,7 +551,7 @@ public sealed class RuleSession : IDisposable
 
     private object CreateMemory(ReteNode node) => node switch
     {
-        RightInputNode beta => new BetaMemory(MemoryOf<RightMemory>(beta.Input)),
+        RightInputNode beta => new BetaMemory((RightMemory)MemoryOf(beta.Input)),
         RightMemoryNode right => right.CreateMemory(),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };

@@ -124,6 +124,18 @@ public class AlphaNetworkTests
     }
 
     [Fact]
+    public void Membership_in_an_array_of_values_dispatches_element_by_element_too()
+    {
+        var session = Session(Rule("R").Match<Tagged>("t", t => t.Tags.Contains(3)).Build());
+
+        session.InsertAll([new Tagged(1, new[] { 1, 2 }), new Tagged(2, new[] { 2, 3, 3 })]);
+
+        session.Metrics.AlphaConditionEvaluations.Should().Be(0, "an int[] is hashed element by element, not tested branch by branch");
+        session.Metrics.AlphaDispatchLookups.Should().Be(4, "1 and 2, then 2 and 3, the repeated 3 skipped");
+        session.Matches().Should().Equal("R(t=Tagged#2)");
+    }
+
+    [Fact]
     public void A_collection_with_its_own_comparer_is_tested_with_the_condition_itself()
     {
         var session = Session(Rule("R").Match<Tagged>("t", t => t.Tags.Contains(3)).Build());

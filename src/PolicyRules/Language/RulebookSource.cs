@@ -27,7 +27,7 @@ public sealed class RulebookSource
     public static RulebookSource FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new RulebookSource(path, () => new FileInfo(path).Length, () => File.ReadAllText(path));
+        return new RulebookSource(path, () => new FileInfo(path).Length, () => ReadText(File.OpenRead(path)));
     }
 
     /// <summary>A rule file read from a stream (an embedded resource, say), under a name for diagnostics.</summary>
@@ -69,23 +69,28 @@ public sealed class RulebookSource
     /// </summary>
     private static string ReadText(Stream stream)
     {
-        var remaining = stream.CanSeek ? stream.Length - stream.Position : -1;
-        if (remaining is < 0 or > int.MaxValue)
+        byte[] bytes;
+        using (stream)
         {
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
+            var remaining = stream.CanSeek ? stream.Length - stream.Position : -1;
+            if (remaining is < 0 or > int.MaxValue)
+            {
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd();
+            }
+
+            bytes = new byte[remaining];
+            stream.ReadExactly(bytes);
         }
 
-        var bytes = new byte[remaining];
-        stream.ReadExactly(bytes);
-        stream.Dispose();
         ReadOnlySpan<byte> utf8Bom = [0xEF, 0xBB, 0xBF];
         if (bytes.AsSpan().StartsWith(utf8Bom))
         {
             return System.Text.Encoding.UTF8.GetString(bytes, utf8Bom.Length, bytes.Length - utf8Bom.Length);
         }
 
-        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFE, 0xFF) or (0xFF, 0xFE))
+        ReadOnlySpan<byte> utf32BigEndianBom = [0x00, 0x00, 0xFE, 0xFF];
+        if ((bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFE, 0xFF) or (0xFF, 0xFE)) || bytes.AsSpan().StartsWith(utf32BigEndianBom))
         {
             // UTF-16 or UTF-32 by its byte order mark: the reader tells them apart.
             using var reader = new StreamReader(new MemoryStream(bytes));

@@ -101,7 +101,8 @@ internal sealed class AggregateNode(
         }
         else
         {
-            var facts = matches.OrderBy(e => e.Handle.Sequence).Select(e => e.Fact).ToArray();
+            var handles = session.Arena.Handles;
+            var facts = matches.OrderBy(e => handles[e.Handle].Sequence).Select(e => e.Fact).ToArray();
             result = createList(facts);
         }
 

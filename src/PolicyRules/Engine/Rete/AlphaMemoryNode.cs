@@ -15,7 +15,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
     /// <summary>Adapters that start rules' beta chains with these facts.</summary>
     public List<LeftAdapterNode> LeftSuccessors { get; } = [];
 
-    public override void Activate(RuleSession session, FactHandle handle)
+    public override void Activate(RuleSession session, ref FactHandle handle)
     {
         handle.AddMemory(this, session.MoreMemories);
         if (session.IsBatching)
@@ -25,38 +25,38 @@ internal sealed class AlphaMemoryNode : AlphaNode
             return;
         }
 
-        PropagateRight(session, handle);
-        PropagateLeft(session, handle);
+        PropagateRight(session, ref handle);
+        PropagateLeft(session, ref handle);
     }
 
-    public void PropagateRight(RuleSession session, FactHandle handle)
+    public void PropagateRight(RuleSession session, ref FactHandle handle)
     {
         var successors = RightSuccessors;
         for (var i = 0; i < successors.Count; i++)
         {
-            successors[i].Activate(session, handle);
+            successors[i].Activate(session, ref handle);
         }
     }
 
-    public void PropagateLeft(RuleSession session, FactHandle handle)
+    public void PropagateLeft(RuleSession session, ref FactHandle handle)
     {
         var successors = LeftSuccessors;
         for (var i = 0; i < successors.Count; i++)
         {
-            successors[i].Activate(session, handle);
+            successors[i].Activate(session, ref handle);
         }
     }
 
-    public void Deactivate(RuleSession session, FactHandle handle)
+    public void Deactivate(RuleSession session, ref FactHandle handle)
     {
         foreach (var adapter in LeftSuccessors)
         {
-            adapter.Retract(session, handle);
+            adapter.Retract(session, ref handle);
         }
 
         foreach (var right in RightSuccessors)
         {
-            right.Retract(session, handle);
+            right.Retract(session, ref handle);
         }
     }
 }

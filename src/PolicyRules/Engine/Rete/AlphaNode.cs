@@ -7,14 +7,14 @@ internal abstract class AlphaNode : ReteNode
 {
     public List<AlphaNode> Children { get; } = [];
 
-    public abstract void Activate(RuleSession session, FactHandle handle);
+    public abstract void Activate(RuleSession session, ref FactHandle handle);
 
-    protected void ActivateChildren(RuleSession session, FactHandle handle)
+    protected void ActivateChildren(RuleSession session, ref FactHandle handle)
     {
         var children = Children;
         for (var i = 0; i < children.Count; i++)
         {
-            children[i].Activate(session, handle);
+            children[i].Activate(session, ref handle);
         }
     }
 

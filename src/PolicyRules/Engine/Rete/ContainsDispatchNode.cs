@@ -23,7 +23,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
 
     public DispatchTable Branches { get; } = new();
 
-    public override void Activate(RuleSession session, FactHandle handle)
+    public override void Activate(RuleSession session, ref FactHandle handle)
     {
         object? items;
         try
@@ -41,19 +41,19 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
             // Arrays of references (string[]) are read directly, other lists through IList; the
             // struct views make one specialised copy of the loop for each. The exact type is known,
             // so the array is read as object?[] without the covariance check `is object?[]` costs.
-            Dispatch(session, handle, new ArrayView(Unsafe.As<object?[]>(items!)));
+            Dispatch(session, ref handle, new ArrayView(Unsafe.As<object?[]>(items!)));
         }
         else if (type == arrayType || type == listType)
         {
-            Dispatch(session, handle, new ListView((IList)items!));
+            Dispatch(session, ref handle, new ListView((IList)items!));
         }
         else
         {
-            TestEachBranch(session, handle);
+            TestEachBranch(session, ref handle);
         }
     }
 
-    private void Dispatch<TItems>(RuleSession session, FactHandle handle, TItems items)
+    private void Dispatch<TItems>(RuleSession session, ref FactHandle handle, TItems items)
         where TItems : struct, IItems
     {
         var count = items.Count;
@@ -68,7 +68,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
             session.Counters.AlphaDispatchLookups++;
             if (Branches.TryGetValue(key, out var branch))
             {
-                branch.Activate(session, handle);
+                branch.Activate(session, ref handle);
             }
         }
     }
@@ -88,7 +88,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
         return false;
     }
 
-    private void TestEachBranch(RuleSession session, FactHandle handle)
+    private void TestEachBranch(RuleSession session, ref FactHandle handle)
     {
         foreach (var branch in Branches.Values)
         {
@@ -105,7 +105,7 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
 
             if (passed)
             {
-                branch.Activate(session, handle);
+                branch.Activate(session, ref handle);
             }
         }
     }

@@ -12,5 +12,5 @@ internal sealed class DispatchBranch(object value, Func<object, bool> predicate)
 
     public Func<object, bool> Predicate { get; } = predicate;
 
-    public override void Activate(RuleSession session, FactHandle handle) => ActivateChildren(session, handle);
+    public override void Activate(RuleSession session, ref FactHandle handle) => ActivateChildren(session, ref handle);
 }

@@ -13,7 +13,7 @@ internal sealed class EqualityDispatchNode(Func<object, object?> value, string m
 
     public DispatchTable Branches { get; } = new();
 
-    public override void Activate(RuleSession session, FactHandle handle)
+    public override void Activate(RuleSession session, ref FactHandle handle)
     {
         session.Counters.AlphaDispatchLookups++;
         object? key;
@@ -28,7 +28,7 @@ internal sealed class EqualityDispatchNode(Func<object, object?> value, string m
 
         if (Branches.TryGetValue(JoinKey.Of(key), out var branch))
         {
-            branch.Activate(session, handle);
+            branch.Activate(session, ref handle);
         }
     }
 }

@@ -7,10 +7,10 @@ internal sealed class LeftAdapterNode : ReteNode
 {
     public BetaNode Child { get; set; } = null!;
 
-    public void Activate(RuleSession session, FactHandle handle)
+    public void Activate(RuleSession session, ref FactHandle handle)
     {
         // Every rule starting with this fact reads the same never-mutated array.
-        var facts = handle.RootFacts ??= session.NewRootFacts();
+        var facts = handle.RootFacts!; // made with the row (see FactHandleTable.New)
         facts[0] ??= handle.Fact;
         var token = Child.CreateToken(session, facts, null, null);
         session.Counters.TokensCreated++;
@@ -18,7 +18,7 @@ internal sealed class LeftAdapterNode : ReteNode
         Child.LeftActivate(session, token);
     }
 
-    public void Retract(RuleSession session, FactHandle handle)
+    public void Retract(RuleSession session, ref FactHandle handle)
     {
         if (handle.TakeRoot() is { } token)
         {

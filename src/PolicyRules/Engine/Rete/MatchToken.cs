@@ -24,8 +24,8 @@ internal abstract class MatchToken(TerminalNode terminal, object?[] facts) : Mem
     /// <summary>The rows of the current stamp still waiting on the agenda.</summary>
     public int Pending;
 
-    /// <summary>The first of the facts the match's actions inserted as linked (retracted when the match goes); the rest follow through <see cref="FactHandle.NextLinked"/>.</summary>
-    public FactHandle? FirstLinked;
+    /// <summary>The row of the first fact the match's actions inserted as linked (retracted when the match goes), or -1; the rest follow through <see cref="FactHandle.NextLinked"/>.</summary>
+    public int FirstLinked = -1;
 
     /// <summary>Makes a recycled token new again (see <see cref="SessionArena"/>); its stamp stays.</summary>
     protected void Reuse(TerminalNode terminal, object?[] facts)
@@ -33,14 +33,14 @@ internal abstract class MatchToken(TerminalNode terminal, object?[] facts) : Mem
         base.Reuse(facts);
         Terminal = terminal;
         Pending = 0;
-        FirstLinked = null;
+        FirstLinked = -1;
     }
 
     /// <summary>Drops what could keep a user's objects alive, so a pooled token holds on to nothing of its session.</summary>
     public override void Clear()
     {
         base.Clear();
-        FirstLinked = null;
+        FirstLinked = -1;
     }
 }
 

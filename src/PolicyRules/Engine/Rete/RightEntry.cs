@@ -7,9 +7,13 @@ namespace PolicyRules.Engine.Rete;
 /// and its slot there, which each node uses to find what the fact caused in it (a
 /// <see cref="RightState"/>).
 /// </summary>
-internal sealed class RightEntry(FactHandle handle, object key, int slot) : BucketItem
+internal sealed class RightEntry(in FactHandle handle, object key, int slot) : BucketItem
 {
-    public FactHandle Handle = handle;
+    /// <summary>The fact's row (see <see cref="FactHandle.Id"/>).</summary>
+    public int Handle = handle.Id;
+
+    /// <summary>The fact, kept here too: nodes read it on every join, its row only to see it leave.</summary>
+    public object Fact = handle.Fact;
 
     /// <summary>The key computed when the fact arrived: removal uses it even if the fact has changed since.</summary>
     public object Key = key;
@@ -20,11 +24,10 @@ internal sealed class RightEntry(FactHandle handle, object key, int slot) : Buck
     /// <summary>The next entry made from the same fact, in another memory (see <see cref="FactHandle.AddRightEntry"/>).</summary>
     public RightEntry? NextOfFact;
 
-    public object Fact => Handle.Fact;
-
-    public void Reuse(FactHandle handle, object key, int slot)
+    public void Reuse(in FactHandle handle, object key, int slot)
     {
-        Handle = handle;
+        Handle = handle.Id;
+        Fact = handle.Fact;
         Key = key;
         Slot = slot;
         NextOfFact = null;
@@ -34,7 +37,7 @@ internal sealed class RightEntry(FactHandle handle, object key, int slot) : Buck
     /// <summary>Drops what could keep a user's objects alive, so a pooled entry holds nothing of its session.</summary>
     public void Clear()
     {
-        Handle = null!;
+        Fact = null!;
         Key = JoinKey.None;
     }
 }

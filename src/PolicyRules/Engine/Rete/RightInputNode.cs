@@ -77,7 +77,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     /// leaving (its other memories are still being emptied), else by the residual test.
     /// </summary>
     protected bool Joins(RuleSession session, Token token, RightEntry entry) =>
-        !entry.Handle.Leaving && Matches(session, token, entry.Fact);
+        !session.Arena.Handles[entry.Handle].Leaving && Matches(session, token, entry.Fact);
 
     /// <summary>What <paramref name="entry"/> caused in this node, made on first need.</summary>
     protected static RightState StateOf(RuleSession session, BetaMemory memory, RightEntry entry) => memory.StateOf(entry, session.Arena);

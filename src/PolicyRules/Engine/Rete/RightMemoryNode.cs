@@ -36,7 +36,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
 
     public RightMemory CreateMemory() => new(Key is not null, ByReference);
 
-    public void Activate(RuleSession session, FactHandle handle)
+    public void Activate(RuleSession session, ref FactHandle handle)
     {
         var memory = (RightMemory)session.MemoryOf(this);
         var entry = session.Arena.NewRightEntry(handle, KeyOf(session, handle.Fact), memory.TakeSlot());
@@ -54,7 +54,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
     /// entries in the order the memories made them, which is the order they retract it in (see
     /// <see cref="FactHandle.TakeRightEntry"/>): no table from handle to entry.
     /// </summary>
-    public void Retract(RuleSession session, FactHandle handle)
+    public void Retract(RuleSession session, ref FactHandle handle)
     {
         if (handle.TakeRightEntry() is not { } entry)
         {

@@ -8,7 +8,7 @@ internal sealed class SelectionNode(Func<object, bool> predicate, Func<string> d
     /// <summary>The condition as text, for messages.</summary>
     public string Condition => describe();
 
-    public override void Activate(RuleSession session, FactHandle handle)
+    public override void Activate(RuleSession session, ref FactHandle handle)
     {
         session.Counters.AlphaConditionEvaluations++;
         bool passed;
@@ -23,7 +23,7 @@ internal sealed class SelectionNode(Func<object, bool> predicate, Func<string> d
 
         if (passed)
         {
-            ActivateChildren(session, handle);
+            ActivateChildren(session, ref handle);
         }
     }
 }

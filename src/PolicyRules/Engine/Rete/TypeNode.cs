@@ -7,5 +7,5 @@ internal sealed class TypeNode(Type factType) : AlphaNode
 {
     public Type FactType { get; } = factType;
 
-    public override void Activate(RuleSession session, FactHandle handle) => ActivateChildren(session, handle);
+    public override void Activate(RuleSession session, ref FactHandle handle) => ActivateChildren(session, ref handle);
 }

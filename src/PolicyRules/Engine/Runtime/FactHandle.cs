@@ -3,21 +3,28 @@ using PolicyRules.Engine.Rete;
 namespace PolicyRules.Engine.Runtime;
 
 /// <summary>
-/// A fact in one session's working memory: the alpha memories it entered and the tokens that start
-/// rules with it. Most facts enter one or two memories, so the first two are kept in fields and
-/// only the rest in an array that stays with the pooled handle when it is reused; the root tokens
-/// are chained through the tokens themselves.
+/// A fact in one session's working memory, as a row of the session's <see cref="FactHandleTable"/>:
+/// the alpha memories it entered and the tokens that start rules with it. Rows, not objects: a
+/// session holds one per fact (100,000 at W1's C=100k), and rows in a few large arrays cost the
+/// collector neither a header each nor the copying of small objects from generation to generation.
+/// Nodes take a row by reference; what must remember a fact keeps its <see cref="Id"/>.
 /// </summary>
-internal sealed class FactHandle(object fact, long sequence)
+/// <remarks>
+/// Most facts enter one or two memories, so the first two are kept in fields and only the rest in
+/// an array that stays with the row when it is reused; the root tokens are chained through the
+/// tokens themselves. A reference to a row stays valid as rows are added: the table adds chunks,
+/// it never moves them.
+/// </remarks>
+internal struct FactHandle
 {
-    public object Fact = fact;
+    public object Fact;
 
     /// <summary>Insertion order: collections and queries list facts by it.</summary>
-    public long Sequence = sequence;
+    public long Sequence;
 
     /// <summary>
     /// The fact at slot 0 of an array as long as the network's longest rule: the facts of every root
-    /// token. A pooled handle keeps its array with slot 0 cleared; the first root fills it, so a fact
+    /// token. A reused row keeps its array with slot 0 cleared; the first root fills it, so a fact
     /// that starts no rule never touches it.
     /// </summary>
     public object?[]? RootFacts;
@@ -25,8 +32,11 @@ internal sealed class FactHandle(object fact, long sequence)
     /// <summary>The match whose activation inserted this fact as linked, if any.</summary>
     public MatchToken? LinkedTo;
 
-    /// <summary>The next fact the same match inserted as linked.</summary>
-    public FactHandle? NextLinked;
+    /// <summary>The row's place in its table, which never changes.</summary>
+    public int Id;
+
+    /// <summary>The next fact the same match inserted as linked, or -1 (see <see cref="MatchToken.FirstLinked"/>).</summary>
+    public int NextLinked;
 
     /// <summary>
     /// True while the fact is taken out of its memories (a retraction, or the first half of an
@@ -37,7 +47,7 @@ internal sealed class FactHandle(object fact, long sequence)
 
     private AlphaMemoryNode? _memory0;
     private AlphaMemoryNode? _memory1;
-    // Beyond two: an array kept when the handle is recycled, so a pooled handle allocates it once.
+    // Beyond two: an array kept when the row is recycled, so a pooled row allocates it once.
     private AlphaMemoryNode[]? _more;
     private int _moreCount;
 
@@ -47,20 +57,21 @@ internal sealed class FactHandle(object fact, long sequence)
     private OrderedChain<Token, RootLink> _roots;
     private OrderedChain<RightEntry, RightLink> _rightEntries;
 
-    /// <summary>Makes a recycled handle new again; its root array is kept, slot 0 filled by the first root.</summary>
-    public void Reuse(object fact, long sequence)
+    /// <summary>Makes a row new (or a recycled row new again); its root array is kept, slot 0 filled by the first root.</summary>
+    public void Reuse(int id, object fact, long sequence)
     {
+        Id = id;
         Leaving = false;
         Fact = fact;
         Sequence = sequence;
         LinkedTo = null;
-        NextLinked = null;
+        NextLinked = -1;
         ForgetMemories();
         _roots.Clear();
         _rightEntries.Clear();
     }
 
-    /// <summary>Drops the user's fact, so a pooled handle keeps nothing of its session alive.</summary>
+    /// <summary>Drops the user's fact, so a pooled row keeps nothing of its session alive.</summary>
     public void Clear()
     {
         // Only what holds the user's fact; links to pooled objects and nodes keep nothing alive,
@@ -110,10 +121,10 @@ internal sealed class FactHandle(object fact, long sequence)
     }
 
     /// <summary>How many alpha memories the fact entered (see <see cref="MemoryAt"/>).</summary>
-    public int MemoryCount => (_memory0 is null ? 0 : 1) + (_memory1 is null ? 0 : 1) + _moreCount;
+    public readonly int MemoryCount => (_memory0 is null ? 0 : 1) + (_memory1 is null ? 0 : 1) + _moreCount;
 
     /// <summary>The memories the fact entered, in the order it entered them.</summary>
-    public AlphaMemoryNode MemoryAt(int index) => index switch
+    public readonly AlphaMemoryNode MemoryAt(int index) => index switch
     {
         0 => _memory0!,
         1 => _memory1!,

@@ -135,7 +135,7 @@ public sealed class RuleSession : IDisposable
         var batch = facts as IReadOnlyCollection<object> ?? [.. facts];
         arena.Facts.EnsureCapacity(arena.Facts.Count + batch.Count);
         var outermost = _depth == 0;
-        var handles = outermost ? arena.BatchHandles : new List<FactHandle>(batch.Count);
+        var handles = outermost ? arena.BatchHandles : new List<int>(batch.Count);
         handles.EnsureCapacity(batch.Count); // grown once, not doubled: each smaller copy would be garbage on the large object heap
         var right = outermost ? arena.BatchRightHandles : [];
         try
@@ -171,7 +171,7 @@ public sealed class RuleSession : IDisposable
     /// condition that failed on an earlier fact of it counts: validation comes first.
     /// </summary>
     /// <returns>Why the batch is refused, or null.</returns>
-    private Exception? Enter(IReadOnlyCollection<object> batch, List<FactHandle> handles, List<FactHandle> right)
+    private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right)
     {
         var arena = Arena;
         var sequenceBefore = _factSequence;
@@ -189,11 +189,11 @@ public sealed class RuleSession : IDisposable
                     break;
                 }
 
-                var handle = arena.NewHandle(fact, ++_factSequence);
+                var handle = arena.Handles.New(fact, ++_factSequence);
                 if (!arena.Facts.TryAdd(fact, handle))
                 {
-                    var repeated = arena.Facts[fact].Sequence > sequenceBefore;
-                    arena.Discard(handle);
+                    var repeated = arena.Handles[arena.Facts[fact]].Sequence > sequenceBefore;
+                    arena.Handles.Discard(handle);
                     refusal = new InvalidOperationException(repeated
                         ? $"The fact {fact} is repeated in the batch; nothing is inserted."
                         : $"The fact {fact} is already in working memory; use Update.");
@@ -205,7 +205,7 @@ public sealed class RuleSession : IDisposable
                 {
                     try
                     {
-                        RouteInBatch(handle, right);
+                        RouteInBatch(ref arena.Handles[handle], right);
                     }
                     catch (Exception ex)
                     {
@@ -232,13 +232,13 @@ public sealed class RuleSession : IDisposable
     }
 
     /// <summary>Takes a refused batch's facts out of the table again; they have reached no node beyond their handles (see <see cref="Enter"/>).</summary>
-    private void Withdraw(List<FactHandle> handles, long sequenceBefore)
+    private void Withdraw(List<int> handles, long sequenceBefore)
     {
         var arena = Arena;
         foreach (var added in handles)
         {
-            arena.Facts.Remove(added.Fact);
-            arena.Discard(added);
+            arena.Facts.Remove(arena.Handles[added].Fact);
+            arena.Handles.Discard(added);
         }
 
         handles.Clear();
@@ -250,10 +250,11 @@ public sealed class RuleSession : IDisposable
     public void Update(object fact)
     {
         var handle = Find(fact);
-        Change(handle, static (session, handle) =>
+        Change(handle, static (session, id) =>
         {
-            session.Unroute(handle);
-            session.Route(handle);
+            ref var handle = ref session.Arena.Handles[id];
+            session.Unroute(ref handle);
+            session.Route(ref handle);
             var withdrawn = session.Settle();
             session.FactUpdated?.Invoke(session, new FactEventArgs(handle.Fact));
             session.RaiseWithdrawn(withdrawn);
@@ -270,7 +271,7 @@ public sealed class RuleSession : IDisposable
         {
             foreach (var handle in handles)
             {
-                session.Unroute(handle);
+                session.Unroute(ref session.Arena.Handles[handle]);
             }
 
             session.RouteBatch(handles);
@@ -283,10 +284,11 @@ public sealed class RuleSession : IDisposable
     public void Retract(object fact)
     {
         var handle = Find(fact);
-        Change(handle, static (session, handle) =>
+        Change(handle, static (session, id) =>
         {
+            ref var handle = ref session.Arena.Handles[id];
             var fact = handle.Fact;
-            session.Remove(handle);
+            session.Remove(ref handle);
             var withdrawn = session.Settle();
             session.FactRetracted?.Invoke(session, new FactEventArgs(fact));
             session.RaiseWithdrawn(withdrawn);
@@ -303,7 +305,7 @@ public sealed class RuleSession : IDisposable
         {
             foreach (var handle in handles)
             {
-                session.Remove(handle);
+                session.Remove(ref session.Arena.Handles[handle]);
             }
 
             session.Settle(handles, session.FactRetracted);
@@ -322,13 +324,15 @@ public sealed class RuleSession : IDisposable
     {
         // The table enumerates in insertion order until a retraction leaves a hole that a later fact
         // fills; so count and check the order first, and sort only when a fill put a fact out of place.
-        var facts = Usable.Facts.Values;
+        var arena = Usable;
+        var facts = arena.Facts.Values;
         var matches = new TypeMatch<T>();
         var count = 0;
         var inOrder = true;
         var last = long.MinValue;
-        foreach (var handle in facts)
+        foreach (var id in facts)
         {
+            ref var handle = ref arena.Handles[id];
             if (matches.Test(handle.Fact))
             {
                 inOrder &= handle.Sequence > last;
@@ -340,8 +344,9 @@ public sealed class RuleSession : IDisposable
         var found = new T[count];
         var sequences = inOrder ? null : new long[count];
         var next = 0;
-        foreach (var handle in facts)
+        foreach (var id in facts)
         {
+            ref var handle = ref arena.Handles[id];
             if (matches.Test(handle.Fact))
             {
                 found[next] = (T)handle.Fact;
@@ -447,9 +452,6 @@ public sealed class RuleSession : IDisposable
     /// </summary>
     internal object MemoryOf(ReteNode node) => Arena.Memories[node.Id] ??= CreateMemory(node);
 
-    /// <summary>An empty root-facts array, as long as the network's longest rule (see <see cref="FactHandle.RootFacts"/>).</summary>
-    internal object?[] NewRootFacts() => new object?[_network.MaxSlotCount];
-
     internal void InsertLinked(object fact, Activation activation)
     {
         var handle = InsertOne(fact);
@@ -461,39 +463,42 @@ public sealed class RuleSession : IDisposable
         }
 
         var match = activation.Token;
-        handle.LinkedTo = match;
-        handle.NextLinked = match.FirstLinked;
+        ref var row = ref Arena.Handles[handle];
+        row.LinkedTo = match;
+        row.NextLinked = match.FirstLinked;
         match.FirstLinked = handle;
     }
 
     /// <summary>Queues the facts a match's activations inserted as linked; they leave once the current change is done.</summary>
     internal void RetractLinkedFacts(MatchToken match)
     {
-        for (var handle = match.FirstLinked; handle is not null; handle = handle.NextLinked)
+        var handles = Arena.Handles;
+        for (var handle = match.FirstLinked; handle >= 0; handle = handles[handle].NextLinked)
         {
             Arena.LinkedToRetract.Enqueue(handle);
         }
 
-        match.FirstLinked = null;
+        match.FirstLinked = -1;
     }
 
-    private FactHandle InsertOne(object fact)
+    private int InsertOne(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
         var arena = Usable;
         // One hash look-up: the fact enters the table or is refused before anything else happens.
-        var handle = arena.NewHandle(fact, ++_factSequence);
+        var handle = arena.Handles.New(fact, ++_factSequence);
         if (!arena.Facts.TryAdd(fact, handle))
         {
             _factSequence--;
-            arena.Discard(handle);
+            arena.Handles.Discard(handle);
             throw new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
         }
 
         return Change(handle, static (session, handle) =>
         {
-            var fact = handle.Fact;
-            session.Route(handle);
+            ref var row = ref session.Arena.Handles[handle];
+            var fact = row.Fact;
+            session.Route(ref row);
             var withdrawn = session.Settle();
             session.FactInserted?.Invoke(session, new FactEventArgs(fact));
             session.RaiseWithdrawn(withdrawn);
@@ -556,7 +561,7 @@ public sealed class RuleSession : IDisposable
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };
 
-    private FactHandle Find(object fact)
+    private int Find(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
         return Usable.Facts.TryGetValue(fact, out var handle)
@@ -564,7 +569,7 @@ public sealed class RuleSession : IDisposable
             : throw new InvalidOperationException($"The fact {fact} is not in working memory.");
     }
 
-    private void Route(FactHandle handle)
+    private void Route(ref FactHandle handle)
     {
         // Facts come in runs of one type: remember the last type's roots.
         var type = handle.Fact.GetType();
@@ -576,15 +581,16 @@ public sealed class RuleSession : IDisposable
 
         foreach (var typeNode in _route)
         {
-            typeNode.Activate(this, handle);
+            typeNode.Activate(this, ref handle);
         }
 
         handle.SealMemories(MoreMemories);
     }
 
-    private void RouteBatch(IReadOnlyList<FactHandle> handles)
+    private void RouteBatch(List<int> handles)
     {
-        var right = Arena.BatchRightHandles;
+        var arena = Arena;
+        var right = arena.BatchRightHandles;
         try
         {
             IsBatching = true;
@@ -592,7 +598,7 @@ public sealed class RuleSession : IDisposable
             {
                 for (var h = 0; h < handles.Count; h++)
                 {
-                    RouteInBatch(handles[h], right);
+                    RouteInBatch(ref arena.Handles[handles[h]], right);
                 }
             }
             finally
@@ -614,13 +620,13 @@ public sealed class RuleSession : IDisposable
     /// one clause in twenty is an exception, the right input of every rule), so the right pass walks
     /// only these.
     /// </summary>
-    private void RouteInBatch(FactHandle handle, List<FactHandle> right)
+    private void RouteInBatch(ref FactHandle handle, List<int> right)
     {
         BatchEntersRight = false;
-        Route(handle);
+        Route(ref handle);
         if (BatchEntersRight)
         {
-            right.Add(handle);
+            right.Add(handle.Id);
         }
     }
 
@@ -629,29 +635,30 @@ public sealed class RuleSession : IDisposable
     /// tokens arrive. The memories each fact entered are the ones its handle records, in the order
     /// it entered them.
     /// </summary>
-    private void PropagateBatch(IReadOnlyList<FactHandle> handles, List<FactHandle> right)
+    private void PropagateBatch(List<int> handles, List<int> right)
     {
+        var table = Arena.Handles;
         for (var h = 0; h < right.Count; h++)
         {
-            var handle = right[h];
+            ref var handle = ref table[right[h]];
             for (var i = 0; i < handle.MemoryCount; i++)
             {
-                handle.MemoryAt(i).PropagateRight(this, handle);
+                handle.MemoryAt(i).PropagateRight(this, ref handle);
             }
         }
 
         right.Clear();
         for (var h = 0; h < handles.Count; h++)
         {
-            var handle = handles[h];
+            ref var handle = ref table[handles[h]];
             for (var i = 0; i < handle.MemoryCount; i++)
             {
-                handle.MemoryAt(i).PropagateLeft(this, handle);
+                handle.MemoryAt(i).PropagateLeft(this, ref handle);
             }
         }
     }
 
-    private void Unroute(FactHandle handle)
+    private void Unroute(ref FactHandle handle)
     {
         KeyMemo.Forget();
         handle.Leaving = true;
@@ -659,31 +666,33 @@ public sealed class RuleSession : IDisposable
         // so nothing routes or unroutes this handle while its memories are walked.
         for (var i = 0; i < handle.MemoryCount; i++)
         {
-            handle.MemoryAt(i).Deactivate(this, handle);
+            handle.MemoryAt(i).Deactivate(this, ref handle);
         }
 
         handle.ForgetMemories();
         handle.Leaving = false;
     }
 
-    private void Remove(FactHandle handle)
+    private void Remove(ref FactHandle handle)
     {
-        Arena.Facts.Remove(handle.Fact);
-        Unroute(handle);
+        var arena = Arena;
+        arena.Facts.Remove(handle.Fact);
+        Unroute(ref handle);
         if (handle.LinkedTo is { } match)
         {
             // Unlink it from the facts its match would retract.
-            if (match.FirstLinked == handle)
+            if (match.FirstLinked == handle.Id)
             {
                 match.FirstLinked = handle.NextLinked;
             }
             else
             {
-                for (var previous = match.FirstLinked; previous is not null; previous = previous.NextLinked)
+                for (var previous = match.FirstLinked; previous >= 0; previous = arena.Handles[previous].NextLinked)
                 {
-                    if (previous.NextLinked == handle)
+                    ref var before = ref arena.Handles[previous];
+                    if (before.NextLinked == handle.Id)
                     {
-                        previous.NextLinked = handle.NextLinked;
+                        before.NextLinked = handle.NextLinked;
                         break;
                     }
                 }
@@ -691,22 +700,24 @@ public sealed class RuleSession : IDisposable
         }
 
         handle.LinkedTo = null;
-        handle.NextLinked = null;
-        Arena.Discard(handle);
+        handle.NextLinked = -1;
+        arena.Handles.Discard(handle.Id);
     }
 
     /// <summary>
     /// Settles a change of several facts: linked facts of the matches it withdrew leave (never in
     /// the middle of propagation), then events are raised, once the network is consistent.
     /// </summary>
-    private void Settle(IReadOnlyList<FactHandle> handles, EventHandler<FactEventArgs>? changed)
+    private void Settle(List<int> handles, EventHandler<FactEventArgs>? changed)
     {
         var withdrawn = Settle();
         if (changed is not null)
         {
+            // A handler may change working memory: read each fact afresh, holding no row across the call.
+            var arena = Arena;
             foreach (var handle in handles)
             {
-                changed(this, new FactEventArgs(handle.Fact));
+                changed(this, new FactEventArgs(arena.Handles[handle].Fact));
             }
         }
 
@@ -718,12 +729,13 @@ public sealed class RuleSession : IDisposable
     {
         var queue = Arena.LinkedToRetract;
         List<object>? withdrawn = null;
-        while (queue.TryDequeue(out var linked))
+        while (queue.TryDequeue(out var id))
         {
-            if (Arena.Facts.TryGetValue(linked.Fact, out var current) && current == linked)
+            ref var linked = ref Arena.Handles[id];
+            if (Arena.Facts.TryGetValue(linked.Fact, out var current) && current == id)
             {
                 var fact = linked.Fact;
-                Remove(linked);
+                Remove(ref linked);
                 (withdrawn ??= []).Add(fact);
             }
         }

@@ -19,14 +19,19 @@ namespace PolicyRules.Engine.Runtime;
 internal sealed class SessionArena
 {
     public readonly object?[] Memories;
-    public readonly Dictionary<object, FactHandle> Facts = new(ReferenceEqualityComparer.Instance);
-    public readonly Queue<FactHandle> LinkedToRetract = new();
+
+    /// <summary>The facts in working memory, by identity: the id of each one's row in <see cref="Handles"/>.</summary>
+    public readonly Dictionary<object, int> Facts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The facts in working memory, as rows.</summary>
+    public readonly FactHandleTable Handles;
+    public readonly Queue<int> LinkedToRetract = new();
 
     /// <summary>The handles of an outermost <c>InsertAll</c>, reused from call to call.</summary>
-    public readonly List<FactHandle> BatchHandles = [];
+    public readonly List<int> BatchHandles = [];
 
     /// <summary>The handles of a batch that entered a memory with right inputs, reused from call to call.</summary>
-    public readonly List<FactHandle> BatchRightHandles = [];
+    public readonly List<int> BatchRightHandles = [];
     public readonly Agenda Agenda;
     public readonly SessionMetrics Metrics = new();
 
@@ -39,7 +44,6 @@ internal sealed class SessionArena
     private readonly Pool<ChildParentToken> _childParents = new();
     private readonly Pool<RootMatchToken> _rootMatches = new();
     private readonly Pool<ChildMatchToken> _childMatches = new();
-    private readonly Pool<FactHandle> _handles = new();
     private readonly Pool<RightEntry> _entries = new();
     private readonly Pool<RightState> _states = new();
 
@@ -47,16 +51,17 @@ internal sealed class SessionArena
     {
         Network = network;
         Memories = new object?[network.NodeCount];
+        Handles = new FactHandleTable(network.MaxSlotCount);
         Agenda = new Agenda();
     }
 
     public RuleNetwork Network { get; }
 
     /// <summary>Objects in use: handed out and not yet given back by a retraction.</summary>
-    public int Live => _rootParents.Live + _childParents.Live + _rootMatches.Live + _childMatches.Live + _handles.Live + _entries.Live + _states.Live;
+    public int Live => _rootParents.Live + _childParents.Live + _rootMatches.Live + _childMatches.Live + Handles.Live + _entries.Live + _states.Live;
 
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
-    public int Size => _rootParents.Count + _childParents.Count + _rootMatches.Count + _childMatches.Count + _handles.Count + _entries.Count + _states.Count;
+    public int Size => _rootParents.Count + _childParents.Count + _rootMatches.Count + _childMatches.Count + Handles.Count + _entries.Count + _states.Count;
 
     /// <summary>A token for a node that passes tokens on: a root when there is no <paramref name="parent"/>.</summary>
     public ParentToken NewParentToken(object?[] facts, ParentToken? parent, RightState? right)
@@ -104,21 +109,7 @@ internal sealed class SessionArena
         return _childMatches.Add(new ChildMatchToken(terminal, facts, parent, right));
     }
 
-    public FactHandle NewHandle(object fact, long sequence)
-    {
-        if (_handles.Reuse() is { } handle)
-        {
-            handle.Reuse(fact, sequence);
-            return handle;
-        }
-
-        // The root-facts array is made with its handle, so the two sit side by side in memory for
-        // as long as the pooled handle lives: at C=100k the array, made later with the first root,
-        // was a cache miss of its own per fact.
-        return _handles.Add(new FactHandle(fact, sequence) { RootFacts = new object?[Network.MaxSlotCount] });
-    }
-
-    public RightEntry NewRightEntry(FactHandle handle, object key, int slot)
+    public RightEntry NewRightEntry(in FactHandle handle, object key, int slot)
     {
         if (_entries.Reuse() is { } entry)
         {
@@ -151,8 +142,6 @@ internal sealed class SessionArena
         }
     }
 
-    public void Discard(FactHandle handle) => _handles.Discard(handle);
-
     public void Discard(RightEntry entry) => _entries.Discard(entry);
 
     public void Discard(RightState state) => _states.Discard(state);
@@ -168,7 +157,7 @@ internal sealed class SessionArena
         _childParents.Recycle(token => token.Clear());
         _rootMatches.Recycle(match => match.Clear());
         _childMatches.Recycle(match => match.Clear());
-        _handles.Recycle(handle => handle.Clear());
+        Handles.Recycle();
         _entries.Recycle(entry => entry.Clear());
         _states.Recycle(state => state.Clear());
     }
@@ -180,7 +169,7 @@ internal sealed class SessionArena
         _childParents.Release(token => token.Clear());
         _rootMatches.Release(match => match.Clear());
         _childMatches.Release(match => match.Clear());
-        _handles.Release(handle => handle.Clear());
+        Handles.Release();
         _entries.Release(entry => entry.Clear());
         _states.Release(state => state.Clear());
         foreach (var memory in Memories)

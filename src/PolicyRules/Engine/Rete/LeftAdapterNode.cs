@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PolicyRules.Engine.Runtime;
 
 namespace PolicyRules.Engine.Rete;
@@ -11,7 +12,11 @@ internal sealed class LeftAdapterNode : ReteNode
     {
         // Every rule starting with this fact reads the same never-mutated array.
         var facts = handle.RootFacts!; // made with the row (see FactHandleTable.New)
-        facts[0] ??= handle.Fact;
+
+        // Slot 0 written in place: a store through the array is type-checked by the runtime, since
+        // an object?[] may be an array of a narrower type; this one never is.
+        ref var first = ref MemoryMarshal.GetArrayDataReference(facts);
+        first ??= handle.Fact;
         var token = Child.CreateToken(session, facts, null, null);
         session.Counters.TokensCreated++;
         handle.AddRoot(token);

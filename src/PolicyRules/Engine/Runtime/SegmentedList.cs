@@ -19,7 +19,10 @@ internal sealed class SegmentedList<T>
     private const int Mask = ChunkSize - 1;
     private const int FirstChunkSize = 16;
 
-    private T[][] _chunks = [];
+    // Items sit in a struct slot: a store into an array of a class is type-checked by the runtime
+    // (arrays are covariant), a store into a struct's field is not; in shared generic code the check
+    // cannot be left out even for a sealed class.
+    private Slot[][] _chunks = [];
     private int _chunkCount;
 
     /// <summary>How many items the list holds.</summary>
@@ -29,7 +32,7 @@ internal sealed class SegmentedList<T>
     public ref T this[int index]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _chunks[index >> Shift][index & Mask];
+        get => ref _chunks[index >> Shift][index & Mask].Item;
     }
 
     /// <summary>Adds <paramref name="item"/> at the end.</summary>
@@ -41,7 +44,7 @@ internal sealed class SegmentedList<T>
             Grow();
         }
 
-        _chunks[chunk][Count & Mask] = item;
+        _chunks[chunk][Count & Mask].Item = item;
         Count++;
     }
 
@@ -82,7 +85,12 @@ internal sealed class SegmentedList<T>
             Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
         }
 
-        _chunks[_chunkCount] = new T[_chunkCount == 0 ? FirstChunkSize : ChunkSize];
+        _chunks[_chunkCount] = new Slot[_chunkCount == 0 ? FirstChunkSize : ChunkSize];
         _chunkCount++;
+    }
+
+    private struct Slot
+    {
+        public T Item;
     }
 }

@@ -13,7 +13,7 @@ namespace PolicyRules.Engine;
 public sealed class RuleNetwork
 {
     private readonly Dictionary<Type, TypeNode> _typeNodes;
-    private readonly ConcurrentDictionary<Type, TypeNode[]> _routes = new();
+    private readonly ConcurrentDictionary<Type, TypeRoute> _routes = new();
 
     // Disposed sessions' objects, cleared; a few per core are enough for sessions run in parallel.
     private readonly ConcurrentBag<SessionArena> _arenas = [];
@@ -98,7 +98,7 @@ public sealed class RuleNetwork
         }
     }
 
-    /// <summary>The type roots a fact of <paramref name="runtimeType"/> enters: those of its type and of every base type and interface rules match.</summary>
-    internal TypeNode[] TypeNodesFor(Type runtimeType) =>
-        _routes.GetOrAdd(runtimeType, type => _typeNodes.Values.Where(n => n.FactType.IsAssignableFrom(type)).OrderBy(n => n.Id).ToArray());
+    /// <summary>Where a fact of <paramref name="runtimeType"/> goes: the type roots it enters (those of its type and of every base type and interface rules match).</summary>
+    internal TypeRoute RouteFor(Type runtimeType) =>
+        _routes.GetOrAdd(runtimeType, type => TypeRoute.Of([.. _typeNodes.Values.Where(n => n.FactType.IsAssignableFrom(type)).OrderBy(n => n.Id)]));
 }

@@ -30,7 +30,8 @@ public class FactHandleTableTests
                         for (var i = 0; i < n; i++)
                         {
                             var fact = new object();
-                            var id = table.New(fact, ++sequence);
+                            var startsRules = i % 3 != 0;
+                            var id = table.New(fact, ++sequence, startsRules);
                             if (live.ContainsKey(id) || discarded.Contains(id))
                             {
                                 return false; // a row still in use, or discarded during the change, handed out again
@@ -38,13 +39,24 @@ public class FactHandleTableTests
 
                             ref var row = ref table[id];
                             if (row.Id != id || row.Fact != fact || row.Sequence != sequence || row.NextLinked != -1
-                                || row.Leaving || row.MemoryCount != 0 || row.LinkedTo is not null || row.RootFacts is not { Length: 2 } || row.RootFacts[0] is not null)
+                                || row.Leaving || row.MemoryCount != 0 || row.LinkedTo is not null)
                             {
                                 return false; // not made new
                             }
 
+                            // A row for a fact a rule can start with has an empty array of root facts; another
+                            // may keep the array of the row's earlier fact, emptied.
+                            if ((startsRules && row.RootFacts is null) || row.RootFacts is { } roots && (roots.Length != 2 || roots[0] is not null))
+                            {
+                                return false;
+                            }
+
                             // Dirty it as a session would, for the reuse to clean.
-                            row.RootFacts[0] = fact;
+                            if (row.RootFacts is { } array)
+                            {
+                                array[0] = fact;
+                            }
+
                             row.Leaving = true;
                             row.NextLinked = id;
                             live.Add(id, fact);
@@ -85,11 +97,11 @@ public class FactHandleTableTests
     public void A_reference_to_a_row_stays_valid_while_rows_are_added()
     {
         var table = new FactHandleTable(1);
-        var first = table.New("first", 1);
+        var first = table.New("first", 1, startsRules: true);
         ref var row = ref table[first];
         for (var i = 0; i < 5_000; i++)
         {
-            table.New(i, i + 2); // across several chunks' edges
+            table.New(i, i + 2, startsRules: true); // across several chunks' edges
         }
 
         row.Leaving = true; // written through the reference taken before the table grew
@@ -118,7 +130,7 @@ public class FactHandleTableTests
     private static (WeakReference Recycled, WeakReference[] Released) Fill(FactHandleTable table)
     {
         var fact = new object();
-        var id = table.New(fact, 1);
+        var id = table.New(fact, 1, startsRules: true);
         table[id].RootFacts![0] = fact; // as the first root token fills it
         table.Discard(id);
         table.Recycle();
@@ -128,7 +140,7 @@ public class FactHandleTableTests
         for (var i = 0; i < released.Length; i++)
         {
             var other = new object();
-            var row = table.New(other, i + 2);
+            var row = table.New(other, i + 2, startsRules: true);
             table[row].RootFacts![0] = other;
             released[i] = new WeakReference(other);
         }

@@ -22,6 +22,32 @@ public class SessionTests
     }
 
     [Fact]
+    public void Only_a_fact_a_rule_can_start_with_gets_an_array_of_root_facts()
+    {
+        // A clause of one kind starts the rule, an agreement only blocks it (the right side of a not),
+        // and nothing matches a finding, which an action would derive: only the clause's type can
+        // start a rule, so the others' handles need no array for root tokens.
+        using var session = RuleNetwork.Compile([
+            Rule("R")
+                .Match<Clause>("c", c => c.Kind == "subsidy")
+                .Not<Agreement>((Agreement a, Clause c) => a.Id == c.AgreementId && a.HasExemption)
+                .Build(),
+        ]).CreateSession();
+        var starting = new Clause { Id = 1, Kind = "subsidy" };
+        var otherKind = new Clause { Id = 2 };
+        var agreement = new Agreement();
+        var finding = new Finding("R", 1);
+        session.InsertAll([starting, otherKind, agreement, finding]);
+
+        object?[]? RootFacts(object fact) => session.Arena.Handles[session.Arena.Facts[fact]].RootFacts;
+        RootFacts(starting).Should().NotBeNull().And.HaveElementAt(0, starting);
+        RootFacts(otherKind).Should().NotBeNull("its type can start the rule; the kind is a test on the fact").And.HaveElementAt(0, null);
+        RootFacts(agreement).Should().BeNull("an agreement only ever blocks");
+        RootFacts(finding).Should().BeNull("no rule matches a finding");
+        session.Fire().Should().Be(1);
+    }
+
+    [Fact]
     public void A_million_insert_fire_retract_cycles_of_one_fact_reuse_the_same_objects()
     {
         var network = JoinNegationAndLinkedFact();

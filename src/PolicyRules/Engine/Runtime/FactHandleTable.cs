@@ -39,7 +39,10 @@ internal sealed class FactHandleTable(int rootSlots)
     }
 
     /// <summary>A row for <paramref name="fact"/>; returns its id.</summary>
-    public int New(object fact, long sequence)
+    /// <param name="fact">The fact.</param>
+    /// <param name="sequence">Its insertion order.</param>
+    /// <param name="startsRules">Whether a rule can start with the fact: only then does the row need an array of root facts.</param>
+    public int New(object fact, long sequence, bool startsRules)
     {
         if (!_free.TryPop(out var id))
         {
@@ -55,7 +58,11 @@ internal sealed class FactHandleTable(int rootSlots)
 
         // The root-facts array is made with its row and kept with it, so the two are made side by
         // side: made later with the first root, it sat among the tokens, a cache miss of its own.
-        row.RootFacts ??= new object?[rootSlots];
+        // A fact no rule can start with (a derived conflict, say) never needs one.
+        if (startsRules)
+        {
+            row.RootFacts ??= new object?[rootSlots];
+        }
         row.Reuse(id, fact, sequence);
         return id;
     }

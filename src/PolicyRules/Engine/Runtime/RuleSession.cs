@@ -21,7 +21,7 @@ public sealed class RuleSession : IDisposable
     private SessionArena? _arena;
     private long _factSequence;
     private Type? _routeType;
-    private TypeNode[] _route = [];
+    private TypeRoute _route = TypeRoute.None;
 
     // Calls in progress (actions call back into the session); objects a change discarded are reused when the outermost one completes.
     private int _depth;
@@ -189,7 +189,7 @@ public sealed class RuleSession : IDisposable
                     break;
                 }
 
-                var handle = arena.Handles.New(fact, ++_factSequence);
+                var handle = NewHandle(arena, fact);
                 if (!arena.Facts.TryAdd(fact, handle))
                 {
                     var repeated = arena.Handles[arena.Facts[fact]].Sequence > sequenceBefore;
@@ -452,6 +452,9 @@ public sealed class RuleSession : IDisposable
     /// </summary>
     internal object MemoryOf(ReteNode node) => Arena.Memories[node.Id] ??= CreateMemory(node);
 
+    /// <summary>An empty root-facts array, as long as the network's longest rule (see <see cref="FactHandle.RootFacts"/>).</summary>
+    internal object?[] NewRootFacts() => new object?[_network.MaxSlotCount];
+
     internal void InsertLinked(object fact, Activation activation)
     {
         var handle = InsertOne(fact);
@@ -486,7 +489,7 @@ public sealed class RuleSession : IDisposable
         ArgumentNullException.ThrowIfNull(fact);
         var arena = Usable;
         // One hash look-up: the fact enters the table or is refused before anything else happens.
-        var handle = arena.Handles.New(fact, ++_factSequence);
+        var handle = NewHandle(arena, fact);
         if (!arena.Facts.TryAdd(fact, handle))
         {
             _factSequence--;
@@ -569,17 +572,26 @@ public sealed class RuleSession : IDisposable
             : throw new InvalidOperationException($"The fact {fact} is not in working memory.");
     }
 
-    private void Route(ref FactHandle handle)
+    /// <summary>A row for a fact entering working memory, with an array of root facts if a rule can start with it.</summary>
+    private int NewHandle(SessionArena arena, object fact) =>
+        arena.Handles.New(fact, ++_factSequence, RouteOf(fact).StartsRules);
+
+    // Facts come in runs of one type: remember the last type's route.
+    private TypeRoute RouteOf(object fact)
     {
-        // Facts come in runs of one type: remember the last type's roots.
-        var type = handle.Fact.GetType();
+        var type = fact.GetType();
         if (type != _routeType)
         {
             _routeType = type;
-            _route = _network.TypeNodesFor(type);
+            _route = _network.RouteFor(type);
         }
 
-        foreach (var typeNode in _route)
+        return _route;
+    }
+
+    private void Route(ref FactHandle handle)
+    {
+        foreach (var typeNode in RouteOf(handle.Fact).Nodes)
         {
             typeNode.Activate(this, ref handle);
         }

@@ -143,7 +143,7 @@ public static class Program
     {
         var data = W1Cells.DataFor(c);
         var rules = W1Rules.Create(r, distinct);
-        foreach (var name in W1Legs.All.Concat(W1Legs.Sketches))
+        foreach (var name in W1Legs.All.Concat(W1Legs.Comparisons).Concat(W1Legs.Sketches))
         {
             var watch = Stopwatch.StartNew();
             var leg = W1Legs.Build(name, rules);
@@ -152,7 +152,7 @@ public static class Program
             W1Expected.CheckConflicts(name, r, c, distinct, count);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  ok  {name,-20} R={r,-5} C={c,-7} {(distinct ? "distinct" : "normal  ")} conflicts={count,-8} build {built.TotalMilliseconds,8:F1} ms, eval {(watch.Elapsed - built).TotalMilliseconds,8:F1} ms"));
+                $"  ok  {name,-30} R={r,-5} C={c,-7} {(distinct ? "distinct" : "normal  ")} conflicts={count,-8} build {built.TotalMilliseconds,8:F1} ms, eval {(watch.Elapsed - built).TotalMilliseconds,8:F1} ms"));
         }
     }
 

@@ -42,6 +42,9 @@ public class EvaluationBenchmarks
     [GlobalSetup(Target = nameof(PolicyRulesJson))]
     public void SetupPolicyRulesJson() => Setup(W1Legs.PolicyRulesJson);
 
+    [GlobalSetup(Target = nameof(PolicyRulesBuilderConflicts))]
+    public void SetupPolicyRulesBuilderConflicts() => Setup(W1Legs.PolicyRulesBuilderConflicts);
+
     /// <summary>One compiled delegate per rule, every rule for every clause.</summary>
     [Benchmark(Baseline = true)]
     public long Baseline() => _leg.Evaluate(_data);
@@ -57,6 +60,10 @@ public class EvaluationBenchmarks
     /// <summary>PolicyRules (JSON rule language): fresh session, InsertAll, Fire, count conflicts.</summary>
     [Benchmark]
     public long PolicyRulesJson() => _leg.Evaluate(_data);
+
+    /// <summary>The builder's rules with the JSON rules' action: what separates it from <see cref="PolicyRulesJson"/> is the rule language alone.</summary>
+    [Benchmark]
+    public long PolicyRulesBuilderConflicts() => _leg.Evaluate(_data);
 
     private void Setup(string leg)
     {

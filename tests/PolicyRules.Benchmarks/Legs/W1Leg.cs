@@ -27,6 +27,12 @@ public static class W1Legs
     /// <summary>PolicyRules, rules written in the JSON rule language.</summary>
     public const string PolicyRulesJson = "policyrules-json";
 
+    /// <summary>
+    /// PolicyRules, the builder's rules with the JSON rules' action (a linked <c>Conflict</c> per
+    /// firing, <see cref="PolicyRulesBuilderConflictsLeg"/>); not in <see cref="All"/>.
+    /// </summary>
+    public const string PolicyRulesBuilderConflicts = "policyrules-builder-conflicts";
+
     /// <summary>A sketch of the struct-token redesign on this workload (<see cref="StructSketchLeg"/>); not in <see cref="All"/>.</summary>
     public const string StructSketch = "struct-sketch";
 
@@ -36,6 +42,9 @@ public static class W1Legs
     /// <summary>Sketches of designs not built yet: their counts are checked with the legs' (<c>smoke</c>, <c>check</c>), they are measured only when named.</summary>
     public static readonly IReadOnlyList<string> Sketches = [StructSketch];
 
+    /// <summary>Legs that isolate one difference between legs of the record: checked with the legs, measured only when named.</summary>
+    public static readonly IReadOnlyList<string> Comparisons = [PolicyRulesBuilderConflicts];
+
     /// <summary>Builds the named leg over <paramref name="rules"/>.</summary>
     public static W1Leg Build(string name, IReadOnlyList<W1Rule> rules) => name switch
     {
@@ -43,7 +52,8 @@ public static class W1Legs
         RulesEngine => RulesEngineLeg.Build(rules),
         PolicyRulesBuilder => PolicyRulesBuilderLeg.Build(rules),
         PolicyRulesJson => PolicyRulesJsonLeg.Build(rules),
+        PolicyRulesBuilderConflicts => PolicyRulesBuilderConflictsLeg.Build(rules),
         StructSketch => StructSketchLeg.Build(rules),
-        _ => throw new ArgumentException($"Unknown leg '{name}'; known: {string.Join(", ", All.Concat(Sketches))}.", nameof(name)),
+        _ => throw new ArgumentException($"Unknown leg '{name}'; known: {string.Join(", ", All.Concat(Comparisons).Concat(Sketches))}.", nameof(name)),
     };
 }

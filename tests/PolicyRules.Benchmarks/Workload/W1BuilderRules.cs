@@ -1,5 +1,7 @@
+using PolicyRules.Domain;
 using PolicyRules.Engine.Builder;
 using PolicyRules.Engine.Model;
+using PolicyRules.Engine.Runtime;
 
 namespace PolicyRules.Benchmarks.Workload;
 
@@ -37,11 +39,29 @@ public static class W1BuilderRules
         return definitions;
     }
 
+    /// <summary>
+    /// One rule definition per W1 rule whose action does what the JSON rules' <c>conflict</c> does:
+    /// it inserts a <see cref="Conflict"/> on the clause, linked to the match. The leg that runs
+    /// these (<see cref="Legs.PolicyRulesBuilderConflictsLeg"/>) does the JSON leg's work, so the two
+    /// compare the rule language itself.
+    /// </summary>
+    public static IReadOnlyList<RuleDefinition> CreateWithConflicts(IReadOnlyList<W1Rule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return [.. rules.Select(rule => Create(rule, (context, match) => context.InsertLinked(
+            new Conflict(rule.Id, "w1", "high", [], match.Get<Clause>("c"), "conflict", null, []))))];
+    }
+
     /// <summary>The definition of one W1 rule.</summary>
     public static RuleDefinition Create(W1Rule rule, ConflictCounter counter)
     {
-        ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(counter);
+        return Create(rule, (_, _) => counter.Increment());
+    }
+
+    private static RuleDefinition Create(W1Rule rule, Action<IActionContext, IMatch> action)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
         var kind = rule.Kind;
         var sector = rule.Sector;
         var builder = new RuleBuilder(rule.Id);
@@ -61,7 +81,7 @@ public static class W1BuilderRules
                 (Clause e) => e.Sectors.Contains(sector),
                 (Clause e, Clause c) => e.AgreementId == c.AgreementId,
                 (Clause e, Clause c) => e.Id != c.Id)
-            .Do((_, _) => counter.Increment())
+            .Do(action)
             .Build();
     }
 }

@@ -118,4 +118,18 @@ public class W1WorkloadTests
         session.Fire().Should().Be(conflicts);
         session.Query<PolicyRules.Domain.Conflict>().Should().HaveCount(conflicts);
     }
+
+    [Theory]
+    [InlineData(10, 1_000, false, 274)]
+    [InlineData(100, 1_000, true, 2_852)]
+    public void The_builder_rules_with_the_json_rules_action_give_the_counts_of_the_workload(int rules, int clauses, bool distinct, int conflicts)
+    {
+        using var session = RuleNetwork.Compile(W1BuilderRules.CreateWithConflicts(W1Rules.Create(rules, distinct))).CreateSession();
+        session.InsertAll(W1Generator.Generate(clauses).Facts);
+
+        session.Fire().Should().Be(conflicts);
+        var found = session.Query<PolicyRules.Domain.Conflict>();
+        found.Should().HaveCount(conflicts);
+        found.Should().OnlyContain(conflict => conflict.Subject is Clause, "each conflict names the clause its rule matched");
+    }
 }

@@ -1,5 +1,4 @@
 using PolicyRules.Benchmarks.Workload;
-using PolicyRules.Domain;
 using PolicyRules.Engine;
 
 namespace PolicyRules.Benchmarks.Legs;
@@ -9,11 +8,12 @@ namespace PolicyRules.Benchmarks.Legs;
 /// build = load, check and compile the rule file; evaluation = fresh session, insert every agreement
 /// and clause at once, fire, count the conflicts the rules' <c>conflict</c> actions inserted.
 /// </summary>
-public sealed class PolicyRulesJsonLeg : W1Leg
+public sealed class PolicyRulesJsonLeg : ConflictFactsLeg
 {
-    private readonly RuleNetwork _network;
-
-    private PolicyRulesJsonLeg(RuleNetwork network) => _network = network;
+    private PolicyRulesJsonLeg(RuleNetwork network)
+        : base(network)
+    {
+    }
 
     /// <inheritdoc/>
     public override string Name => W1Legs.PolicyRulesJson;
@@ -21,20 +21,4 @@ public sealed class PolicyRulesJsonLeg : W1Leg
     /// <summary>Writes the rule file, loads, checks and compiles it.</summary>
     public static PolicyRulesJsonLeg Build(IReadOnlyList<W1Rule> rules, RuleNetworkOptions? options = null) =>
         new(W1JsonRules.Compile(rules, options));
-
-    /// <inheritdoc/>
-    public override long Evaluate(W1Data data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        using var session = _network.CreateSession();
-        session.InsertAll(data.Facts);
-        var fired = session.Fire();
-        var conflicts = session.Query<Conflict>().Count;
-        if (fired != conflicts)
-        {
-            throw new InvalidOperationException($"PolicyRules fired {fired} rules but found {conflicts} conflicts.");
-        }
-
-        return conflicts;
-    }
 }

@@ -11,7 +11,7 @@ internal sealed class LeftAdapterNode : ReteNode
     public void Activate(RuleSession session, ref FactHandle handle)
     {
         // Every rule starting with this fact reads the same never-mutated array.
-        var facts = handle.RootFacts ??= session.NewRootFacts(); // made with the row when its type can start a rule
+        var facts = session.Arena.Handles.RootFactsOf(ref handle); // made with the row when its type can start a rule
 
         // Slot 0 written in place: a store through the array is type-checked by the runtime, since
         // an object?[] may be an array of a narrower type; this one never is.

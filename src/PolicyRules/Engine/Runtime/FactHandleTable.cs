@@ -61,11 +61,14 @@ internal sealed class FactHandleTable(int rootSlots)
         // A fact no rule can start with (a derived conflict, say) never needs one.
         if (startsRules)
         {
-            row.RootFacts ??= new object?[rootSlots];
+            RootFactsOf(ref row);
         }
         row.Reuse(id, fact, sequence);
         return id;
     }
+
+    /// <summary>The row's array of root facts (as long as the network's longest rule), made on first need and kept with the row.</summary>
+    public object?[] RootFactsOf(ref FactHandle row) => row.RootFacts ??= new object?[rootSlots];
 
     /// <summary>A row a retraction or a refused batch took out: free once the change is complete.</summary>
     public void Discard(int id) => _discarded.Add(id);

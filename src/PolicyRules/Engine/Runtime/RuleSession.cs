@@ -452,9 +452,6 @@ public sealed class RuleSession : IDisposable
     /// </summary>
     internal object MemoryOf(ReteNode node) => Arena.Memories[node.Id] ??= CreateMemory(node);
 
-    /// <summary>An empty root-facts array, as long as the network's longest rule (see <see cref="FactHandle.RootFacts"/>).</summary>
-    internal object?[] NewRootFacts() => new object?[_network.MaxSlotCount];
-
     internal void InsertLinked(object fact, Activation activation)
     {
         var handle = InsertOne(fact);

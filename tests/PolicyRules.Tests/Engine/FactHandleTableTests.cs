@@ -39,7 +39,7 @@ public class FactHandleTableTests
 
                             ref var row = ref table[id];
                             if (row.Id != id || row.Fact != fact || row.Sequence != sequence || row.NextLinked != -1
-                                || row.Leaving || row.MemoryCount != 0 || row.LinkedTo is not null)
+                                || row.Leaving || row.MemoryCount != 0 || row.LinkedTo != -1)
                             {
                                 return false; // not made new
                             }

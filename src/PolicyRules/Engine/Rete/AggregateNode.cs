@@ -18,34 +18,33 @@ internal sealed class AggregateNode(
 {
     public int Slot { get; } = slot;
 
-    public override void LeftActivate(RuleSession session, Token input)
+    public override void LeftActivate(RuleSession session, int token)
     {
-        var token = (ParentToken)input;
         var memory = Memory(session);
-        token.Key = LeftKey(session, token);
-        memory.AddLeft(token);
+        ref var row = ref session.Arena.Tokens[token];
+        var key = row.Key = LeftKey(session, row.Facts);
+        memory.AddLeft(token, key);
         var matches = new List<RightEntry>();
-        var bucket = memory.Right.Get(token.Key);
+        var bucket = memory.Right.Get(key);
         if (bucket.Count > 0)
         {
             for (var i = 0; i < bucket.Count; i++)
             {
-                if (Joins(session, token, bucket[i]))
+                if (Joins(session, row.Facts, bucket[i]))
                 {
                     matches.Add(bucket[i]);
                 }
             }
         }
 
-        token.State = matches;
+        row.State = matches;
         Publish(session, token, matches);
     }
 
-    public override void LeftRetract(RuleSession session, Token input)
+    public override void LeftRetract(RuleSession session, int token)
     {
-        var token = (ParentToken)input;
         Memory(session).RemoveLeft(token);
-        token.State = null;
+        session.Arena.Tokens[token].State = null;
         RetractChildren(session, token);
     }
 
@@ -58,12 +57,14 @@ internal sealed class AggregateNode(
             return;
         }
 
+        var tokens = session.Arena.Tokens;
         for (var i = 0; i < bucket.Count; i++)
         {
-            var token = (ParentToken)bucket[i]; // the node made its left tokens as parents
-            if (Matches(session, token, entry.Fact))
+            var token = bucket[i];
+            ref var row = ref tokens[token];
+            if (Matches(session, row.Facts, entry.Fact))
             {
-                var matches = (List<RightEntry>)token.State!;
+                var matches = (List<RightEntry>)row.State!;
                 matches.Add(entry);
                 RetractChildren(session, token);
                 Publish(session, token, matches);
@@ -80,10 +81,11 @@ internal sealed class AggregateNode(
             return;
         }
 
+        var tokens = session.Arena.Tokens;
         for (var i = 0; i < bucket.Count; i++)
         {
-            var token = (ParentToken)bucket[i]; // the node made its left tokens as parents
-            var matches = (List<RightEntry>)token.State!;
+            var token = bucket[i];
+            var matches = (List<RightEntry>)tokens[token].State!;
             if (matches.Remove(entry))
             {
                 RetractChildren(session, token);
@@ -92,8 +94,9 @@ internal sealed class AggregateNode(
         }
     }
 
-    private void Publish(RuleSession session, ParentToken token, List<RightEntry> matches)
+    private void Publish(RuleSession session, int token, List<RightEntry> matches)
     {
+        var facts = session.Arena.Tokens[token].Facts;
         object result;
         if (kind == AggregateKind.Count)
         {
@@ -102,8 +105,8 @@ internal sealed class AggregateNode(
         else
         {
             var handles = session.Arena.Handles;
-            var facts = matches.OrderBy(e => handles[e.Handle].Sequence).Select(e => e.Fact).ToArray();
-            result = createList(facts);
+            var matched = matches.OrderBy(e => handles[e.Handle].Sequence).Select(e => e.Fact).ToArray();
+            result = createList(matched);
         }
 
         if (resultTest is not null)
@@ -112,11 +115,11 @@ internal sealed class AggregateNode(
             bool passed;
             try
             {
-                passed = resultTest(token.Facts, result);
+                passed = resultTest(facts, result);
             }
             catch (Exception ex)
             {
-                throw new RuleConditionException(RuleIds.Distinct().ToArray(), resultDescription, [.. token.Facts.Where(f => f is not null), result], ex);
+                throw new RuleConditionException(RuleIds.Distinct().ToArray(), resultDescription, [.. facts.Where(f => f is not null), result], ex);
             }
 
             if (!passed)
@@ -125,7 +128,7 @@ internal sealed class AggregateNode(
             }
         }
 
-        var extended = (object?[])token.Facts.Clone();
+        var extended = (object?[])facts.Clone();
         extended[Slot] = result;
         Emit(session, token, extended, null);
     }

@@ -9,13 +9,13 @@ namespace PolicyRules.Engine.Rete;
 /// inserted in a batch, right inputs go first, so a fresh session often never pays for that index.
 /// </summary>
 /// <remarks>Its left tokens are keyed as its right facts are: the same equalities, seen from the other side.</remarks>
-internal sealed class BetaMemory(RightMemory right)
+internal sealed class BetaMemory(RightMemory right, TokenTable tokens)
 {
     /// <summary>The right facts by join key, shared with the other nodes of the same right input.</summary>
     public readonly KeyedIndex<RightEntry> Right = right.Index;
 
-    private readonly Bucket<MemoryToken> _unindexed = new();
-    private KeyedIndex<MemoryToken>? _left;
+    private readonly TokenBucket _unindexed = new();
+    private TokenIndex? _left;
 
     // By entry slot; made on the first state, since many nodes of a shared right input never need one.
     private RightState?[]? _states;
@@ -56,32 +56,32 @@ internal sealed class BetaMemory(RightMemory right)
         return state;
     }
 
-    public void AddLeft(MemoryToken token)
+    public void AddLeft(int token, object key)
     {
         if (_left is not null)
         {
-            _left.Add(token.Key, token);
+            _left.Add(key, token);
         }
         else
         {
-            _unindexed.Add(token);
+            _unindexed.Add(tokens, token);
         }
     }
 
-    public void RemoveLeft(MemoryToken token)
+    public void RemoveLeft(int token)
     {
         if (_left is not null)
         {
-            _left.Remove(token.Key, token);
+            _left.Remove(tokens[token].Key, token);
         }
         else
         {
-            _unindexed.Remove(token);
+            _unindexed.Remove(tokens, token);
         }
     }
 
     /// <summary>The left tokens with a key.</summary>
-    public KeyedIndex<MemoryToken>.Items LeftWithKey(object key)
+    public TokenIndex.Items LeftWithKey(object key)
     {
         if (_left is null)
         {
@@ -90,12 +90,12 @@ internal sealed class BetaMemory(RightMemory right)
                 return default;
             }
 
-            _left = new KeyedIndex<MemoryToken>(right.Keyed, right.ByReference);
+            _left = new TokenIndex(tokens, right.Keyed, right.ByReference);
             for (var i = _unindexed.Count - 1; i >= 0; i--)
             {
                 var token = _unindexed[i];
-                _unindexed.Remove(token);
-                _left.Add(token.Key, token);
+                _unindexed.Remove(tokens, token);
+                _left.Add(tokens[token].Key, token);
             }
         }
 

@@ -5,29 +5,25 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>
 /// The common machinery of <c>not</c> and <c>exists</c>: each left token remembers one right fact
 /// that matches it (its blocker), never the full set of pairs. Another blocker is sought only when
-/// that one goes. Such a node adds no binding, so when its child is the terminal, its left tokens
-/// are match tokens and a token that passes is the match itself: no token is made to pass it on.
+/// that one goes. Such a node adds no binding, so when its child is the terminal, a token that
+/// passes is the match itself: no token is made to pass it on.
 /// </summary>
 internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(condition)
 {
     /// <summary>True for exists (a token passes while blocked), false for not (while unblocked).</summary>
     protected abstract bool PassesWhenBlocked { get; }
 
-    public override Token CreateToken(RuleSession session, object?[] facts, ParentToken? parent, RightState? right) =>
-        Child is TerminalNode terminal
-            ? session.Arena.NewMatchToken(terminal, facts, parent, right)
-            : base.CreateToken(session, facts, parent, right);
-
-    public override void LeftActivate(RuleSession session, Token input)
+    public override void LeftActivate(RuleSession session, int token)
     {
-        var token = (MemoryToken)input;
         var memory = Memory(session);
-        token.Key = LeftKey(session, token);
-        memory.AddLeft(token);
-        var blocker = FindBlocker(session, memory, token);
+        var tokens = session.Arena.Tokens;
+        ref var row = ref tokens[token];
+        var key = row.Key = LeftKey(session, row.Facts);
+        memory.AddLeft(token, key);
+        var blocker = FindBlocker(session, memory, row.Facts, key);
         if (blocker is not null)
         {
-            StateOf(session, memory, blocker).AddBlocked(token);
+            StateOf(session, memory, blocker).AddBlocked(tokens, token);
         }
 
         if (blocker is not null == PassesWhenBlocked)
@@ -36,11 +32,11 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
     }
 
-    public override void LeftRetract(RuleSession session, Token input)
+    public override void LeftRetract(RuleSession session, int token)
     {
-        var token = (MemoryToken)input;
         Memory(session).RemoveLeft(token);
-        token.Blocker?.RemoveBlocked(token);
+        var tokens = session.Arena.Tokens;
+        tokens[token].Blocker?.RemoveBlocked(tokens, token);
         Withdraw(session, token);
     }
 
@@ -53,16 +49,18 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
             return;
         }
 
+        var tokens = session.Arena.Tokens;
         RightState? state = null;
         for (var i = 0; i < bucket.Count; i++)
         {
             var token = bucket[i];
-            if (token.Blocker is not null || !Matches(session, token, entry.Fact))
+            ref var row = ref tokens[token];
+            if (row.State is not null || !Matches(session, row.Facts, entry.Fact))
             {
                 continue;
             }
 
-            (state ??= StateOf(session, memory, entry)).AddBlocked(token);
+            (state ??= StateOf(session, memory, entry)).AddBlocked(tokens, token);
             if (PassesWhenBlocked)
             {
                 Pass(session, token);
@@ -82,12 +80,15 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
             return;
         }
 
-        while (state.TakeBlocked() is { } token)
+        var tokens = session.Arena.Tokens;
+        int token;
+        while ((token = state.TakeBlocked(tokens)) >= 0)
         {
-            var blocker = FindBlocker(session, memory, token);
+            ref var row = ref tokens[token];
+            var blocker = FindBlocker(session, memory, row.Facts, row.Key);
             if (blocker is not null)
             {
-                StateOf(session, memory, blocker).AddBlocked(token);
+                StateOf(session, memory, blocker).AddBlocked(tokens, token);
             }
             else if (PassesWhenBlocked)
             {
@@ -102,9 +103,9 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         session.Arena.Discard(state);
     }
 
-    private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, MemoryToken token)
+    private RightEntry? FindBlocker(RuleSession session, BetaMemory memory, object?[] facts, object key)
     {
-        var bucket = memory.Right.Get(token.Key);
+        var bucket = memory.Right.Get(key);
         if (bucket.Count == 0)
         {
             return null;
@@ -113,7 +114,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         for (var i = 0; i < bucket.Count; i++)
         {
             var entry = bucket[i];
-            if (Joins(session, token, entry))
+            if (Joins(session, facts, entry))
             {
                 return entry;
             }
@@ -123,7 +124,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
     }
 
     /// <summary>Passes a token on: the terminal takes it as the match, another node gets a child of it.</summary>
-    private void Pass(RuleSession session, MemoryToken token)
+    private void Pass(RuleSession session, int token)
     {
         if (Child is TerminalNode terminal)
         {
@@ -131,12 +132,12 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
         else
         {
-            Emit(session, (ParentToken)token, token.Facts, null); // not a match: its node made a parent token
+            Emit(session, token, session.Arena.Tokens[token].Facts, null);
         }
     }
 
     /// <summary>Takes back what passing <paramref name="token"/> caused (nothing, if it had not passed).</summary>
-    private void Withdraw(RuleSession session, MemoryToken token)
+    private void Withdraw(RuleSession session, int token)
     {
         if (Child is TerminalNode terminal)
         {
@@ -144,7 +145,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         }
         else
         {
-            RetractChildren(session, (ParentToken)token);
+            RetractChildren(session, token);
         }
     }
 }

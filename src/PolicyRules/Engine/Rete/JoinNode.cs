@@ -8,31 +8,31 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
     /// <summary>The slot of the token's fact array that the right fact fills.</summary>
     public int Slot { get; } = slot;
 
-    public override void LeftActivate(RuleSession session, Token input)
+    public override void LeftActivate(RuleSession session, int token)
     {
-        var token = (ParentToken)input;
         var memory = Memory(session);
-        token.Key = LeftKey(session, token);
-        memory.AddLeft(token);
-        var bucket = memory.Right.Get(token.Key);
+        ref var row = ref session.Arena.Tokens[token];
+        var key = row.Key = LeftKey(session, row.Facts);
+        memory.AddLeft(token, key);
+        var bucket = memory.Right.Get(key);
         if (bucket.Count == 0)
         {
             return;
         }
 
+        var facts = row.Facts;
         for (var i = 0; i < bucket.Count; i++)
         {
             var entry = bucket[i];
-            if (Joins(session, token, entry))
+            if (Joins(session, facts, entry))
             {
-                Emit(session, token, Extend(token, entry.Fact), StateOf(session, memory, entry));
+                Emit(session, token, Extend(facts, entry.Fact), StateOf(session, memory, entry));
             }
         }
     }
 
-    public override void LeftRetract(RuleSession session, Token input)
+    public override void LeftRetract(RuleSession session, int token)
     {
-        var token = (ParentToken)input;
         Memory(session).RemoveLeft(token);
         RetractChildren(session, token);
     }
@@ -46,13 +46,15 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
             return;
         }
 
+        var tokens = session.Arena.Tokens;
         RightState? state = null;
         for (var i = 0; i < bucket.Count; i++)
         {
-            var token = (ParentToken)bucket[i]; // the node made its left tokens as parents
-            if (Matches(session, token, entry.Fact))
+            var token = bucket[i];
+            var facts = tokens[token].Facts;
+            if (Matches(session, facts, entry.Fact))
             {
-                Emit(session, token, Extend(token, entry.Fact), state ??= StateOf(session, memory, entry));
+                Emit(session, token, Extend(facts, entry.Fact), state ??= StateOf(session, memory, entry));
             }
         }
     }
@@ -64,20 +66,22 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
             return;
         }
 
-        while (state.TakeChild() is { } child)
+        var tokens = session.Arena.Tokens;
+        int child;
+        while ((child = state.TakeChild(tokens)) >= 0)
         {
-            child.Links.Parent.RemoveChild(child);
+            tokens.RemoveChild(child);
             Child!.LeftRetract(session, child);
-            session.Arena.Discard(child);
+            tokens.Discard(child);
         }
 
         session.Arena.Discard(state);
     }
 
-    private object?[] Extend(Token token, object fact)
+    private object?[] Extend(object?[] facts, object fact)
     {
-        var facts = (object?[])token.Facts.Clone();
-        facts[Slot] = fact;
-        return facts;
+        var extended = (object?[])facts.Clone();
+        extended[Slot] = fact;
+        return extended;
     }
 }

@@ -10,25 +10,29 @@ internal sealed class LeftAdapterNode : ReteNode
 
     public void Activate(RuleSession session, ref FactHandle handle)
     {
+        var arena = session.Arena;
+
         // Every rule starting with this fact reads the same never-mutated array.
-        var facts = session.Arena.Handles.RootFactsOf(ref handle); // made with the row when its type can start a rule
+        var facts = arena.Handles.RootFactsOf(ref handle); // made with the row when its type can start a rule
 
         // Slot 0 written in place: a store through the array is type-checked by the runtime, since
         // an object?[] may be an array of a narrower type; this one never is.
         ref var first = ref MemoryMarshal.GetArrayDataReference(facts);
         first ??= handle.Fact;
-        var token = Child.CreateToken(session, facts, null, null);
+        var token = arena.Tokens.New(facts, -1, null);
         session.Counters.TokensCreated++;
-        handle.AddRoot(token);
+        handle.AddRoot(arena.Tokens, token);
         Child.LeftActivate(session, token);
     }
 
     public void Retract(RuleSession session, ref FactHandle handle)
     {
-        if (handle.TakeRoot() is { } token)
+        var tokens = session.Arena.Tokens;
+        var token = handle.TakeRoot(tokens);
+        if (token >= 0)
         {
             Child.LeftRetract(session, token);
-            session.Arena.Discard(token);
+            tokens.Discard(token);
         }
     }
 }

@@ -23,7 +23,8 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
 
     protected BetaMemory Memory(RuleSession session) => (BetaMemory)session.MemoryOf(this);
 
-    protected object LeftKey(RuleSession session, Token token)
+    /// <summary>The index key of a left token binding <paramref name="facts"/>.</summary>
+    protected object LeftKey(RuleSession session, object?[] facts)
     {
         var key = Condition.LeftKey;
         if (key is null)
@@ -31,7 +32,6 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
             return JoinKey.None;
         }
 
-        var facts = token.Facts;
         if (session.KeyMemo.TryGet(key, facts, out var known))
         {
             return known;
@@ -52,8 +52,8 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
         return value;
     }
 
-    /// <summary>The tests that hashing does not cover, on one token and one fact with the same key.</summary>
-    protected bool Matches(RuleSession session, Token token, object fact)
+    /// <summary>The tests that hashing does not cover, on one token's facts and one fact with the same key.</summary>
+    protected bool Matches(RuleSession session, object?[] facts, object fact)
     {
         var residual = Condition.Residual;
         if (residual is null)
@@ -64,11 +64,11 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
         session.Counters.JoinConditionEvaluations++;
         try
         {
-            return residual(token.Facts, fact);
+            return residual(facts, fact);
         }
         catch (Exception ex)
         {
-            throw Failure(token.Facts, fact, ex);
+            throw Failure(facts, fact, ex);
         }
     }
 
@@ -76,8 +76,8 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     /// Whether a token arriving from the left joins a fact already on the right: never one that is
     /// leaving (its other memories are still being emptied), else by the residual test.
     /// </summary>
-    protected bool Joins(RuleSession session, Token token, RightEntry entry) =>
-        !session.Arena.Handles[entry.Handle].Leaving && Matches(session, token, entry.Fact);
+    protected bool Joins(RuleSession session, object?[] facts, RightEntry entry) =>
+        !session.Arena.Handles[entry.Handle].Leaving && Matches(session, facts, entry.Fact);
 
     /// <summary>What <paramref name="entry"/> caused in this node, made on first need.</summary>
     protected static RightState StateOf(RuleSession session, BetaMemory memory, RightEntry entry) => memory.StateOf(entry, session.Arena);

@@ -6,121 +6,102 @@ namespace PolicyRules.Engine.Rete;
 /// something there, which most facts never do in most of the nodes their memory feeds.
 /// </summary>
 /// <remarks>
-/// A node is a join or a blocking node, never both, so one bag holds either kind. Each token knows
-/// its place in the bag (a join's child in <see cref="ChildLinks.RightIndex"/>, a blocked token in
-/// <see cref="MemoryToken.BlockedIndex"/>), which costs a token 4 bytes where two links cost it 16.
-/// Tokens sit in struct slots, as in a <see cref="Bucket{T}"/>: a store into an array of tokens is
-/// type-checked by the runtime (tokens have subclasses), a store into a struct's field is not.
+/// A node is a join or a blocking node, never both, so one bag of token ids holds either kind. Each
+/// token knows its place in the bag (a join's child in <see cref="Token.RightIndex"/>, a blocked
+/// token in <see cref="Token.BlockedIndex"/>), for O(1) removal.
 /// </remarks>
 internal sealed class RightState
 {
-    private Slot[]? _tokens;
+    private int[]? _tokens;
     private int _count;
 
     /// <summary>Forgets every token (a pooled state starts empty).</summary>
-    public void Clear()
-    {
-        if (_count > 0)
-        {
-            Array.Clear(_tokens!, 0, _count);
-            _count = 0;
-        }
-    }
+    public void Clear() => _count = 0;
 
-    public void AddChild(Token child) => child.Links.RightIndex = Add(child);
+    public void AddChild(TokenTable tokens, int child) => tokens[child].RightIndex = Add(child);
 
-    public void RemoveChild(Token child)
+    public void RemoveChild(TokenTable tokens, int child)
     {
-        ref var links = ref child.Links;
-        if (Remove(links.RightIndex) is { } moved)
+        ref var row = ref tokens[child];
+        var moved = Remove(row.RightIndex);
+        if (moved >= 0)
         {
-            moved.Links.RightIndex = links.RightIndex;
+            tokens[moved].RightIndex = row.RightIndex;
         }
 
-        links.RightIndex = -1;
+        row.RightIndex = -1;
     }
 
-    /// <summary>Removes and returns the most recent child, or null when none is left.</summary>
-    public Token? TakeChild()
+    /// <summary>Removes and returns the most recent child, or -1 when none is left.</summary>
+    public int TakeChild(TokenTable tokens)
     {
         var child = TakeLast();
-        if (child is not null)
+        if (child >= 0)
         {
-            child.Links.RightIndex = -1;
+            tokens[child].RightIndex = -1;
         }
 
         return child;
     }
 
-    public void AddBlocked(MemoryToken token)
+    public void AddBlocked(TokenTable tokens, int token)
     {
-        token.State = this;
-        token.BlockedIndex = Add(token);
+        ref var row = ref tokens[token];
+        row.State = this;
+        row.BlockedIndex = Add(token);
     }
 
-    public void RemoveBlocked(MemoryToken token)
+    public void RemoveBlocked(TokenTable tokens, int token)
     {
-        if (Remove(token.BlockedIndex) is { } moved)
+        ref var row = ref tokens[token];
+        var moved = Remove(row.BlockedIndex);
+        if (moved >= 0)
         {
-            ((MemoryToken)moved).BlockedIndex = token.BlockedIndex;
+            tokens[moved].BlockedIndex = row.BlockedIndex;
         }
 
-        token.State = null;
-        token.BlockedIndex = -1;
+        row.State = null;
+        row.BlockedIndex = -1;
     }
 
-    /// <summary>Removes and returns the token most recently blocked, or null when none is left.</summary>
-    public MemoryToken? TakeBlocked()
+    /// <summary>Removes and returns the token most recently blocked, or -1 when none is left.</summary>
+    public int TakeBlocked(TokenTable tokens)
     {
-        var token = (MemoryToken?)TakeLast();
-        if (token is not null)
+        var token = TakeLast();
+        if (token >= 0)
         {
-            token.State = null;
-            token.BlockedIndex = -1;
+            ref var row = ref tokens[token];
+            row.State = null;
+            row.BlockedIndex = -1;
         }
 
         return token;
     }
 
-    private int Add(Token token)
+    private int Add(int token)
     {
         if (_tokens is null || _count == _tokens.Length)
         {
             Array.Resize(ref _tokens, Math.Max(4, _count * 2));
         }
 
-        _tokens[_count].Item = token;
+        _tokens[_count] = token;
         return _count++;
     }
 
-    /// <summary>Fills the gap at <paramref name="index"/> with the last token and returns that token, which the caller tells its new place.</summary>
-    private Token? Remove(int index)
+    /// <summary>Fills the gap at <paramref name="index"/> with the last token and returns that token (-1 if the gap was last), which the caller tells its new place.</summary>
+    private int Remove(int index)
     {
         var last = --_count;
-        var moved = index != last ? _tokens![last].Item : null;
-        if (moved is not null)
+        if (index == last)
         {
-            _tokens![index].Item = moved;
+            return -1;
         }
 
-        _tokens![last].Item = null!;
+        var moved = _tokens![last];
+        _tokens[index] = moved;
         return moved;
     }
 
-    private Token? TakeLast()
-    {
-        if (_count == 0)
-        {
-            return null;
-        }
-
-        var token = _tokens![--_count].Item;
-        _tokens[_count].Item = null!;
-        return token;
-    }
-
-    private struct Slot
-    {
-        public Token Item;
-    }
+    private int TakeLast() => _count == 0 ? -1 : _tokens![--_count];
 }

@@ -13,6 +13,6 @@ internal sealed class StartNode(int slotCount) : ReteNode
     public void Start(RuleSession session)
     {
         session.Counters.TokensCreated++;
-        Child.LeftActivate(session, Child.CreateToken(session, new object?[slotCount], null, null));
+        Child.LeftActivate(session, session.Arena.Tokens.New(new object?[slotCount], -1, null));
     }
 }

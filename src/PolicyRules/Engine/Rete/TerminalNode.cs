@@ -11,7 +11,7 @@ internal sealed class TerminalNode : BetaNode
 {
     private readonly List<CompiledRule> _rules = [];
 
-    /// <summary>The rules the chain ends; an activation names one by its index here.</summary>
+    /// <summary>The rules the chain ends.</summary>
     public List<CompiledRule> Rules => _rules;
 
     /// <summary>The beta nodes of the chain, this one last, so rules that share it can be named on its nodes.</summary>
@@ -19,25 +19,23 @@ internal sealed class TerminalNode : BetaNode
 
     public void Add(CompiledRule rule) => _rules.Add(rule);
 
-    public override Token CreateToken(RuleSession session, object?[] facts, ParentToken? parent, RightState? right) =>
-        session.Arena.NewMatchToken(this, facts, parent, right);
-
-    public override void LeftActivate(RuleSession session, Token token)
+    public override void LeftActivate(RuleSession session, int token)
     {
-        var match = (MatchToken)token;
         var agenda = session.Agenda;
+        ref var match = ref session.Arena.Tokens[token];
         for (var i = 0; i < _rules.Count; i++)
         {
-            agenda.Add(match, i, _rules[i].Definition.Priority);
+            var rule = _rules[i];
+            agenda.Add(token, ref match, rule, rule.Definition.Priority);
         }
 
         session.Counters.ActivationsCreated += _rules.Count;
     }
 
-    public override void LeftRetract(RuleSession session, Token token)
+    public override void LeftRetract(RuleSession session, int token)
     {
-        var match = (MatchToken)token;
-        session.Agenda.Withdraw(match);
-        session.RetractLinkedFacts(match);
+        ref var match = ref session.Arena.Tokens[token];
+        session.Agenda.Withdraw(ref match);
+        session.RetractLinkedFacts(ref match);
     }
 }

@@ -9,7 +9,7 @@ namespace PolicyRules.Engine.Runtime;
 /// are, recognised by their stamp and dropped when they reach the top of their stack, or swept out
 /// when they outnumber the live ones.
 /// </summary>
-internal sealed class Agenda
+internal sealed class Agenda(TokenTable tokens)
 {
     // Levels sorted by priority, highest first; rules use a handful of priorities.
     private readonly List<Level> _levels = [];
@@ -29,18 +29,21 @@ internal sealed class Agenda
         Count = 0;
     }
 
-    /// <summary>Puts the rule at <paramref name="ruleIndex"/> of the match's terminal on the agenda, at its <paramref name="priority"/>.</summary>
-    public void Add(MatchToken token, int ruleIndex, int priority)
+    /// <summary>Puts <paramref name="rule"/> on the agenda for the match <paramref name="token"/> (whose row is <paramref name="match"/>), at its <paramref name="priority"/>.</summary>
+    public void Add(int token, ref Token match, CompiledRule rule, int priority)
     {
         var level = _last is { } last && last.Priority == priority ? last : LevelOf(priority);
         _last = level;
-        level.Push(new Activation(token, token.Stamp, ruleIndex));
-        token.Pending++;
+        level.Push(new Activation(token, match.Stamp, rule));
+        match.Pending++;
         Count++;
     }
 
+    /// <summary>False once the activation's match has been withdrawn: the row is dropped, never fired.</summary>
+    public bool Holds(in Activation activation) => tokens[activation.Token].Stamp == activation.Stamp;
+
     /// <summary>The match no longer holds: its rows still waiting will be dropped, not fired.</summary>
-    public void Withdraw(MatchToken token)
+    public void Withdraw(ref Token token)
     {
         token.Stamp++;
         if (token.Pending == 0)
@@ -63,9 +66,10 @@ internal sealed class Agenda
         {
             while (level.TryPop(out activation))
             {
-                if (activation.Holds)
+                ref var match = ref tokens[activation.Token];
+                if (match.Stamp == activation.Stamp)
                 {
-                    activation.Token.Pending--;
+                    match.Pending--;
                     Count--;
                     return true;
                 }
@@ -78,9 +82,9 @@ internal sealed class Agenda
         return false;
     }
 
-    /// <summary>The pending activations in firing order.</summary>
-    public IReadOnlyList<Activation> Snapshot() =>
-        _levels.SelectMany(level => level.TopDown()).Where(a => a.Holds).ToArray();
+    /// <summary>The pending matches in firing order, as snapshots.</summary>
+    public IReadOnlyList<IMatch> Snapshot() =>
+        _levels.SelectMany(level => level.TopDown()).Where(a => Holds(a)).Select(a => (IMatch)MatchSnapshot.Of(a.Rule, tokens[a.Token].Facts)).ToArray();
 
     private Level LevelOf(int priority)
     {
@@ -104,7 +108,7 @@ internal sealed class Agenda
     {
         foreach (var level in _levels)
         {
-            level.RemoveWithdrawn();
+            level.RemoveWithdrawn(this);
         }
 
         _withdrawn = 0;
@@ -143,12 +147,12 @@ internal sealed class Agenda
         }
 
         /// <summary>Removes the rows of withdrawn matches, keeping the others' order.</summary>
-        public void RemoveWithdrawn()
+        public void RemoveWithdrawn(Agenda agenda)
         {
             var kept = 0;
             for (var i = 0; i < _items.Count; i++)
             {
-                if (_items[i].Holds)
+                if (agenda.Holds(_items[i]))
                 {
                     _items[kept++] = _items[i];
                 }

@@ -29,13 +29,13 @@ internal struct FactHandle
     /// </summary>
     public object?[]? RootFacts;
 
-    /// <summary>The match whose activation inserted this fact as linked, if any.</summary>
-    public MatchToken? LinkedTo;
+    /// <summary>The match (a token's id) whose activation inserted this fact as linked, or -1.</summary>
+    public int LinkedTo;
 
     /// <summary>The row's place in its table, which never changes.</summary>
     public int Id;
 
-    /// <summary>The next fact the same match inserted as linked, or -1 (see <see cref="MatchToken.FirstLinked"/>).</summary>
+    /// <summary>The next fact the same match inserted as linked, or -1 (see <see cref="Token.FirstLinked"/>).</summary>
     public int NextLinked;
 
     /// <summary>
@@ -53,8 +53,9 @@ internal struct FactHandle
 
     // The root tokens and the right entries made from the fact, oldest first. Nodes take them back
     // in the order they made them: making and retracting both walk the memories the handle records,
-    // in order, and each memory's successors in order.
-    private OrderedChain<Token, RootLink> _roots;
+    // in order, and each memory's successors in order. The roots are a ring of token ids through
+    // their rows (the newest links to the oldest), this the newest, or -1.
+    private int _lastRoot;
     private OrderedChain<RightEntry, RightLink> _rightEntries;
 
     /// <summary>Makes a row new (or a recycled row new again); its root array is kept, slot 0 filled by the first root.</summary>
@@ -64,10 +65,10 @@ internal struct FactHandle
         Leaving = false;
         Fact = fact;
         Sequence = sequence;
-        LinkedTo = null;
+        LinkedTo = -1;
         NextLinked = -1;
         ForgetMemories();
-        _roots.Clear();
+        _lastRoot = -1;
         _rightEntries.Clear();
     }
 
@@ -132,10 +133,45 @@ internal struct FactHandle
     };
 
     /// <summary>Records a root token made from this fact, after the ones made before it.</summary>
-    public void AddRoot(Token token) => _roots.Add(token);
+    public void AddRoot(TokenTable tokens, int token)
+    {
+        if (_lastRoot < 0)
+        {
+            tokens[token].NextSibling = token;
+        }
+        else
+        {
+            ref var last = ref tokens[_lastRoot];
+            tokens[token].NextSibling = last.NextSibling;
+            last.NextSibling = token;
+        }
 
-    /// <summary>The oldest root token not yet taken: the one the next adapter in order made.</summary>
-    public Token? TakeRoot() => _roots.TakeOldest();
+        _lastRoot = token;
+    }
+
+    /// <summary>The oldest root token not yet taken, the one the next adapter in order made, or -1.</summary>
+    public int TakeRoot(TokenTable tokens)
+    {
+        if (_lastRoot < 0)
+        {
+            return -1;
+        }
+
+        ref var last = ref tokens[_lastRoot];
+        var first = last.NextSibling;
+        ref var oldest = ref tokens[first];
+        if (first == _lastRoot)
+        {
+            _lastRoot = -1;
+        }
+        else
+        {
+            last.NextSibling = oldest.NextSibling;
+        }
+
+        oldest.NextSibling = -1;
+        return first;
+    }
 
     /// <summary>Records an entry a right input made from this fact, after the ones made before it.</summary>
     public void AddRightEntry(RightEntry entry) => _rightEntries.Add(entry);
@@ -152,13 +188,6 @@ internal struct FactHandle
             Array.Clear(_more!, 0, _moreCount);
             _moreCount = 0;
         }
-    }
-
-    private struct RootLink : IChainLink<Token>
-    {
-        public static Token? Next(Token item) => item.NextRoot;
-
-        public static void SetNext(Token item, Token? next) => item.NextRoot = next;
     }
 
     private struct RightLink : IChainLink<RightEntry>

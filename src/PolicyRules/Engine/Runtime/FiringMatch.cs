@@ -10,17 +10,25 @@ namespace PolicyRules.Engine.Runtime;
 internal sealed class FiringMatch : IMatch
 {
     private Activation _activation;
+    private object?[] _facts = [];
 
     public Activation Activation => _activation;
 
+    /// <summary>The facts the match binds, by slot.</summary>
+    public object?[] Facts => _facts;
+
     public RuleDefinition Rule => _activation.Rule.Definition;
 
-    public IReadOnlyList<MatchBinding> Bindings => MatchSnapshot.BindingsOf(_activation.Rule, _activation.Token.Facts);
+    public IReadOnlyList<MatchBinding> Bindings => MatchSnapshot.BindingsOf(_activation.Rule, _facts);
 
-    public void Set(Activation activation) => _activation = activation;
+    public void Set(Activation activation, object?[] facts)
+    {
+        _activation = activation;
+        _facts = facts;
+    }
 
     /// <summary>Forgets the activation, when the arena is cleared for the next session.</summary>
-    public void Clear() => _activation = default;
+    public void Clear() => Set(default, []);
 
     public T Get<T>(string alias)
     {
@@ -28,7 +36,7 @@ internal sealed class FiringMatch : IMatch
         {
             if (slot.Alias == alias)
             {
-                return (T)_activation.Token.Facts[slot.Index]!;
+                return (T)_facts[slot.Index]!;
             }
         }
 

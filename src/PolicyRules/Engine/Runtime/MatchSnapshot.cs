@@ -24,9 +24,9 @@ internal sealed class MatchSnapshot : IMatch
     public static MatchSnapshot Of(IMatch match) =>
         match as MatchSnapshot ?? new MatchSnapshot(match.Rule, [.. match.Bindings]);
 
-    /// <summary>A snapshot of an activation still on the agenda.</summary>
-    public static MatchSnapshot Of(Activation activation) =>
-        new(activation.Rule.Definition, BindingsOf(activation.Rule, activation.Token.Facts));
+    /// <summary>A snapshot of a match of <paramref name="rule"/> binding <paramref name="facts"/>.</summary>
+    public static MatchSnapshot Of(CompiledRule rule, object?[] facts) =>
+        new(rule.Definition, BindingsOf(rule, facts));
 
     /// <summary>The aliases <paramref name="rule"/> binds, with their values in <paramref name="facts"/>.</summary>
     public static MatchBinding[] BindingsOf(CompiledRule rule, object?[] facts)

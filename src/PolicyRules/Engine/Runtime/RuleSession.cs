@@ -80,7 +80,7 @@ public sealed class RuleSession : IDisposable
     public int FactCount => Usable.Facts.Count;
 
     /// <summary>The matches waiting to fire, in firing order.</summary>
-    public IReadOnlyList<IMatch> PendingMatches => Usable.Agenda.Snapshot().Select(MatchSnapshot.Of).ToArray();
+    public IReadOnlyList<IMatch> PendingMatches => Usable.Agenda.Snapshot();
 
     internal Agenda Agenda => Arena.Agenda;
 
@@ -406,6 +406,7 @@ public sealed class RuleSession : IDisposable
         var match = _context.Current;
         // An action may fire the session itself: the activation it runs for is its match again after.
         var outer = match.Activation;
+        var outerFacts = match.Facts;
         Begin();
         try
         {
@@ -413,10 +414,10 @@ public sealed class RuleSession : IDisposable
             {
                 fired++;
                 Counters.RulesFired++;
-                RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
-                match.Set(activation);
+                var facts = Arena.Tokens[activation.Token].Facts;
+                RuleFiring?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation.Rule, facts)));
+                match.Set(activation, facts);
                 var actions = activation.Rule.Actions;
-                var facts = activation.Token.Facts;
                 for (var i = 0; i < actions.Length; i++)
                 {
                     try
@@ -429,16 +430,16 @@ public sealed class RuleSession : IDisposable
                     }
                     catch (Exception ex)
                     {
-                        throw new RuleActionException(MatchSnapshot.Of(activation), ex);
+                        throw new RuleActionException(MatchSnapshot.Of(activation.Rule, facts), ex);
                     }
                 }
 
-                RuleFired?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation)));
+                RuleFired?.Invoke(this, new MatchEventArgs(MatchSnapshot.Of(activation.Rule, facts)));
             }
         }
         finally
         {
-            match.Set(outer);
+            match.Set(outer, outerFacts);
             End();
         }
 
@@ -455,22 +456,22 @@ public sealed class RuleSession : IDisposable
     internal void InsertLinked(object fact, Activation activation)
     {
         var handle = InsertOne(fact);
-        if (!activation.Holds)
+        if (!Agenda.Holds(activation))
         {
             // The match went away during its own firing: the fact has nothing left to hold it.
             Retract(fact);
             return;
         }
 
-        var match = activation.Token;
+        ref var match = ref Arena.Tokens[activation.Token];
         ref var row = ref Arena.Handles[handle];
-        row.LinkedTo = match;
+        row.LinkedTo = activation.Token;
         row.NextLinked = match.FirstLinked;
         match.FirstLinked = handle;
     }
 
     /// <summary>Queues the facts a match's activations inserted as linked; they leave once the current change is done.</summary>
-    internal void RetractLinkedFacts(MatchToken match)
+    internal void RetractLinkedFacts(ref Token match)
     {
         var handles = Arena.Handles;
         for (var handle = match.FirstLinked; handle >= 0; handle = handles[handle].NextLinked)
@@ -556,7 +557,7 @@ public sealed class RuleSession : IDisposable
 
     private object CreateMemory(ReteNode node) => node switch
     {
-        RightInputNode beta => new BetaMemory((RightMemory)MemoryOf(beta.Input)),
+        RightInputNode beta => new BetaMemory((RightMemory)MemoryOf(beta.Input), Arena.Tokens),
         RightMemoryNode right => right.CreateMemory(),
         _ => throw new InvalidOperationException($"Node {node.GetType().Name} keeps no memory."),
     };
@@ -687,8 +688,9 @@ public sealed class RuleSession : IDisposable
         var arena = Arena;
         arena.Facts.Remove(handle.Fact);
         Unroute(ref handle);
-        if (handle.LinkedTo is { } match)
+        if (handle.LinkedTo >= 0)
         {
+            ref var match = ref arena.Tokens[handle.LinkedTo];
             // Unlink it from the facts its match would retract.
             if (match.FirstLinked == handle.Id)
             {
@@ -708,7 +710,7 @@ public sealed class RuleSession : IDisposable
             }
         }
 
-        handle.LinkedTo = null;
+        handle.LinkedTo = -1;
         handle.NextLinked = -1;
         arena.Handles.Discard(handle.Id);
     }

@@ -14,7 +14,7 @@ namespace PolicyRules.Engine.Runtime;
 /// session, what a retraction removes (handles, tokens, activations, right entries) is discarded
 /// and reused once the change that removed it is complete (<see cref="Recycle"/>), never while a
 /// propagation may still hold it. A match token may be reused while the agenda still holds rows
-/// for it: their stamp tells them apart (see <see cref="MatchToken.Stamp"/>).
+/// for it: their stamp tells them apart (see <see cref="Token.Stamp"/>).
 /// </remarks>
 internal sealed class SessionArena
 {
@@ -25,6 +25,9 @@ internal sealed class SessionArena
 
     /// <summary>The facts in working memory, as rows.</summary>
     public readonly FactHandleTable Handles;
+
+    /// <summary>The partial matches and matches, as rows.</summary>
+    public readonly TokenTable Tokens = new();
     public readonly Queue<int> LinkedToRetract = new();
 
     /// <summary>The handles of an outermost <c>InsertAll</c>, reused from call to call.</summary>
@@ -38,12 +41,6 @@ internal sealed class SessionArena
     /// <summary>The activation firing, as actions see it.</summary>
     public readonly FiringMatch FiringMatch = new();
 
-    // Tokens by what consumes them and what made them: a root token has no room for links to a
-    // producer, so roots and children are objects of their own classes, pooled apart.
-    private readonly Pool<RootParentToken> _rootParents = new();
-    private readonly Pool<ChildParentToken> _childParents = new();
-    private readonly Pool<RootMatchToken> _rootMatches = new();
-    private readonly Pool<ChildMatchToken> _childMatches = new();
     private readonly Pool<RightEntry> _entries = new();
     private readonly Pool<RightState> _states = new();
 
@@ -52,62 +49,16 @@ internal sealed class SessionArena
         Network = network;
         Memories = new object?[network.NodeCount];
         Handles = new FactHandleTable(network.MaxSlotCount);
-        Agenda = new Agenda();
+        Agenda = new Agenda(Tokens);
     }
 
     public RuleNetwork Network { get; }
 
     /// <summary>Objects in use: handed out and not yet given back by a retraction.</summary>
-    public int Live => _rootParents.Live + _childParents.Live + _rootMatches.Live + _childMatches.Live + Handles.Live + _entries.Live + _states.Live;
+    public int Live => Tokens.Live + Handles.Live + _entries.Live + _states.Live;
 
     /// <summary>How many pooled objects the arena holds: a huge one is not worth keeping.</summary>
-    public int Size => _rootParents.Count + _childParents.Count + _rootMatches.Count + _childMatches.Count + Handles.Count + _entries.Count + _states.Count;
-
-    /// <summary>A token for a node that passes tokens on: a root when there is no <paramref name="parent"/>.</summary>
-    public ParentToken NewParentToken(object?[] facts, ParentToken? parent, RightState? right)
-    {
-        if (parent is null)
-        {
-            if (_rootParents.Reuse() is { } root)
-            {
-                root.Reuse(facts);
-                return root;
-            }
-
-            return _rootParents.Add(new RootParentToken(facts));
-        }
-
-        if (_childParents.Reuse() is { } child)
-        {
-            child.Reuse(facts, parent, right);
-            return child;
-        }
-
-        return _childParents.Add(new ChildParentToken(facts, parent, right));
-    }
-
-    /// <summary>A match of <paramref name="terminal"/>'s rules: a root when there is no <paramref name="parent"/>.</summary>
-    public MatchToken NewMatchToken(TerminalNode terminal, object?[] facts, ParentToken? parent, RightState? right)
-    {
-        if (parent is null)
-        {
-            if (_rootMatches.Reuse() is { } root)
-            {
-                root.Reuse(terminal, facts);
-                return root;
-            }
-
-            return _rootMatches.Add(new RootMatchToken(terminal, facts));
-        }
-
-        if (_childMatches.Reuse() is { } child)
-        {
-            child.Reuse(terminal, facts, parent, right);
-            return child;
-        }
-
-        return _childMatches.Add(new ChildMatchToken(terminal, facts, parent, right));
-    }
+    public int Size => Tokens.Count + Handles.Count + _entries.Count + _states.Count;
 
     public RightEntry NewRightEntry(in FactHandle handle, object key, int slot)
     {
@@ -122,26 +73,6 @@ internal sealed class SessionArena
 
     public RightState NewRightState() => _states.Reuse() ?? _states.Add(new RightState());
 
-    /// <summary>A token a retraction removed from the network.</summary>
-    public void Discard(Token token)
-    {
-        switch (token)
-        {
-            case RootMatchToken root:
-                _rootMatches.Discard(root);
-                break;
-            case ChildMatchToken child:
-                _childMatches.Discard(child);
-                break;
-            case RootParentToken root:
-                _rootParents.Discard(root);
-                break;
-            default:
-                _childParents.Discard((ChildParentToken)token);
-                break;
-        }
-    }
-
     public void Discard(RightEntry entry) => _entries.Discard(entry);
 
     public void Discard(RightState state) => _states.Discard(state);
@@ -153,10 +84,7 @@ internal sealed class SessionArena
     /// </summary>
     public void Recycle()
     {
-        _rootParents.Recycle(token => token.Clear());
-        _childParents.Recycle(token => token.Clear());
-        _rootMatches.Recycle(match => match.Clear());
-        _childMatches.Recycle(match => match.Clear());
+        Tokens.Recycle();
         Handles.Recycle();
         _entries.Recycle(entry => entry.Clear());
         _states.Recycle(state => state.Clear());
@@ -165,10 +93,7 @@ internal sealed class SessionArena
     /// <summary>Forgets every fact and match, keeping the objects (and table capacities) for the next session.</summary>
     public void Clear()
     {
-        _rootParents.Release(token => token.Clear());
-        _childParents.Release(token => token.Clear());
-        _rootMatches.Release(match => match.Clear());
-        _childMatches.Release(match => match.Clear());
+        Tokens.Release();
         Handles.Release();
         _entries.Release(entry => entry.Clear());
         _states.Release(state => state.Clear());

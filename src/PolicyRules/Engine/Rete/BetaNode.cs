@@ -21,7 +21,7 @@ internal abstract class BetaNode : ReteNode
     {
         var tokens = session.Arena.Tokens;
         var child = tokens.New(facts, parent, right);
-        tokens.AddChild(parent, child);
+        tokens.AddChild(child);
         right?.AddChild(tokens, child);
         session.Counters.TokensCreated++;
         Child!.LeftActivate(session, child);
@@ -35,10 +35,11 @@ internal abstract class BetaNode : ReteNode
         var child = row.FirstChild;
         while (child >= 0)
         {
-            ref var links = ref tokens[child];
-            var next = links.NextSibling;
+            ref var token = ref tokens[child];
+            ref var links = ref tokens.LinksOf(child);
+            var next = token.NextSibling;
             links.Right?.RemoveChild(tokens, child);
-            links.PrevSibling = links.NextSibling = -1;
+            links.PrevSibling = token.NextSibling = -1;
             Child!.LeftRetract(session, child);
             tokens.Discard(child);
             child = next;

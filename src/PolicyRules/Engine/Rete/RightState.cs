@@ -7,7 +7,7 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 /// <remarks>
 /// A node is a join or a blocking node, never both, so one bag of token ids holds either kind. Each
-/// token knows its place in the bag (a join's child in <see cref="Token.RightIndex"/>, a blocked
+/// token knows its place in the bag (a join's child in <see cref="TokenLinks.RightIndex"/>, a blocked
 /// token in <see cref="Token.BlockedIndex"/>), for O(1) removal.
 /// </remarks>
 internal sealed class RightState
@@ -18,18 +18,18 @@ internal sealed class RightState
     /// <summary>Forgets every token (a pooled state starts empty).</summary>
     public void Clear() => _count = 0;
 
-    public void AddChild(TokenTable tokens, int child) => tokens[child].RightIndex = Add(child);
+    public void AddChild(TokenTable tokens, int child) => tokens.LinksOf(child).RightIndex = Add(child);
 
     public void RemoveChild(TokenTable tokens, int child)
     {
-        ref var row = ref tokens[child];
-        var moved = Remove(row.RightIndex);
+        ref var links = ref tokens.LinksOf(child);
+        var moved = Remove(links.RightIndex);
         if (moved >= 0)
         {
-            tokens[moved].RightIndex = row.RightIndex;
+            tokens.LinksOf(moved).RightIndex = links.RightIndex;
         }
 
-        row.RightIndex = -1;
+        links.RightIndex = -1;
     }
 
     /// <summary>Removes and returns the most recent child, or -1 when none is left.</summary>
@@ -38,7 +38,7 @@ internal sealed class RightState
         var child = TakeLast();
         if (child >= 0)
         {
-            tokens[child].RightIndex = -1;
+            tokens.LinksOf(child).RightIndex = -1;
         }
 
         return child;

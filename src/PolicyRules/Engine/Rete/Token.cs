@@ -1,3 +1,5 @@
+using PolicyRules.Engine.Runtime;
+
 namespace PolicyRules.Engine.Rete;
 
 /// <summary>
@@ -11,11 +13,12 @@ namespace PolicyRules.Engine.Rete;
 /// Each token is produced by one node and consumed by exactly one (the next in the chain). A root,
 /// made from one fact at the start of a chain, has no parent; a child, made by a beta node, knows
 /// its parent, its siblings and, if a join made it, what the right fact it was joined with caused
-/// there, for O(1) withdrawal. A token that reached a terminal is a match: the agenda's rows point at
-/// it, and it keeps the facts its actions inserted as linked. One layout serves every kind (72
-/// bytes), the fields a kind does not use left at their defaults.
+/// there, for O(1) withdrawal (a row of its own, <see cref="TokenLinks"/>, which a root does without).
+/// A token that reached a terminal is a match: the agenda's rows point at it, and it keeps the facts
+/// its actions inserted as linked. One layout serves every kind (56 bytes), the fields a kind does
+/// not use left at their defaults.
 /// </remarks>
-internal struct Token
+internal struct Token : IPooledRow
 {
     /// <summary>Bound values by slot; never mutated while the token lives, and shared by tokens that add no binding.</summary>
     public object?[] Facts;
@@ -26,20 +29,11 @@ internal struct Token
     /// <summary>The consumer's extra state: a not or exists node's blocker (a <see cref="RightState"/>), an aggregate's matches.</summary>
     public object? State;
 
-    /// <summary>For a join's child: what the right fact it was joined with caused in that join.</summary>
-    public RightState? Right;
-
-    /// <summary>The token this one extends, or -1 for a root.</summary>
-    public int Parent;
-
     /// <summary>
     /// For a child, the next token under the same parent; for a root, the next root of the same
     /// fact, the newest linking back to the oldest (see <see cref="Runtime.FactHandle.AddRoot"/>); or -1.
     /// </summary>
     public int NextSibling;
-
-    /// <summary>For a child, the previous token under the same parent, or -1.</summary>
-    public int PrevSibling;
 
     /// <summary>
     /// For a token that passes children on, the newest of them; for a match, the row of the first
@@ -47,9 +41,6 @@ internal struct Token
     /// never both.
     /// </summary>
     public int FirstChild;
-
-    /// <summary>The token's place among <see cref="Right"/>'s children, or -1.</summary>
-    public int RightIndex;
 
     /// <summary>The token's place in its consumer's bucket (see <see cref="TokenBucket"/>), or -1.</summary>
     public int BucketIndex;
@@ -67,6 +58,9 @@ internal struct Token
     /// <summary>The agenda's rows of the current stamp still waiting.</summary>
     public int Pending;
 
+    /// <summary>For a child, its links to its producer (see <see cref="TokenTable.LinksOf"/>); -1 for a root.</summary>
+    public int Links;
+
     /// <summary>The row of the first fact a match's actions inserted as linked (see <see cref="FirstChild"/>).</summary>
     public int FirstLinked
     {
@@ -78,16 +72,14 @@ internal struct Token
     public readonly RightState? Blocker => State as RightState;
 
     /// <summary>Makes a row new (or a recycled row new again); its stamp stays.</summary>
-    public void Reuse(object?[] facts, int parent, RightState? right)
+    public void Reuse(object?[] facts, int links)
     {
         Facts = facts;
         Key = JoinKey.None;
         State = null;
-        Right = right;
-        Parent = parent;
-        NextSibling = PrevSibling = FirstChild = -1;
-        RightIndex = BucketIndex = BlockedIndex = -1;
+        NextSibling = FirstChild = BucketIndex = BlockedIndex = -1;
         Pending = 0;
+        Links = links;
     }
 
     /// <summary>
@@ -100,6 +92,5 @@ internal struct Token
         Facts = [];
         Key = JoinKey.None;
         State = null;
-        Right = null;
     }
 }

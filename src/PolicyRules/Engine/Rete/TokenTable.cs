@@ -1,42 +1,33 @@
 using System.Runtime.CompilerServices;
+using PolicyRules.Engine.Runtime;
 
 namespace PolicyRules.Engine.Rete;
 
 /// <summary>
-/// A session's tokens as rows in chunks that never move, handed out in order and taken back all
-/// at once when the session ends; within a session, the row of a withdrawn token is discarded and
-/// reused once the change that removed it is complete (<see cref="Recycle"/>), never while a
-/// propagation may still hold it. The token tree's links (parent, children, siblings) are ids, and
-/// the table keeps them.
+/// A session's tokens as rows (see <see cref="RowTable{T}"/>), and the token tree they form: a
+/// child's links to its producer are a row of their own (<see cref="TokenLinks"/>), so a root,
+/// which has none, costs no room for them. At W1's C=100k, 190,000 of 190,000 tokens are roots.
 /// </summary>
-/// <remarks>
-/// A chunk holds 2,048 rows (147 KB), on the large object heap: allocated once and never copied by
-/// the collector. Chunks never grow in place, so a reference to a row stays valid while rows are added.
-/// </remarks>
 internal sealed class TokenTable
 {
-    private const int Shift = 11;
-    private const int ChunkSize = 1 << Shift;
-    private const int Mask = ChunkSize - 1;
-
-    private readonly List<int> _discarded = [];
-    private readonly Stack<int> _free = new();
-    private Token[][] _chunks = [];
-    private int _chunkCount;
-    private int _used;
+    private readonly RowTable<Token> _rows = new();
+    private readonly RowTable<TokenLinks> _links = new();
 
     /// <summary>How many rows the table has made: a huge table is not worth keeping.</summary>
-    public int Count => _chunkCount * ChunkSize;
+    public int Count => _rows.Count + _links.Count;
 
     /// <summary>Rows in use: handed out and not yet given back by a retraction.</summary>
-    public int Live => _used - _free.Count - _discarded.Count;
+    public int Live => _rows.Live + _links.Live;
 
-    /// <summary>The row <paramref name="id"/>, by reference.</summary>
+    /// <summary>The token <paramref name="id"/>, by reference.</summary>
     public ref Token this[int id]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref _chunks[id >> Shift][id & Mask];
+        get => ref _rows[id];
     }
+
+    /// <summary>A child's links to its producer, by reference; only for a token made with a parent.</summary>
+    public ref TokenLinks LinksOf(int id) => ref _links[_rows[id].Links];
 
     /// <summary>A token binding <paramref name="facts"/>: a root when <paramref name="parent"/> is -1. Returns its id.</summary>
     /// <param name="facts">The facts bound so far.</param>
@@ -44,39 +35,39 @@ internal sealed class TokenTable
     /// <param name="right">For a join's child, what the right fact caused in that join.</param>
     public int New(object?[] facts, int parent, RightState? right)
     {
-        if (!_free.TryPop(out var id))
+        var id = _rows.New();
+        var links = -1;
+        if (parent >= 0)
         {
-            if (_used == _chunkCount * ChunkSize)
-            {
-                AddChunk();
-            }
-
-            id = _used++;
+            links = _links.New();
+            _links[links].Reuse(parent, right);
         }
 
-        this[id].Reuse(facts, parent, right);
+        _rows[id].Reuse(facts, links);
         return id;
     }
 
-    /// <summary>Puts <paramref name="child"/> first among <paramref name="parent"/>'s children.</summary>
-    public void AddChild(int parent, int child)
+    /// <summary>Puts <paramref name="child"/> first among its parent's children.</summary>
+    public void AddChild(int child)
     {
-        ref var row = ref this[parent];
-        var first = row.FirstChild;
-        this[child].NextSibling = first;
+        ref var row = ref this[child];
+        ref var parent = ref this[LinksOf(child).Parent];
+        var first = parent.FirstChild;
+        row.NextSibling = first;
         if (first >= 0)
         {
-            this[first].PrevSibling = child;
+            LinksOf(first).PrevSibling = child;
         }
 
-        row.FirstChild = child;
+        parent.FirstChild = child;
     }
 
     /// <summary>Takes <paramref name="child"/> out of its parent's children.</summary>
     public void RemoveChild(int child)
     {
         ref var row = ref this[child];
-        var previous = row.PrevSibling;
+        ref var links = ref LinksOf(child);
+        var previous = links.PrevSibling;
         var next = row.NextSibling;
         if (previous >= 0)
         {
@@ -84,52 +75,40 @@ internal sealed class TokenTable
         }
         else
         {
-            this[row.Parent].FirstChild = next;
+            this[links.Parent].FirstChild = next;
         }
 
         if (next >= 0)
         {
-            this[next].PrevSibling = previous;
+            LinksOf(next).PrevSibling = previous;
         }
 
-        row.PrevSibling = row.NextSibling = -1;
+        links.PrevSibling = row.NextSibling = -1;
     }
 
     /// <summary>A token a retraction removed from the network: free once the change is complete.</summary>
-    public void Discard(int id) => _discarded.Add(id);
+    public void Discard(int id)
+    {
+        var links = _rows[id].Links;
+        if (links >= 0)
+        {
+            _links.Discard(links);
+        }
+
+        _rows.Discard(id);
+    }
 
     /// <summary>Frees the discarded rows, cleared, for the next tokens.</summary>
     public void Recycle()
     {
-        foreach (var id in _discarded)
-        {
-            this[id].Clear();
-            _free.Push(id);
-        }
-
-        _discarded.Clear();
+        _rows.Recycle();
+        _links.Recycle();
     }
 
     /// <summary>Takes back every row handed out, cleared, keeping the chunks for the next session.</summary>
     public void Release()
     {
-        for (var id = 0; id < _used; id++)
-        {
-            this[id].Clear();
-        }
-
-        _used = 0;
-        _discarded.Clear();
-        _free.Clear();
-    }
-
-    private void AddChunk()
-    {
-        if (_chunkCount == _chunks.Length)
-        {
-            Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
-        }
-
-        _chunks[_chunkCount++] = new Token[ChunkSize];
+        _rows.Release();
+        _links.Release();
     }
 }

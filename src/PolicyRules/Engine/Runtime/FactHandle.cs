@@ -15,7 +15,7 @@ namespace PolicyRules.Engine.Runtime;
 /// tokens themselves. A reference to a row stays valid as rows are added: the table adds chunks,
 /// it never moves them.
 /// </remarks>
-internal struct FactHandle
+internal struct FactHandle : IPooledRow
 {
     public object Fact;
 

@@ -136,7 +136,7 @@ public class FactHandleTableTests
         table.Recycle();
         var recycled = new WeakReference(fact);
 
-        var released = new WeakReference[1_500]; // across a chunk's edge
+        var released = new WeakReference[3_000]; // across a chunk's edge (2,048 rows)
         for (var i = 0; i < released.Length; i++)
         {
             var other = new object();

@@ -130,4 +130,31 @@ public class NegationTests
         session.InsertAll([new Clause { Id = 1, Kind = "exception" }, new Clause { Id = 2, Kind = "exception" }]);
         session.Matches().Should().Equal("ANY()");
     }
+
+    [Fact]
+    public void A_fact_leaving_its_memories_is_not_joined_by_what_its_leaving_unblocks()
+    {
+        // Updating the exception takes it out of the not's right input first: the clause it blocked
+        // passes to the join, whose right input still holds the exception. Joining them would test
+        // the join's condition on a fact the caller has already changed (here it would throw).
+        var rule = Rule("UNBLOCKED-JOIN")
+            .Match<Clause>("c", c => c.Kind == "market-access")
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Match<Clause>("s", (Clause s) => s.Kind == "exception", (Clause s, Clause c) => s.Id != c.Id && s.Sectors[0] == "x")
+            .Build();
+        var session = Session(rule);
+        var clause = new Clause { Id = 1, AgreementId = "A" };
+        var exception = new Clause { Id = 2, AgreementId = "A", Kind = "exception", Sectors = ["x"] };
+        session.InsertAll([clause, exception]);
+        session.Matches().Should().BeEmpty("the exception blocks the clause");
+
+        exception.Sectors = [];
+        session.Invoking(s => s.Update(exception)).Should().NotThrow();
+        session.Matches().Should().BeEmpty("the exception still blocks the clause");
+
+        exception.AgreementId = "B";
+        exception.Sectors = ["x"];
+        session.Update(exception);
+        session.Matches().Should().Equal("UNBLOCKED-JOIN(c=Clause#1,s=Clause#2)");
+    }
 }

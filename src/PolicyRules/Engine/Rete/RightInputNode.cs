@@ -76,8 +76,9 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     /// Whether a token arriving from the left joins a fact already on the right: never one that is
     /// leaving (its other memories are still being emptied), else by the residual test.
     /// </summary>
+    /// <remarks>The entry's row is read only while a fact is leaving: it is a cache miss of its own.</remarks>
     protected bool Joins(RuleSession session, object?[] facts, RightEntry entry) =>
-        !session.Arena.Handles[entry.Handle].Leaving && Matches(session, facts, entry.Fact);
+        !(session.IsUnrouting && session.Arena.Handles[entry.Handle].Leaving) && Matches(session, facts, entry.Fact);
 
     /// <summary>What <paramref name="entry"/> caused in this node, made on first need.</summary>
     protected static RightState StateOf(RuleSession session, BetaMemory memory, RightEntry entry) => memory.StateOf(entry, session.Arena);

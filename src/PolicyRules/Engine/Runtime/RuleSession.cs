@@ -108,6 +108,9 @@ public sealed class RuleSession : IDisposable
 
     internal bool IsBatching { get; private set; }
 
+    /// <summary>True while a fact is taken out of its memories (see <see cref="FactHandle.Leaving"/>): only then can a right entry's fact be leaving.</summary>
+    internal bool IsUnrouting { get; private set; }
+
     /// <summary>Set while a batch routes a fact that enters a memory with right inputs (see <see cref="RouteBatch"/>).</summary>
     internal bool BatchEntersRight { get; set; }
 
@@ -671,7 +674,7 @@ public sealed class RuleSession : IDisposable
     private void Unroute(ref FactHandle handle)
     {
         KeyMemo.Forget();
-        handle.Leaving = true;
+        handle.Leaving = IsUnrouting = true;
         // Read in place: a retraction never nests (linked facts leave after the change, in Settle),
         // so nothing routes or unroutes this handle while its memories are walked.
         for (var i = 0; i < handle.MemoryCount; i++)
@@ -680,7 +683,7 @@ public sealed class RuleSession : IDisposable
         }
 
         handle.ForgetMemories();
-        handle.Leaving = false;
+        handle.Leaving = IsUnrouting = false;
     }
 
     private void Remove(ref FactHandle handle)

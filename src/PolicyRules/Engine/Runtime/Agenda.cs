@@ -131,7 +131,7 @@ internal sealed class Agenda(TokenTable tokens)
                 return false;
             }
 
-            activation = _items.Pop(); // the place is cleared: the row must not keep its match alive
+            activation = _items.Pop(); // the place is cleared: a pooled agenda keeps no rule of a finished session
             return true;
         }
 

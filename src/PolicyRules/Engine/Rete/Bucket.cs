@@ -7,8 +7,8 @@ namespace PolicyRules.Engine.Rete;
 /// <remarks>
 /// A keyed index makes one only for a key's second item (<see cref="KeyedIndex{T}"/> keeps a lone
 /// item itself), so a bucket starts with room for a few. Items sit in a struct slot: a store into
-/// an array of an unsealed class (a token) is type-checked by the runtime, a store into a struct's
-/// field is not.
+/// an array of a class is type-checked by the runtime in shared generic code, even for a sealed
+/// class, a store into a struct's field is not. Tokens, which are rows, have <see cref="TokenBucket"/>.
 /// </remarks>
 internal sealed class Bucket<T>
     where T : BucketItem

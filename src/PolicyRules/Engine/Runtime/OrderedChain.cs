@@ -13,8 +13,8 @@ internal interface IChainLink<T>
 /// <summary>
 /// Items in the order they were added, taken back oldest first, chained through a field of the
 /// items themselves: no array and no node per item, and one field in the owner. A fact handle keeps
-/// its root tokens and its right entries this way, since the nodes take them back in the order they
-/// made them.
+/// its right entries this way, since the nodes take them back in the order they made them (its root
+/// tokens, which are rows, form the same ring through their ids: <see cref="FactHandle.AddRoot"/>).
 /// </summary>
 /// <remarks>
 /// <typeparamref name="TLink"/> is a struct so that each chain is compiled for its own item type and

@@ -75,6 +75,12 @@ public static class Program
             Console.Error.WriteLine($"MISMATCH: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            // A mistyped leg or number is a usage error, not a crash: say what was wrong.
+            Console.Error.WriteLine($"error: {ex.Message} ('help' lists the modes and their arguments)");
+            return 2;
+        }
     }
 
     private static int Help(int code)

@@ -182,19 +182,10 @@ public sealed class RuleSession : IDisposable
         ExceptionDispatchInfo? failure = null;
         Exception? refusal = null;
         IsBatching = true;
-        var ahead = batch as IReadOnlyList<object>;
-        var index = 0;
         try
         {
             foreach (var fact in batch)
             {
-                if (ahead is not null && index + PrefetchDistance < ahead.Count)
-                {
-                    // Routing reads each fact; one asked for a few places ahead is in the caches by then.
-                    CachePrefetch.Object(ahead[index + PrefetchDistance]);
-                }
-
-                index++;
                 if (fact is null)
                 {
                     refusal = new ArgumentNullException("facts");
@@ -672,14 +663,6 @@ public sealed class RuleSession : IDisposable
         right.Clear();
         for (var h = 0; h < handles.Count; h++)
         {
-            if (h + PrefetchDistance < handles.Count)
-            {
-                // A root token reads its fact's tuple and the fact: both long out of the caches in a large batch.
-                ref var next = ref table[handles[h + PrefetchDistance]];
-                CachePrefetch.Object(next.Fact);
-                CachePrefetch.Object(next.RootFacts);
-            }
-
             ref var handle = ref table[handles[h]];
             for (var i = 0; i < handle.MemoryCount; i++)
             {
@@ -687,9 +670,6 @@ public sealed class RuleSession : IDisposable
             }
         }
     }
-
-    // How many facts ahead a batch asks for a fact to be brought into the caches: enough for memory to answer.
-    private const int PrefetchDistance = 8;
 
     private void Unroute(ref FactHandle handle)
     {

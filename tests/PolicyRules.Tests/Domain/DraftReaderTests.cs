@@ -86,6 +86,49 @@ public class DraftReaderTests
         new DraftReader().Read(json).Diagnostics.Select(d => d.Code).Should().Contain(code);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\t ")]
+    public void An_empty_file_is_malformed_json_at_its_start(string text)
+    {
+        var diagnostic = new DraftReader().Read(text, "empty.json").Diagnostics.Single();
+
+        diagnostic.ToString().Should().Be("empty.json(1,1): error PR2001: The draft is empty: a draft is a JSON object with 'agreement' and 'clauses'.");
+    }
+
+    [Theory]
+    [InlineData("{ \"agreement\": {} }", 1)]
+    [InlineData("garbage", 1)]
+    [InlineData("  ]", 3)]
+    public void Text_after_the_draft_is_refused_where_it_starts_not_dropped(string after, int column)
+    {
+        // A second draft pasted below the first would otherwise vanish from the report.
+        var lines = Good.Split('\n').Length;
+        var draft = new DraftReader().Read(Good + "\n" + after, "two.json");
+
+        var diagnostic = draft.Diagnostics.Single();
+        diagnostic.Code.Should().Be(DraftDiagnosticCodes.MalformedJson);
+        diagnostic.Message.Should().Contain("text after the end of the draft");
+        (diagnostic.Line, diagnostic.Column).Should().Be((lines + 1, column));
+        draft.Clauses.Should().BeEmpty("nothing of a file that is not one draft is checked");
+    }
+
+    [Fact]
+    public void Text_after_the_draft_on_its_last_line_is_placed_after_the_draft()
+    {
+        const string Draft = """{ "agreement": { "id": "a", "parties": [ { "code": "X" } ] }, "clauses": [] }""";
+
+        var diagnostic = new DraftReader().Read(Draft + "   {}", "d.json").Diagnostics.Single();
+
+        (diagnostic.Line, diagnostic.Column).Should().Be((1, Draft.Length + 4));
+    }
+
+    [Fact]
+    public void Comments_after_the_draft_are_not_text_after_it()
+    {
+        new DraftReader().Read(Good + "\n// reviewed by ana\n/* 2026 */\n").Diagnostics.Should().BeEmpty();
+    }
+
     [Fact]
     public void Oversized_and_missing_files_are_refused_with_their_codes()
     {

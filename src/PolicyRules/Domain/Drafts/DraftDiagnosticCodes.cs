@@ -3,7 +3,7 @@ namespace PolicyRules.Domain.Drafts;
 /// <summary>The stable diagnostic codes of drafts (PR2xxx). Codes are never reused or renumbered.</summary>
 public static class DraftDiagnosticCodes
 {
-    /// <summary>The draft is not well-formed JSON; nothing of it can be checked.</summary>
+    /// <summary>The draft is not well-formed JSON, is empty, or is followed by more than comments; nothing of it can be checked.</summary>
     public const string MalformedJson = "PR2001";
 
     /// <summary>A required field is missing.</summary>

@@ -66,6 +66,19 @@ public sealed class ConfigurationTests : IDisposable
         result.Error.Should().Contain("policy-check.json(3,13): error PR6003: 'failOn' is critical, high, medium, low, info, none");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  \n")]
+    public void An_empty_configuration_says_so_at_its_first_line(string json)
+    {
+        Configure(json);
+
+        var result = Run("", "check");
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Error.Should().Contain("policy-check.json(1,1): error PR6001: Malformed JSON: The file is empty.");
+    }
+
     [Fact]
     public void With_no_paths_and_no_configuration_check_says_what_it_needs()
     {

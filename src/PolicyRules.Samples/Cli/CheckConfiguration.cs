@@ -46,9 +46,17 @@ internal sealed record CheckConfiguration(
         var diagnostics = new List<Diagnostic>();
         void Error(string code, SourceSpan at, string message) => diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Error, message, at.File, at.Line, at.Column));
         JObject root;
+        string text = "";
         try
         {
-            root = JObject.Parse(System.IO.File.ReadAllText(file), new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            text = System.IO.File.ReadAllText(file);
+            root = JObject.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+        }
+        catch (JsonReaderException) when (string.IsNullOrWhiteSpace(text))
+        {
+            // Newtonsoft.Json would say "Error reading JObject from JsonReader" at line 0.
+            Error(ConfigDiagnosticCodes.Malformed, new SourceSpan(display, 1, 1), "Malformed JSON: The file is empty.");
+            return (null, diagnostics);
         }
         catch (JsonReaderException ex)
         {

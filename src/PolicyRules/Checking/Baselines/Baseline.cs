@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PolicyRules.Checking.Report;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Checking.Baselines;
 
@@ -27,7 +28,7 @@ public sealed class Baseline
         }
         catch (JsonReaderException ex)
         {
-            throw new FormatException($"not JSON ({ex.Message.Split(" Path '")[0]})", ex);
+            throw new FormatException($"not JSON ({JsonReadFailure.Of(ex, json, null).Reason})", ex);
         }
 
         if (root["documents"] is not JArray documents)

@@ -75,7 +75,8 @@ public static class RuleTestRunner
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, new SourceSpan(file, ex.LineNumber, ex.LinePosition), $"Malformed test file: {ex.Message.Split(" Path '")[0]}");
+            var (at, reason) = JsonReadFailure.Of(ex, text, file);
+            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, at, $"Malformed test file: {reason}");
             return cases;
         }
 

@@ -41,7 +41,8 @@ public static class WaiverFile
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Add(new Diagnostic(WaiverDiagnosticCodes.Malformed, DiagnosticSeverity.Error, $"Malformed waiver file: {ex.Message.Split(" Path '")[0]}", path, ex.LineNumber, ex.LinePosition));
+            var (at, reason) = JsonReadFailure.Of(ex, text, path);
+            diagnostics.Add(new Diagnostic(WaiverDiagnosticCodes.Malformed, DiagnosticSeverity.Error, $"Malformed waiver file: {reason}", path, at.Line, at.Column));
             return ([], diagnostics);
         }
 

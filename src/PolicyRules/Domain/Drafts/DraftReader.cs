@@ -90,7 +90,8 @@ public sealed class DraftReader
         }
         catch (JsonReaderException ex)
         {
-            return Unreadable(path, DraftDiagnosticCodes.MalformedJson, new SourceSpan(path, ex.LineNumber, ex.LinePosition), $"Malformed JSON: {ex.Message.Split(" Path '")[0]}");
+            var (at, reason) = JsonReadFailure.Of(ex, text, path);
+            return Unreadable(path, DraftDiagnosticCodes.MalformedJson, at, $"Malformed JSON: {reason}");
         }
 
         if (TextAfterEnd(reader, text) is { } after)

@@ -45,14 +45,14 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
         catch (JsonReaderException ex)
         {
-            var at = new SourceSpan(file, ex.LineNumber, ex.LinePosition);
+            var (at, reason) = JsonReadFailure.Of(ex, text, file);
             if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
             {
                 diagnostics.Error(RuleDiagnosticCodes.NestingTooDeep, at, $"The file nests deeper than {limits.MaxDepth} levels.");
             }
             else
             {
-                diagnostics.Error(RuleDiagnosticCodes.MalformedJson, at, $"Malformed JSON: {FirstSentence(ex.Message)}");
+                diagnostics.Error(RuleDiagnosticCodes.MalformedJson, at, $"Malformed JSON: {reason}");
             }
 
             return null;
@@ -89,12 +89,6 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
 
         return new RulebookSyntax(file, name, version, OptionalString(book, "description"), Sha256.HexOfUtf8(text), sets, disable, rules);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
     }
 
     private List<SetSyntax> ParseSets(RuleJson? token)

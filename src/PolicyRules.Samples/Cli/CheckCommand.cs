@@ -283,7 +283,7 @@ internal static class CheckCommand
                 .Where(d => !(settings.Quiet && d.Severity == "info"))
                 .OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Path}({d.Line},{d.Column}): {d.Severity} {d.Code}: {d.Message}"));
+                stderr.WriteLine(d.Describe(document.Path));
             }
 
             if (document.Verdict == Verdict.Error || document.Clauses.Any(c => c.Verdict == Verdict.Error) || document.Diagnostics.Any(d => d.Severity == "error"))

@@ -91,7 +91,7 @@ internal static class DiffCommand
         {
             foreach (var d in draft.Diagnostics)
             {
-                stderr.WriteLine($"{given}({d.Line},{d.Column}): {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}");
+                stderr.WriteLine(d with { File = given });
             }
 
             stderr.WriteLine($"policy-check: error: {given} cannot be compared: it is neither a readable draft nor a JSON report of check.");

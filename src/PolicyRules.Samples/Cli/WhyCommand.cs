@@ -37,7 +37,7 @@ internal static class WhyCommand
             {
                 foreach (var d in draft.Diagnostics.Concat(draft.Clauses.FirstOrDefault(c => c.Id == id)?.Diagnostics ?? []))
                 {
-                    stderr.WriteLine($"{parse.GetValue(path)}({d.Line},{d.Column}): {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}");
+                    stderr.WriteLine(d with { File = parse.GetValue(path) });
                 }
 
                 stderr.WriteLine($"policy-check: error: no readable clause '{id}' in {parse.GetValue(path)}. Clauses: {string.Join(", ", draft.Clauses.Select(c => c.Id))}.");

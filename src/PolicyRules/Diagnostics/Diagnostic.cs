@@ -15,8 +15,9 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>The MSBuild form editors and CI annotate: <c>path(line,col): error PR1004: message</c>.</summary>
-    public override string ToString() =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{File ?? "<input>"}({Line},{Column}): {Severity.ToString().ToLowerInvariant()} {Code}: {Message}");
+    public override string ToString() => Format(File, Line, Column, Severity.ToString().ToLowerInvariant(), Code, Message);
+
+    /// <summary>The form of <see cref="ToString"/> for a diagnostic given by its parts (a report's, say).</summary>
+    internal static string Format(string? file, int line, int column, string severity, string code, string message) =>
+        string.Create(CultureInfo.InvariantCulture, $"{file ?? "<input>"}({line},{column}): {severity} {code}: {message}");
 }

@@ -50,7 +50,7 @@ public static class JUnitReportWriter
                 var testcase = Case(className, "(document)", document.Path, null);
                 foreach (var d in document.Diagnostics.Where(d => d.Severity == "error"))
                 {
-                    testcase.Add(new XElement("error", new XAttribute("type", d.Code), new XAttribute("message", d.Message), $"{document.Path}({d.Line},{d.Column}): error {d.Code}: {d.Message}"));
+                    testcase.Add(new XElement("error", new XAttribute("type", d.Code), new XAttribute("message", d.Message), d.Describe(document.Path)));
                 }
 
                 cases.Add(testcase);
@@ -67,7 +67,7 @@ public static class JUnitReportWriter
                 var testcase = Case(className, clause.Id, document.Path, clause.Location);
                 if (clause.Verdict == Verdict.Error)
                 {
-                    var text = string.Join("\n", clause.Diagnostics.Select(d => $"{document.Path}({d.Line},{d.Column}): {d.Severity} {d.Code}: {d.Message}"));
+                    var text = string.Join("\n", clause.Diagnostics.Select(d => d.Describe(document.Path)));
                     testcase.Add(new XElement("error", new XAttribute("type", clause.Diagnostics.FirstOrDefault()?.Code ?? "error"), new XAttribute("message", clause.Diagnostics.FirstOrDefault()?.Message ?? "The clause could not be checked."), text));
                 }
 

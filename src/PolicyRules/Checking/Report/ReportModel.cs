@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Checking.Report;
 
@@ -296,7 +297,11 @@ public sealed record ReviewReport(string Rule, IReadOnlyList<string> Principles,
 }
 
 /// <summary>A diagnostic in the report.</summary>
-public sealed record DiagnosticReport(string Code, string Severity, string Message, int Line, int Column);
+public sealed record DiagnosticReport(string Code, string Severity, string Message, int Line, int Column)
+{
+    /// <summary>The MSBuild form editors and CI annotate, for the document at <paramref name="path"/>: <c>path(line,col): error PR2003: message</c>.</summary>
+    public string Describe(string? path) => Diagnostic.Format(path, Line, Column, Severity, Code, Message);
+}
 
 /// <summary>Totals.</summary>
 public sealed class SummaryReport

@@ -5,7 +5,8 @@ namespace PolicyRules.Diagnostics;
 /// <summary>
 /// What a JSON file Newtonsoft.Json could not read tells its author: where reading stopped, and why
 /// in the library's first sentence (without the JSON path it appends). An empty file says so at its
-/// first line: the library would say "Error reading JToken from JsonReader" at line 0.
+/// first line: the library would say "Error reading JToken from JsonReader" at line 0. A file holds
+/// one document: text after it is found where it starts (<see cref="TextAfterEnd"/>).
 /// </summary>
 internal static class JsonReadFailure
 {
@@ -19,5 +20,44 @@ internal static class JsonReadFailure
         var message = exception.Message;
         var path = message.IndexOf(" Path '", StringComparison.Ordinal);
         return (new SourceSpan(file, Math.Max(1, exception.LineNumber), Math.Max(1, exception.LinePosition)), path > 0 ? message[..path] : message);
+    }
+
+    /// <summary>
+    /// Where anything but comments and white space follows the document <paramref name="reader"/>
+    /// has just read from <paramref name="text"/>, or null: a second document pasted below the first
+    /// would otherwise be dropped without a word.
+    /// </summary>
+    public static SourceSpan? TextAfterEnd(JsonTextReader reader, string text, string? file)
+    {
+        var (endLine, endColumn) = (reader.LineNumber, reader.LinePosition);
+        int line;
+        try
+        {
+            do
+            {
+                if (!reader.Read())
+                {
+                    return null;
+                }
+            }
+            while (reader.TokenType == JsonToken.Comment);
+            line = reader.LineNumber;
+        }
+        catch (JsonReaderException ex)
+        {
+            line = ex.LineNumber;
+        }
+
+        // The reader knows the line of what follows, not reliably its column: the first character
+        // there that is not white space (after the document's own end, on the line where it ends).
+        var lines = text.Split('\n');
+        var content = line >= 1 && line <= lines.Length ? lines[line - 1] : "";
+        var column = line == endLine ? endColumn : 0;
+        while (column < content.Length && char.IsWhiteSpace(content[column]))
+        {
+            column++;
+        }
+
+        return new SourceSpan(file, line, column + 1);
     }
 }

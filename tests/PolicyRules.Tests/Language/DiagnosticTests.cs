@@ -25,6 +25,20 @@ public class DiagnosticTests
         d.ToString().Should().StartWith("test.json(3,").And.Contain("error PR1001: Malformed JSON");
     }
 
+    [Theory]
+    [InlineData("\n\n  { }", 3, 3)]
+    [InlineData("  garbage", 1, 51)]
+    public void PR1001_text_after_the_rule_file_is_found_where_it_starts(string after, int line, int column)
+    {
+        const string Book = """{ "rulebook": "a", "version": "1", "rules": [] }""";
+
+        var d = Single(Load(Book + after), RuleDiagnosticCodes.MalformedJson);
+
+        d.Message.Should().Be("Malformed JSON: Additional text after the end of the document.");
+        (d.Line, d.Column).Should().Be((line, column));
+        Load(Book + "\n// reviewed\n").Diagnostics.Should().NotContain(x => x.Code == RuleDiagnosticCodes.MalformedJson, "comments after the document are not text");
+    }
+
     [Fact]
     public void PR1001_a_repeated_property_is_malformed()
     {

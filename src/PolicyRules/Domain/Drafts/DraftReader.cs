@@ -94,51 +94,15 @@ public sealed class DraftReader
             return Unreadable(path, DraftDiagnosticCodes.MalformedJson, at, $"Malformed JSON: {reason}");
         }
 
-        if (TextAfterEnd(reader, text) is { } after)
+        if (JsonReadFailure.TextAfterEnd(reader, text, path) is { } after)
         {
-            // Two drafts pasted into one file, say: the second would be lost without a word.
-            return Unreadable(path, DraftDiagnosticCodes.MalformedJson, new SourceSpan(path, after.Line, after.Column), $"Malformed JSON: text after the end of the draft. A file holds one draft: {DraftShape}");
+            return Unreadable(path, DraftDiagnosticCodes.MalformedJson, after, $"Malformed JSON: text after the end of the draft. A file holds one draft: {DraftShape}");
         }
 
         return new Reading(path, Perspective, Vocabulary, Strict).Draft(root);
     }
 
     private const string DraftShape = "a draft is a JSON object with 'agreement' and 'clauses'.";
-
-    /// <summary>Where anything but comments and white space follows the draft's JSON, or null.</summary>
-    private static (int Line, int Column)? TextAfterEnd(JsonTextReader reader, string text)
-    {
-        var (endLine, endColumn) = (reader.LineNumber, reader.LinePosition);
-        int line;
-        try
-        {
-            do
-            {
-                if (!reader.Read())
-                {
-                    return null;
-                }
-            }
-            while (reader.TokenType == JsonToken.Comment);
-            line = reader.LineNumber;
-        }
-        catch (JsonReaderException ex)
-        {
-            line = ex.LineNumber;
-        }
-
-        // The reader knows the line of what follows, not reliably its column: the first character
-        // there that is not white space (after the draft's own end, on the line where it ends).
-        var lines = text.Split('\n');
-        var content = line >= 1 && line <= lines.Length ? lines[line - 1] : "";
-        var column = line == endLine ? endColumn : 0;
-        while (column < content.Length && char.IsWhiteSpace(content[column]))
-        {
-            column++;
-        }
-
-        return (line, column + 1);
-    }
 
     /// <summary>
     /// Reads a draft built in memory by an importer: its diagnostics come first, and the positions of

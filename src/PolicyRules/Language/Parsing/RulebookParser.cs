@@ -25,23 +25,16 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
 
         RuleJson root;
+        using var reader = new JsonTextReader(new StringReader(text))
+        {
+            MaxDepth = limits.MaxDepth * 2 + 8,
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Decimal,
+            PropertyNameTable = new InterningNameTable(),
+        };
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text))
-            {
-                MaxDepth = limits.MaxDepth * 2 + 8,
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
-                PropertyNameTable = new InterningNameTable(),
-            };
             root = RuleJsonReader.Read(reader, file);
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    throw new JsonReaderException("Additional text after the end of the document.", reader.Path, reader.LineNumber, reader.LinePosition, null);
-                }
-            }
         }
         catch (JsonReaderException ex)
         {
@@ -55,6 +48,12 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 diagnostics.Error(RuleDiagnosticCodes.MalformedJson, at, $"Malformed JSON: {reason}");
             }
 
+            return null;
+        }
+
+        if (JsonReadFailure.TextAfterEnd(reader, text, file) is { } after)
+        {
+            diagnostics.Error(RuleDiagnosticCodes.MalformedJson, after, "Malformed JSON: Additional text after the end of the document.");
             return null;
         }
 

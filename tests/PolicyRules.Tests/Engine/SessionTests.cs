@@ -493,6 +493,59 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_batch_reads_each_facts_join_key_while_it_routes_the_fact_and_joins_after()
+    {
+        // A large batch is out of the processor's caches by the time it joins: the key a fact's
+        // token is indexed by is read on the one visit that routes the fact, not on a second.
+        var reads = new List<string>();
+        var session = Session(Rule("R")
+            .Match<TracedClause>("c", c => c.Routed)
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, TracedClause c) => e.AgreementId == c.AgreementId)
+            .Build());
+
+        session.InsertAll([new TracedClause(reads, 1, "A"), new TracedClause(reads, 2, "B"), new Clause { Id = 3, AgreementId = "A", Kind = "exception" }]);
+
+        reads.Should().Equal("route 1", "key 1", "route 2", "key 2");
+        session.Matches().Should().Equal("R(c=TracedClause#2)");
+    }
+
+    [Fact]
+    public void A_refused_batch_gives_back_the_tokens_its_routing_made()
+    {
+        var session = Session(Rule("R")
+            .Match<Clause>("c", c => c.Kind == "market-access")
+            .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+            .Build());
+        var first = new Clause { Id = 1, AgreementId = "A", Kind = "market-access" };
+        var second = new Clause { Id = 2, AgreementId = "B", Kind = "market-access" };
+        session.Insert(new Agreement());
+        var (live, tokens, keys) = (session.Arena.Live, session.Metrics.TokensCreated, session.Metrics.JoinKeyEvaluations);
+
+        session.Invoking(s => s.InsertAll([first, second, first])).Should().Throw<InvalidOperationException>().WithMessage("*repeated in the batch*");
+
+        session.Arena.Live.Should().Be(live, "the root tokens routing made are given back with the handles");
+        (session.Metrics.TokensCreated, session.Metrics.JoinKeyEvaluations).Should().Be((tokens, keys), "a refused batch is as if it never came");
+        session.InsertAll([first, second]);
+        session.Matches().Should().Equal("R(c=Clause#2)", "R(c=Clause#1)");
+    }
+
+    /// <summary>A clause that says when its condition and its agreement are read.</summary>
+    private sealed class TracedClause(List<string> reads, int id, string agreementId)
+    {
+        public bool Routed => Read("route");
+
+        public string AgreementId => Read("key") ? agreementId : "";
+
+        public override string ToString() => $"TracedClause#{id}";
+
+        private bool Read(string what)
+        {
+            reads.Add($"{what} {id}");
+            return true;
+        }
+    }
+
+    [Fact]
     public void Matches_kept_from_events_and_the_agenda_never_show_a_later_sessions_facts()
     {
         var network = RuleNetwork.Compile([Rule("R").Match<Clause>("c").Build()]);

@@ -22,7 +22,7 @@ internal sealed class AggregateNode(
     {
         var memory = Memory(session);
         ref var row = ref session.Arena.Tokens[token];
-        var key = row.Key = LeftKey(session, row.Facts);
+        var key = row.Key;
         memory.AddLeft(token, key);
         var matches = new List<RightEntry>();
         var bucket = memory.Right.Get(key);

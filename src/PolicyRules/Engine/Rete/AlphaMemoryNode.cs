@@ -20,8 +20,10 @@ internal sealed class AlphaMemoryNode : AlphaNode
         handle.AddMemory(this, session.MoreMemories);
         if (session.IsBatching)
         {
-            // The batch propagates from the memories the handle records, once all facts are in.
+            // The batch joins from the memories the handle records, once all facts are in; the
+            // fact's root tokens are made now, while it is at hand.
             session.BatchEntersRight |= RightSuccessors.Count > 0;
+            MakeRoots(session, ref handle);
             return;
         }
 
@@ -44,6 +46,31 @@ internal sealed class AlphaMemoryNode : AlphaNode
         for (var i = 0; i < successors.Count; i++)
         {
             successors[i].Activate(session, ref handle);
+        }
+    }
+
+    private void MakeRoots(RuleSession session, ref FactHandle handle)
+    {
+        var successors = LeftSuccessors;
+        for (var i = 0; i < successors.Count; i++)
+        {
+            successors[i].MakeRoot(session, ref handle);
+        }
+    }
+
+    /// <summary>
+    /// Passes on the root tokens a batch made from a fact in this memory, one per left successor in
+    /// order: <paramref name="root"/> is the first of them among the fact's roots, and is moved past them.
+    /// </summary>
+    public void PassRoots(RuleSession session, ref int root)
+    {
+        var tokens = session.Arena.Tokens;
+        var successors = LeftSuccessors;
+        for (var i = 0; i < successors.Count; i++)
+        {
+            var token = root;
+            root = tokens[token].NextSibling; // read first: the ring is the handle's, not the chain's
+            successors[i].Child.LeftActivate(session, token);
         }
     }
 

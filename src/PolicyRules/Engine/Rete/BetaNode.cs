@@ -16,15 +16,23 @@ internal abstract class BetaNode : ReteNode
 
     public abstract void LeftRetract(RuleSession session, int token);
 
+    /// <summary>
+    /// The index key a token binding <paramref name="facts"/> carries into this node (see
+    /// <see cref="Token.Key"/>), computed by whatever makes the token: none, unless the node
+    /// indexes its left input.
+    /// </summary>
+    public virtual object LeftKeyOf(RuleSession session, object?[] facts) => JoinKey.None;
+
     /// <summary>Creates a token under <paramref name="parent"/> and passes it on.</summary>
     protected void Emit(RuleSession session, int parent, object?[] facts, RightState? right)
     {
+        var key = Child!.LeftKeyOf(session, facts);
         var tokens = session.Arena.Tokens;
-        var child = tokens.New(facts, parent, right);
+        var child = tokens.New(facts, parent, right, key);
         tokens.AddChild(child);
         right?.AddChild(tokens, child);
         session.Counters.TokensCreated++;
-        Child!.LeftActivate(session, child);
+        Child.LeftActivate(session, child);
     }
 
     /// <summary>Withdraws every token produced under <paramref name="parent"/>.</summary>

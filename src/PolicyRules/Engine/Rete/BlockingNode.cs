@@ -18,7 +18,7 @@ internal abstract class BlockingNode(BetaCondition condition) : RightInputNode(c
         var memory = Memory(session);
         var tokens = session.Arena.Tokens;
         ref var row = ref tokens[token];
-        var key = row.Key = LeftKey(session, row.Facts);
+        var key = row.Key;
         memory.AddLeft(token, key);
         var blocker = FindBlocker(session, memory, row.Facts, key);
         if (blocker is not null)

@@ -12,7 +12,7 @@ internal sealed class JoinNode(int slot, BetaCondition condition) : RightInputNo
     {
         var memory = Memory(session);
         ref var row = ref session.Arena.Tokens[token];
-        var key = row.Key = LeftKey(session, row.Facts);
+        var key = row.Key;
         memory.AddLeft(token, key);
         var bucket = memory.Right.Get(key);
         if (bucket.Count == 0)

@@ -8,7 +8,16 @@ internal sealed class LeftAdapterNode : ReteNode
 {
     public BetaNode Child { get; set; } = null!;
 
-    public void Activate(RuleSession session, ref FactHandle handle)
+    public void Activate(RuleSession session, ref FactHandle handle) => Child.LeftActivate(session, MakeRoot(session, ref handle));
+
+    /// <summary>
+    /// Makes the fact's token for this chain, with the key its first node indexes it by, and records
+    /// it on the handle, after the roots made before it. A batch makes every root while it routes
+    /// the fact and passes them on once all facts are in (<see cref="AlphaMemoryNode.PassRoots"/>):
+    /// the fact is read once, while it is in the processor's cache.
+    /// </summary>
+    /// <returns>The token's id.</returns>
+    public int MakeRoot(RuleSession session, ref FactHandle handle)
     {
         var arena = session.Arena;
 
@@ -19,10 +28,11 @@ internal sealed class LeftAdapterNode : ReteNode
         // an object?[] may be an array of a narrower type; this one never is.
         ref var first = ref MemoryMarshal.GetArrayDataReference(facts);
         first ??= handle.Fact;
-        var token = arena.Tokens.New(facts, -1, null);
+        var key = Child.LeftKeyOf(session, facts); // before the row: a key that throws leaves no token behind
+        var token = arena.Tokens.New(facts, -1, null, key);
         session.Counters.TokensCreated++;
         handle.AddRoot(arena.Tokens, token);
-        Child.LeftActivate(session, token);
+        return token;
     }
 
     public void Retract(RuleSession session, ref FactHandle handle)

@@ -23,8 +23,8 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
 
     protected BetaMemory Memory(RuleSession session) => (BetaMemory)session.MemoryOf(this);
 
-    /// <summary>The index key of a left token binding <paramref name="facts"/>.</summary>
-    protected object LeftKey(RuleSession session, object?[] facts)
+    /// <inheritdoc/>
+    public override object LeftKeyOf(RuleSession session, object?[] facts)
     {
         var key = Condition.LeftKey;
         if (key is null)

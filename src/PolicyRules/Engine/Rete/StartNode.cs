@@ -13,6 +13,7 @@ internal sealed class StartNode(int slotCount) : ReteNode
     public void Start(RuleSession session)
     {
         session.Counters.TokensCreated++;
-        Child.LeftActivate(session, session.Arena.Tokens.New(new object?[slotCount], -1, null));
+        var facts = new object?[slotCount];
+        Child.LeftActivate(session, session.Arena.Tokens.New(facts, -1, null, Child.LeftKeyOf(session, facts)));
     }
 }

@@ -23,7 +23,11 @@ internal struct Token : IPooledRow
     /// <summary>Bound values by slot; never mutated while the token lives, and shared by tokens that add no binding.</summary>
     public object?[] Facts;
 
-    /// <summary>The consumer's index key (see <see cref="RightInputNode"/>).</summary>
+    /// <summary>
+    /// The consumer's index key (see <see cref="RightInputNode"/>), computed by whatever made the
+    /// token (<see cref="BetaNode.LeftKeyOf"/>): a batch makes a fact's root tokens while it routes
+    /// the fact, so the key is read while the fact is in the processor's cache, not on a second visit.
+    /// </summary>
     public object Key;
 
     /// <summary>The consumer's extra state: a not or exists node's blocker (a <see cref="RightState"/>), an aggregate's matches.</summary>
@@ -72,10 +76,10 @@ internal struct Token : IPooledRow
     public readonly RightState? Blocker => State as RightState;
 
     /// <summary>Makes a row new (or a recycled row new again); its stamp stays.</summary>
-    public void Reuse(object?[] facts, int links)
+    public void Reuse(object?[] facts, object key, int links)
     {
         Facts = facts;
-        Key = JoinKey.None;
+        Key = key;
         State = null;
         NextSibling = FirstChild = BucketIndex = BlockedIndex = -1;
         Pending = 0;

@@ -169,16 +169,17 @@ public sealed class RuleSession : IDisposable
     /// <summary>
     /// Enters a batch's facts in the table and routes each through the alpha network while it is at
     /// hand (one pass over the facts, not two: a large batch does not fit in the processor's caches).
-    /// Routing records memberships on the handles alone, so a refused batch — a null, a fact already
-    /// there, one given twice — is taken out again as if it had never come, and is refused before a
-    /// condition that failed on an earlier fact of it counts: validation comes first.
+    /// Routing records memberships and root tokens on the handles alone, reaching no node's memory,
+    /// so a refused batch — a null, a fact already there, one given twice — is taken out again as if
+    /// it had never come, and is refused before a condition that failed on an earlier fact of it
+    /// counts: validation comes first.
     /// </summary>
     /// <returns>Why the batch is refused, or null.</returns>
     private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right)
     {
         var arena = Arena;
         var sequenceBefore = _factSequence;
-        var (conditionsBefore, lookupsBefore) = (Counters.AlphaConditionEvaluations, Counters.AlphaDispatchLookups);
+        var countsBefore = Counters.Routing;
         ExceptionDispatchInfo? failure = null;
         Exception? refusal = null;
         IsBatching = true;
@@ -226,7 +227,7 @@ public sealed class RuleSession : IDisposable
         {
             Withdraw(handles, sequenceBefore);
             right.Clear();
-            (Counters.AlphaConditionEvaluations, Counters.AlphaDispatchLookups) = (conditionsBefore, lookupsBefore);
+            Counters.Routing = countsBefore;
             return refusal;
         }
 
@@ -234,13 +235,20 @@ public sealed class RuleSession : IDisposable
         return null;
     }
 
-    /// <summary>Takes a refused batch's facts out of the table again; they have reached no node beyond their handles (see <see cref="Enter"/>).</summary>
+    /// <summary>Takes a refused batch's facts out of the table again; they have reached no node beyond their handles and root tokens (see <see cref="Enter"/>).</summary>
     private void Withdraw(List<int> handles, long sequenceBefore)
     {
         var arena = Arena;
         foreach (var added in handles)
         {
-            arena.Facts.Remove(arena.Handles[added].Fact);
+            ref var handle = ref arena.Handles[added];
+            int root;
+            while ((root = handle.TakeRoot(arena.Tokens)) >= 0)
+            {
+                arena.Tokens.Discard(root);
+            }
+
+            arena.Facts.Remove(handle.Fact);
             arena.Handles.Discard(added);
         }
 
@@ -646,11 +654,12 @@ public sealed class RuleSession : IDisposable
     /// <summary>
     /// Joins a routed batch. Right inputs first: blockers and join partners are in place before the
     /// tokens arrive. The memories each fact entered are the ones its handle records, in the order
-    /// it entered them.
+    /// it entered them, and its root tokens, made while it was routed, are passed on in that order.
     /// </summary>
     private void PropagateBatch(List<int> handles, List<int> right)
     {
         var table = Arena.Handles;
+        var tokens = Arena.Tokens;
         for (var h = 0; h < right.Count; h++)
         {
             ref var handle = ref table[right[h]];
@@ -664,9 +673,10 @@ public sealed class RuleSession : IDisposable
         for (var h = 0; h < handles.Count; h++)
         {
             ref var handle = ref table[handles[h]];
+            var root = handle.FirstRoot(tokens);
             for (var i = 0; i < handle.MemoryCount; i++)
             {
-                handle.MemoryAt(i).PropagateLeft(this, ref handle);
+                handle.MemoryAt(i).PassRoots(this, ref root);
             }
         }
     }

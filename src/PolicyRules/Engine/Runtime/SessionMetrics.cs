@@ -27,6 +27,13 @@ public sealed class SessionMetrics
     /// <summary>Activations fired.</summary>
     public long RulesFired { get; internal set; }
 
+    /// <summary>What routing a batch counts (alpha tests, dispatch, root tokens and their keys): given back when the batch is refused.</summary>
+    internal (long Conditions, long Lookups, long Keys, long Tokens) Routing
+    {
+        get => (AlphaConditionEvaluations, AlphaDispatchLookups, JoinKeyEvaluations, TokensCreated);
+        set => (AlphaConditionEvaluations, AlphaDispatchLookups, JoinKeyEvaluations, TokensCreated) = value;
+    }
+
     internal SessionMetrics Copy() => (SessionMetrics)MemberwiseClone();
 
     internal void Reset()

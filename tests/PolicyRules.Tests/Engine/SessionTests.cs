@@ -39,7 +39,7 @@ public class SessionTests
         var finding = new Finding("R", 1);
         session.InsertAll([starting, otherKind, agreement, finding]);
 
-        object?[]? RootFacts(object fact) => session.Arena.Handles[session.Arena.Facts[fact]].RootFacts;
+        object?[]? RootFacts(object fact) => session.Arena.Facts.TryGetValue(fact, out var row) ? session.Arena.Handles[row].RootFacts : throw new KeyNotFoundException();
         RootFacts(starting).Should().NotBeNull().And.HaveElementAt(0, starting);
         RootFacts(otherKind).Should().NotBeNull("its type can start the rule; the kind is a test on the fact").And.HaveElementAt(0, null);
         RootFacts(agreement).Should().BeNull("an agreement only ever blocks");
@@ -507,6 +507,26 @@ public class SessionTests
 
         reads.Should().Equal("route 1", "key 1", "route 2", "key 2");
         session.Matches().Should().Equal("R(c=TracedClause#2)");
+    }
+
+    [Fact]
+    public void A_batchs_facts_are_found_by_every_later_call_though_the_batch_never_hashed_them()
+    {
+        var session = Session(Rule("R").Match<Clause>("c").Build());
+        var (first, second, third) = (new Clause { Id = 1 }, new Clause { Id = 2 }, new Clause { Id = 3 });
+        session.InsertAll([first, second]);
+
+        session.FactCount.Should().Be(2);
+        session.Invoking(s => s.InsertAll([third, second])).Should().Throw<InvalidOperationException>().WithMessage("The fact Clause#2 is already in working memory*");
+        session.Invoking(s => s.InsertAll([third, third])).Should().Throw<InvalidOperationException>().WithMessage("The fact Clause#3 is repeated in the batch*");
+        session.Invoking(s => s.InsertAll([third, first, third])).Should().Throw<InvalidOperationException>().WithMessage("*Clause#1 is already*", "the first fact at fault is named");
+        session.Invoking(s => s.InsertAll([third, third, first])).Should().Throw<InvalidOperationException>().WithMessage("*Clause#3 is repeated*", "the first fact at fault is named");
+        session.Invoking(s => s.Insert(first)).Should().Throw<InvalidOperationException>().WithMessage("*already in working memory*");
+        session.Contains(second).Should().BeTrue();
+        session.InsertAll([third]);
+        session.Retract(second);
+        session.Query<Clause>().Should().Equal(first, third);
+        session.Matches().Should().Equal("R(c=Clause#3)", "R(c=Clause#1)");
     }
 
     [Fact]

@@ -136,7 +136,6 @@ public sealed class RuleSession : IDisposable
         ArgumentNullException.ThrowIfNull(facts);
         var arena = Usable;
         var batch = facts as IReadOnlyCollection<object> ?? [.. facts];
-        arena.Facts.EnsureCapacity(arena.Facts.Count + batch.Count);
         var outermost = _depth == 0;
         var handles = outermost ? arena.BatchHandles : new List<int>(batch.Count);
         handles.EnsureCapacity(batch.Count); // grown once, not doubled: each smaller copy would be garbage on the large object heap
@@ -167,17 +166,20 @@ public sealed class RuleSession : IDisposable
     }
 
     /// <summary>
-    /// Enters a batch's facts in the table and routes each through the alpha network while it is at
-    /// hand (one pass over the facts, not two: a large batch does not fit in the processor's caches).
-    /// Routing records memberships and root tokens on the handles alone, reaching no node's memory,
-    /// so a refused batch — a null, a fact already there, one given twice — is taken out again as if
-    /// it had never come, and is refused before a condition that failed on an earlier fact of it
-    /// counts: validation comes first.
+    /// Makes a row for each of a batch's facts and routes it through the alpha network while it is
+    /// at hand (one pass over the facts, not two: a large batch does not fit in the processor's
+    /// caches). Routing records memberships and root tokens on the handles alone, reaching no node's
+    /// memory, so a refused batch — a null, a fact already there, one given twice — is taken out
+    /// again as if it had never come, and is refused before a condition that failed on an earlier
+    /// fact of it counts: validation comes first. The first fact at fault, in order, is named.
     /// </summary>
     /// <returns>Why the batch is refused, or null.</returns>
     private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right)
     {
         var arena = Arena;
+        var table = arena.Facts;
+        var repeats = arena.BatchRepeats;
+        repeats.Start(batch.Count);
         var sequenceBefore = _factSequence;
         var countsBefore = Counters.Routing;
         ExceptionDispatchInfo? failure = null;
@@ -193,17 +195,14 @@ public sealed class RuleSession : IDisposable
                     break;
                 }
 
-                var handle = NewHandle(arena, fact);
-                if (!arena.Facts.TryAdd(fact, handle))
+                if (table.Count > 0 && table.ContainsKey(fact))
                 {
-                    var repeated = arena.Handles[arena.Facts[fact]].Sequence > sequenceBefore;
-                    arena.Handles.Discard(handle);
-                    refusal = new InvalidOperationException(repeated
-                        ? $"The fact {fact} is repeated in the batch; nothing is inserted."
-                        : $"The fact {fact} is already in working memory; use Update.");
+                    refusal = new InvalidOperationException($"The fact {fact} is already in working memory; use Update.");
                     break;
                 }
 
+                var handle = NewHandle(arena, fact);
+                repeats.Add(fact);
                 handles.Add(handle);
                 if (failure is null)
                 {
@@ -223,6 +222,12 @@ public sealed class RuleSession : IDisposable
             IsBatching = false;
         }
 
+        // A repeat comes before whatever stopped the loop: the facts looked at are the ones before it.
+        if (repeats.FirstRepeat(handles, arena.Handles) is var repeat and >= 0)
+        {
+            refusal = new InvalidOperationException($"The fact {arena.Handles[handles[repeat]].Fact} is repeated in the batch; nothing is inserted.");
+        }
+
         if (refusal is not null)
         {
             Withdraw(handles, sequenceBefore);
@@ -231,11 +236,12 @@ public sealed class RuleSession : IDisposable
             return refusal;
         }
 
+        table.List(handles);
         failure?.Throw();
         return null;
     }
 
-    /// <summary>Takes a refused batch's facts out of the table again; they have reached no node beyond their handles and root tokens (see <see cref="Enter"/>).</summary>
+    /// <summary>Takes a refused batch's facts away again; they have reached no table and no node beyond their handles and root tokens (see <see cref="Enter"/>).</summary>
     private void Withdraw(List<int> handles, long sequenceBefore)
     {
         var arena = Arena;
@@ -248,7 +254,6 @@ public sealed class RuleSession : IDisposable
                 arena.Tokens.Discard(root);
             }
 
-            arena.Facts.Remove(handle.Fact);
             arena.Handles.Discard(added);
         }
 

@@ -21,7 +21,7 @@ internal sealed class SessionArena
     public readonly object?[] Memories;
 
     /// <summary>The facts in working memory, by identity: the id of each one's row in <see cref="Handles"/>.</summary>
-    public readonly Dictionary<object, int> Facts = new(ReferenceEqualityComparer.Instance);
+    public readonly FactTable Facts;
 
     /// <summary>The facts in working memory, as rows.</summary>
     public readonly FactHandleTable Handles;
@@ -35,6 +35,9 @@ internal sealed class SessionArena
 
     /// <summary>The handles of a batch that entered a memory with right inputs, reused from call to call.</summary>
     public readonly List<int> BatchRightHandles = [];
+
+    /// <summary>What finds a fact given twice in a batch, reused from call to call.</summary>
+    public readonly BatchRepeats BatchRepeats = new();
     public readonly Agenda Agenda;
     public readonly SessionMetrics Metrics = new();
 
@@ -49,6 +52,7 @@ internal sealed class SessionArena
         Network = network;
         Memories = new object?[network.NodeCount];
         Handles = new FactHandleTable(network.MaxSlotCount);
+        Facts = new FactTable(Handles);
         Agenda = new Agenda(Tokens);
     }
 

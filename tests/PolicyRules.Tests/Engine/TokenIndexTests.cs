@@ -26,8 +26,7 @@ public class TokenIndexTests
                 if (add)
                 {
                     var key = Keys[k % Keys.Length];
-                    var token = tokens.New([k], -1, null);
-                    tokens[token].Key = key;
+                    var token = tokens.New([k], -1, null, key);
                     index.Add(key, token);
                     model.Add(token, key);
                 }
@@ -64,7 +63,7 @@ public class TokenIndexTests
     {
         var tokens = new TokenTable();
         var index = new TokenIndex(tokens, keyed: true, byReference: true);
-        var token = tokens.New([], -1, null);
+        var token = tokens.New([], -1, null, JoinKey.None);
         var key = new string('k', 1);
         index.Add(key, token);
 

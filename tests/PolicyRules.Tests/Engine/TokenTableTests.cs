@@ -34,7 +34,7 @@ public class TokenTableTests
                         {
                             var parent = kind == 0 ? -1 : live[(pick + i) % live.Count];
                             var facts = new object?[] { i };
-                            var id = tokens.New(facts, parent, null);
+                            var id = tokens.New(facts, parent, null, JoinKey.None);
                             if (parents.ContainsKey(id) || discarded.Contains(id))
                             {
                                 return false; // a row in use, or discarded during the change, handed out again
@@ -104,9 +104,9 @@ public class TokenTableTests
     public void A_root_costs_one_row_and_a_child_two()
     {
         var tokens = new TokenTable();
-        var root = tokens.New([1], -1, null);
+        var root = tokens.New([1], -1, null, JoinKey.None);
         tokens.Live.Should().Be(1, "a root has no links to a producer");
-        var child = tokens.New([1, 2], root, null);
+        var child = tokens.New([1, 2], root, null, JoinKey.None);
         tokens.AddChild(child);
         tokens.Live.Should().Be(3, "a child's links are a row of their own");
         tokens.LinksOf(child).Parent.Should().Be(root);
@@ -133,8 +133,7 @@ public class TokenTableTests
     private static (WeakReference Recycled, WeakReference[] Released) Fill(TokenTable tokens)
     {
         var fact = new object();
-        var id = tokens.New([fact], -1, null);
-        tokens[id].Key = new object[] { fact };
+        var id = tokens.New([fact], -1, null, new object[] { fact });
         tokens[id].State = new List<object> { fact };
         tokens.Discard(id);
         tokens.Recycle();
@@ -144,7 +143,7 @@ public class TokenTableTests
         for (var i = 0; i < released.Length; i++)
         {
             var other = new object();
-            tokens[tokens.New([other], -1, null)].Key = other;
+            tokens.New([other], -1, null, other);
             released[i] = new WeakReference(other);
         }
 

@@ -33,8 +33,8 @@ internal sealed class TokenTable
     /// <param name="facts">The facts bound so far.</param>
     /// <param name="parent">The token it extends, or -1.</param>
     /// <param name="right">For a join's child, what the right fact caused in that join.</param>
-    /// <param name="key">Its consumer's index key (see <see cref="Token.Key"/>); none by default.</param>
-    public int New(object?[] facts, int parent, RightState? right, object? key = null)
+    /// <param name="key">Its consumer's index key (see <see cref="Token.Key"/>).</param>
+    public int New(object?[] facts, int parent, RightState? right, object key)
     {
         var id = _rows.New();
         var links = -1;
@@ -44,7 +44,7 @@ internal sealed class TokenTable
             _links[links].Reuse(parent, right);
         }
 
-        _rows[id].Reuse(facts, key ?? JoinKey.None, links);
+        _rows[id].Reuse(facts, key, links);
         return id;
     }
 

@@ -17,9 +17,15 @@ internal static class JsonReadFailure
             return (new SourceSpan(file, 1, 1), "The file is empty.");
         }
 
+        return (new SourceSpan(file, Math.Max(1, exception.LineNumber), Math.Max(1, exception.LinePosition)), Reason(exception));
+    }
+
+    /// <summary>Newtonsoft.Json's first sentence, without the JSON path (and position) it appends.</summary>
+    public static string Reason(JsonException exception)
+    {
         var message = exception.Message;
         var path = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return (new SourceSpan(file, Math.Max(1, exception.LineNumber), Math.Max(1, exception.LinePosition)), path > 0 ? message[..path] : message);
+        return path > 0 ? message[..path] : message;
     }
 
     /// <summary>

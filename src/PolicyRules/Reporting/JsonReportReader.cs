@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 using PolicyRules.Checking.Report;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Reporting;
 
@@ -47,7 +48,7 @@ public static class JsonReportReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"the report cannot be read: {ex.Message.Split(" Path '")[0]}", ex);
+            throw new FormatException($"the report cannot be read: {JsonReadFailure.Reason(ex)}", ex);
         }
     }
 }

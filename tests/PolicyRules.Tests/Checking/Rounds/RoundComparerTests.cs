@@ -85,4 +85,14 @@ public class RoundComparerTests
         JsonReportReader.IsReport(File.ReadAllText(Path.Combine(Drafts, "cpfta-ecommerce.json"))).Should().BeFalse("a draft is not a report");
         FluentActions.Invoking(() => JsonReportReader.Read("{}")).Should().Throw<FormatException>().WithMessage("*--format json*");
     }
+
+    [Fact]
+    public void A_report_that_cannot_be_read_says_why_in_one_sentence()
+    {
+        const string damaged = "{\"tool\": {\"name\": \"policy-check\"}, \"documents\": [{\"clauses\": \"none\"}]}";
+
+        var thrown = FluentActions.Invoking(() => JsonReportReader.Read(damaged)).Should().Throw<FormatException>().Which;
+
+        thrown.Message.Should().StartWith("the report cannot be read: ").And.NotContain("Path '", "the JSON path is Newtonsoft's, not the reader's");
+    }
 }

@@ -226,7 +226,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
                 case PatternElement when index == 0:
                     adapter = new LeftAdapterNode();
                     Register(adapter, rule.Id);
-                    memory.LeftSuccessors.Add(adapter);
+                    memory.AddLeftSuccessor(adapter);
                     break;
                 case PatternElement:
                 {
@@ -282,12 +282,12 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
     private void FeedRight(AlphaMemoryNode memory, RightInputNode node, List<BetaNode> chain, string ruleId)
     {
         var condition = node.Condition;
-        var right = memory.RightSuccessors.Find(r => ReferenceEquals(r.Key, condition.RightKey) && r.ByReference == condition.KeyedByReference);
+        var right = Array.Find(memory.RightSuccessors, r => ReferenceEquals(r.Key, condition.RightKey) && r.ByReference == condition.KeyedByReference);
         if (right is null)
         {
             right = new RightMemoryNode(condition.RightKey, condition.KeyedByReference);
             Register(right, ruleId);
-            memory.RightSuccessors.Add(right);
+            memory.AddRightSuccessor(right);
         }
         else
         {
@@ -361,7 +361,7 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
 
         var node = create();
         Register(node, ruleId);
-        parent.Children.Add(node);
+        parent.AddChild(node);
         _alphaIndex.Add((parent, key), node);
         return (node, true);
     }

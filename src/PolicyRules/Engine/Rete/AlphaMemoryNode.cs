@@ -10,10 +10,15 @@ namespace PolicyRules.Engine.Rete;
 internal sealed class AlphaMemoryNode : AlphaNode
 {
     /// <summary>The right inputs of the beta nodes that take these facts, one per join key.</summary>
-    public List<RightMemoryNode> RightSuccessors { get; } = [];
+    /// <remarks>Arrays, as <see cref="AlphaNode.Children"/> is: read for every fact, written only while the network is built.</remarks>
+    public RightMemoryNode[] RightSuccessors { get; private set; } = [];
 
     /// <summary>Adapters that start rules' beta chains with these facts.</summary>
-    public List<LeftAdapterNode> LeftSuccessors { get; } = [];
+    public LeftAdapterNode[] LeftSuccessors { get; private set; } = [];
+
+    public void AddRightSuccessor(RightMemoryNode node) => RightSuccessors = [.. RightSuccessors, node];
+
+    public void AddLeftSuccessor(LeftAdapterNode node) => LeftSuccessors = [.. LeftSuccessors, node];
 
     public override void Activate(RuleSession session, ref FactHandle handle)
     {
@@ -22,7 +27,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
         {
             // The batch joins from the memories the handle records, once all facts are in; the
             // fact's root tokens are made now, while it is at hand.
-            session.BatchEntersRight |= RightSuccessors.Count > 0;
+            session.BatchEntersRight |= RightSuccessors.Length > 0;
             MakeRoots(session, ref handle);
             return;
         }
@@ -34,7 +39,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
     public void PropagateRight(RuleSession session, ref FactHandle handle)
     {
         var successors = RightSuccessors;
-        for (var i = 0; i < successors.Count; i++)
+        for (var i = 0; i < successors.Length; i++)
         {
             successors[i].Activate(session, ref handle);
         }
@@ -43,7 +48,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
     public void PropagateLeft(RuleSession session, ref FactHandle handle)
     {
         var successors = LeftSuccessors;
-        for (var i = 0; i < successors.Count; i++)
+        for (var i = 0; i < successors.Length; i++)
         {
             successors[i].Activate(session, ref handle);
         }
@@ -52,7 +57,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
     private void MakeRoots(RuleSession session, ref FactHandle handle)
     {
         var successors = LeftSuccessors;
-        for (var i = 0; i < successors.Count; i++)
+        for (var i = 0; i < successors.Length; i++)
         {
             successors[i].MakeRoot(session, ref handle);
         }
@@ -66,7 +71,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
     {
         var tokens = session.Arena.Tokens;
         var successors = LeftSuccessors;
-        for (var i = 0; i < successors.Count; i++)
+        for (var i = 0; i < successors.Length; i++)
         {
             var token = root;
             root = tokens[token].NextSibling; // read first: the ring is the handle's, not the chain's

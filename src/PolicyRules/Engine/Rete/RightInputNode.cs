@@ -10,6 +10,10 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 internal abstract class RightInputNode(BetaCondition condition) : BetaNode
 {
+    // The condition's delegates, read for every token: held here, one object nearer than the condition.
+    private readonly Func<object?[], object>? _leftKey = condition.LeftKey;
+    private readonly Func<object?[], object, bool>? _residual = condition.Residual;
+
     public BetaCondition Condition { get; } = condition;
 
     /// <summary>The right input this node shares with the nodes that take the same facts by the same key.</summary>
@@ -26,7 +30,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     /// <inheritdoc/>
     public override object LeftKeyOf(RuleSession session, object?[] facts)
     {
-        var key = Condition.LeftKey;
+        var key = _leftKey;
         if (key is null)
         {
             return JoinKey.None;
@@ -55,7 +59,7 @@ internal abstract class RightInputNode(BetaCondition condition) : BetaNode
     /// <summary>The tests that hashing does not cover, on one token's facts and one fact with the same key.</summary>
     protected bool Matches(RuleSession session, object?[] facts, object fact)
     {
-        var residual = Condition.Residual;
+        var residual = _residual;
         if (residual is null)
         {
             return true;

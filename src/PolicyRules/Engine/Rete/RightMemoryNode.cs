@@ -16,7 +16,8 @@ namespace PolicyRules.Engine.Rete;
 /// </remarks>
 internal sealed class RightMemoryNode(Func<object, object>? key, bool byReference) : ReteNode
 {
-    private readonly List<RightInputNode> _successors = [];
+    // An array: walked for every fact on the right, written only while the network is built.
+    private RightInputNode[] _successors = [];
 
     /// <summary>The key of a fact on the right: null when the nodes have no equality test.</summary>
     public Func<object, object>? Key { get; } = key;
@@ -29,8 +30,8 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
     /// <summary>Feeds <paramref name="node"/>, before any node of <paramref name="chain"/> (its ancestors, built before it).</summary>
     public void Add(RightInputNode node, IReadOnlyCollection<BetaNode> chain)
     {
-        var index = _successors.FindIndex(chain.Contains);
-        _successors.Insert(index < 0 ? _successors.Count : index, node);
+        var index = Array.FindIndex(_successors, chain.Contains);
+        _successors = index < 0 ? [.. _successors, node] : [.. _successors[..index], node, .. _successors[index..]];
         node.Input = this;
     }
 
@@ -43,7 +44,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
         memory.Index.Add(entry.Key, entry);
         handle.AddRightEntry(entry);
         var successors = _successors;
-        for (var i = 0; i < successors.Count; i++)
+        for (var i = 0; i < successors.Length; i++)
         {
             successors[i].RightActivate(session, entry);
         }
@@ -64,7 +65,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
         var memory = (RightMemory)session.MemoryOf(this);
         memory.Index.Remove(entry.Key, entry);
         var successors = _successors;
-        for (var i = 0; i < successors.Count; i++)
+        for (var i = 0; i < successors.Length; i++)
         {
             successors[i].RightRetract(session, entry);
         }

@@ -9,27 +9,26 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 internal sealed class TerminalNode : BetaNode
 {
-    private readonly List<CompiledRule> _rules = [];
-
-    /// <summary>The rules the chain ends.</summary>
-    public List<CompiledRule> Rules => _rules;
+    // Read for every match: an array, with each rule's priority beside it rather than in its definition.
+    private Ending[] _endings = [];
 
     /// <summary>The beta nodes of the chain, this one last, so rules that share it can be named on its nodes.</summary>
     public IReadOnlyList<BetaNode> Chain { get; set; } = [];
 
-    public void Add(CompiledRule rule) => _rules.Add(rule);
+    /// <summary>Adds a rule that ends with this chain, while the network is built.</summary>
+    public void Add(CompiledRule rule) => _endings = [.. _endings, new Ending(rule, rule.Definition.Priority)];
 
     public override void LeftActivate(RuleSession session, int token)
     {
         var agenda = session.Agenda;
         ref var match = ref session.Arena.Tokens[token];
-        for (var i = 0; i < _rules.Count; i++)
+        var endings = _endings;
+        for (var i = 0; i < endings.Length; i++)
         {
-            var rule = _rules[i];
-            agenda.Add(token, ref match, rule, rule.Definition.Priority);
+            agenda.Add(token, ref match, endings[i].Rule, endings[i].Priority);
         }
 
-        session.Counters.ActivationsCreated += _rules.Count;
+        session.Counters.ActivationsCreated += endings.Length;
     }
 
     public override void LeftRetract(RuleSession session, int token)
@@ -38,4 +37,6 @@ internal sealed class TerminalNode : BetaNode
         session.Agenda.Withdraw(ref match);
         session.RetractLinkedFacts(ref match);
     }
+
+    private readonly record struct Ending(CompiledRule Rule, int Priority);
 }

@@ -19,7 +19,7 @@ internal sealed record TypeRoute(TypeNode[] Nodes, bool StartsRules)
     public static TypeRoute Of(TypeNode[] nodes) => new(nodes, nodes.Any(LeadsToAdapter));
 
     private static bool LeadsToAdapter(AlphaNode node) =>
-        (node is AlphaMemoryNode memory && memory.LeftSuccessors.Count > 0)
+        (node is AlphaMemoryNode memory && memory.LeftSuccessors.Length > 0)
         || node.Children.Any(LeadsToAdapter)
         || (node is EqualityDispatchNode equality && equality.Branches.Values.Any(LeadsToAdapter))
         || (node is ContainsDispatchNode contains && contains.Branches.Values.Any(LeadsToAdapter));

@@ -95,6 +95,26 @@ public class CompilationTests
         counting.Count.Should().Be(7, "dispatch accessor and predicate, selection, left and right keys, residual, action");
     }
 
+    [Fact]
+    public void An_action_given_as_a_delegate_is_called_as_it_is_not_compiled()
+    {
+        var counting = new CountingCompiler();
+        var seen = new List<(IActionContext Context, int Id)>();
+        var rule = Rule("R")
+            .Match<Clause>("c", c => c.Kind == "mfn")
+            .Do((ctx, match) => seen.Add((ctx, match.Get<Clause>("c").Id)))
+            .Build();
+        var network = RuleNetwork.Compile([rule], new RuleNetworkOptions { ExpressionCompiler = counting });
+        using var session = network.CreateSession();
+        session.InsertAll([new Clause { Id = 1, Kind = "mfn" }, new Clause { Id = 2, Kind = "subsidy" }]);
+
+        session.Fire().Should().Be(1);
+
+        counting.Count.Should().Be(2, "the dispatch accessor and predicate; the action is a delegate already");
+        seen.Should().ContainSingle().Which.Id.Should().Be(1);
+        seen[0].Context.Should().NotBeNull();
+    }
+
     private sealed class CountingCompiler : PolicyRules.Engine.Compilation.IExpressionCompiler
     {
         public int Count { get; private set; }

@@ -122,7 +122,7 @@ public sealed class RuleBuilder
         var context = Expression.Parameter(typeof(IActionContext), "context");
         var match = Expression.Parameter(typeof(IMatch), "match");
         var body = Expression.Invoke(Expression.Constant(action), context, match);
-        _actions.Add(new RuleAction(Expression.Lambda<Action<IActionContext, IMatch>>(body, context, match)));
+        _actions.Add(new RuleAction(Expression.Lambda<Action<IActionContext, IMatch>>(body, context, match)) { Callback = action });
         return this;
     }
 

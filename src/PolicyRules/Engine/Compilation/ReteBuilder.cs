@@ -481,6 +481,12 @@ internal sealed class ReteBuilder(IExpressionCompiler compiler, bool planJoins =
 
     private Action<IActionContext, IMatch, object?[]> CompileAction(RuleAction action, Scope scope, string ruleId, int index)
     {
+        if (action.Callback is Action<IActionContext, IMatch> callback)
+        {
+            // A delegate already: called as it is, not through a compiled lambda that invokes it.
+            return (context, match, _) => callback(context, match);
+        }
+
         var context = Expression.Parameter(typeof(IActionContext), "context");
         var match = Expression.Parameter(typeof(IMatch), "match");
         var tuple = Expression.Parameter(typeof(object?[]), "tuple");

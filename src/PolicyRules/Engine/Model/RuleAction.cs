@@ -25,4 +25,10 @@ public sealed class RuleAction
 
     /// <summary>The action as the engine reads it: parameters and body, no lambda made.</summary>
     internal DeferredLambda Parts { get; }
+
+    /// <summary>
+    /// The delegate the action was given as (<c>RuleBuilder.Do</c>), whose invocation is its lambda:
+    /// the engine calls it as it is, with nothing to compile.
+    /// </summary>
+    internal Delegate? Callback { get; init; }
 }

@@ -9,16 +9,18 @@ namespace PolicyRules.Engine.Rete;
 /// </summary>
 internal sealed class AlphaMemoryNode : AlphaNode
 {
+    private Successors<RightMemoryNode> _right = new();
+    private Successors<LeftAdapterNode> _left = new();
+
     /// <summary>The right inputs of the beta nodes that take these facts, one per join key.</summary>
-    /// <remarks>Arrays, as <see cref="AlphaNode.Children"/> is: read for every fact, written only while the network is built.</remarks>
-    public RightMemoryNode[] RightSuccessors { get; private set; } = [];
+    public RightMemoryNode[] RightSuccessors => _right.All;
 
     /// <summary>Adapters that start rules' beta chains with these facts.</summary>
-    public LeftAdapterNode[] LeftSuccessors { get; private set; } = [];
+    public LeftAdapterNode[] LeftSuccessors => _left.All;
 
-    public void AddRightSuccessor(RightMemoryNode node) => RightSuccessors = [.. RightSuccessors, node];
+    public void AddRightSuccessor(RightMemoryNode node) => _right.Add(node);
 
-    public void AddLeftSuccessor(LeftAdapterNode node) => LeftSuccessors = [.. LeftSuccessors, node];
+    public void AddLeftSuccessor(LeftAdapterNode node) => _left.Add(node);
 
     public override void Activate(RuleSession session, ref FactHandle handle)
     {
@@ -27,7 +29,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
         {
             // The batch joins from the memories the handle records, once all facts are in; the
             // fact's root tokens are made now, while it is at hand.
-            session.BatchEntersRight |= RightSuccessors.Length > 0;
+            session.BatchEntersRight |= _right.Count > 0;
             MakeRoots(session, ref handle);
             return;
         }
@@ -56,7 +58,13 @@ internal sealed class AlphaMemoryNode : AlphaNode
 
     private void MakeRoots(RuleSession session, ref FactHandle handle)
     {
-        var successors = LeftSuccessors;
+        if (_left.Only is { } only)
+        {
+            only.MakeRoot(session, ref handle);
+            return;
+        }
+
+        var successors = _left.All;
         for (var i = 0; i < successors.Length; i++)
         {
             successors[i].MakeRoot(session, ref handle);
@@ -70,7 +78,15 @@ internal sealed class AlphaMemoryNode : AlphaNode
     public void PassRoots(RuleSession session, ref int root)
     {
         var tokens = session.Arena.Tokens;
-        var successors = LeftSuccessors;
+        if (_left.Only is { } only)
+        {
+            var first = root;
+            root = tokens[first].NextSibling;
+            only.Child.LeftActivate(session, first);
+            return;
+        }
+
+        var successors = _left.All;
         for (var i = 0; i < successors.Length; i++)
         {
             var token = root;

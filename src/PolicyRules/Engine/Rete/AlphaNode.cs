@@ -5,20 +5,25 @@ namespace PolicyRules.Engine.Rete;
 /// <summary>A node of the alpha network: tests one fact alone and passes it on to its children.</summary>
 internal abstract class AlphaNode : ReteNode
 {
-    /// <summary>
-    /// The nodes this one passes facts to. An array, not a list: every fact walks it, and a list is
-    /// one more object to reach on the way (the network is built once and read by every session).
-    /// </summary>
-    public AlphaNode[] Children { get; private set; } = [];
+    private Successors<AlphaNode> _children = new();
+
+    /// <summary>The nodes this one passes facts to.</summary>
+    public AlphaNode[] Children => _children.All;
 
     /// <summary>Adds a child while the network is built.</summary>
-    public void AddChild(AlphaNode child) => Children = [.. Children, child];
+    public void AddChild(AlphaNode child) => _children.Add(child);
 
     public abstract void Activate(RuleSession session, ref FactHandle handle);
 
     protected void ActivateChildren(RuleSession session, ref FactHandle handle)
     {
-        var children = Children;
+        if (_children.Only is { } only)
+        {
+            only.Activate(session, ref handle);
+            return;
+        }
+
+        var children = _children.All;
         for (var i = 0; i < children.Length; i++)
         {
             children[i].Activate(session, ref handle);

@@ -16,8 +16,7 @@ namespace PolicyRules.Engine.Rete;
 /// </remarks>
 internal sealed class RightMemoryNode(Func<object, object>? key, bool byReference) : ReteNode
 {
-    // An array: walked for every fact on the right, written only while the network is built.
-    private RightInputNode[] _successors = [];
+    private Successors<RightInputNode> _successors = new();
 
     /// <summary>The key of a fact on the right: null when the nodes have no equality test.</summary>
     public Func<object, object>? Key { get; } = key;
@@ -25,13 +24,13 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
     public bool ByReference { get; } = byReference;
 
     /// <summary>The nodes this memory feeds, each after the nodes that follow it in its own rule's chain.</summary>
-    public IReadOnlyList<RightInputNode> Successors => _successors;
+    public IReadOnlyList<RightInputNode> Successors => _successors.All;
 
     /// <summary>Feeds <paramref name="node"/>, before any node of <paramref name="chain"/> (its ancestors, built before it).</summary>
     public void Add(RightInputNode node, IReadOnlyCollection<BetaNode> chain)
     {
-        var index = Array.FindIndex(_successors, chain.Contains);
-        _successors = index < 0 ? [.. _successors, node] : [.. _successors[..index], node, .. _successors[index..]];
+        var index = Array.FindIndex(_successors.All, chain.Contains);
+        _successors.Insert(index < 0 ? _successors.Count : index, node);
         node.Input = this;
     }
 
@@ -43,7 +42,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
         var entry = session.Arena.NewRightEntry(handle, KeyOf(session, handle.Fact), memory.TakeSlot());
         memory.Index.Add(entry.Key, entry);
         handle.AddRightEntry(entry);
-        var successors = _successors;
+        var successors = _successors.All;
         for (var i = 0; i < successors.Length; i++)
         {
             successors[i].RightActivate(session, entry);
@@ -64,7 +63,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
 
         var memory = (RightMemory)session.MemoryOf(this);
         memory.Index.Remove(entry.Key, entry);
-        var successors = _successors;
+        var successors = _successors.All;
         for (var i = 0; i < successors.Length; i++)
         {
             successors[i].RightRetract(session, entry);
@@ -88,7 +87,7 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
         }
         catch (Exception ex)
         {
-            throw new RuleConditionException(RuleIds.Distinct().ToArray(), _successors[0].Condition.Describe(), [fact], ex);
+            throw new RuleConditionException(RuleIds.Distinct().ToArray(), _successors.All[0].Condition.Describe(), [fact], ex);
         }
     }
 }

@@ -26,6 +26,11 @@ public sealed class RuleNetwork
     {
         Rules = rules;
         NodeCount = builder.Nodes.Count;
+        foreach (var node in builder.Nodes)
+        {
+            (node switch { EqualityDispatchNode e => e.Branches, ContainsDispatchNode c => c.Branches, _ => null })?.Seal();
+        }
+
         MaxSlotCount = Math.Max(1, rules.Count == 0 ? 1 : rules.Max(r => r.Conditions.Count(e => e is PatternElement or AggregateElement)));
         StartNodes = builder.StartNodes.ToArray();
         _typeNodes = new Dictionary<Type, TypeNode>(builder.TypeNodes);

@@ -10,6 +10,9 @@ internal abstract class AlphaNode : ReteNode
     /// <summary>The nodes this one passes facts to.</summary>
     public AlphaNode[] Children => _children.All;
 
+    /// <summary>The child when there is exactly one, else null.</summary>
+    public AlphaNode? OnlyChild => _children.Only;
+
     /// <summary>Adds a child while the network is built.</summary>
     public void AddChild(AlphaNode child) => _children.Add(child);
 

@@ -66,9 +66,9 @@ internal sealed class ContainsDispatchNode(Func<object, object?> collection, Typ
             }
 
             session.Counters.AlphaDispatchLookups++;
-            if (Branches.TryGetValue(key, out var branch))
+            if (Branches.TryGetTarget(key, out var target))
             {
-                branch.Activate(session, ref handle);
+                target.Activate(session, ref handle);
             }
         }
     }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using PolicyRules.Engine.Runtime;
+
 namespace PolicyRules.Engine.Rete;
 
 /// <summary>
@@ -6,27 +9,74 @@ namespace PolicyRules.Engine.Rete;
 /// ordinal hash (and moves to the randomised one by itself if keys collide), where an object-keyed
 /// one always pays for the randomised hash through a virtual call. Equality is the same either way.
 /// </summary>
+/// <remarks>
+/// Once the network is built (<see cref="Seal"/>), each value also holds its branch's only child,
+/// the usual case: a fact that finds its value goes straight on to that node, without reaching the
+/// branch object, which sits elsewhere in memory.
+/// </remarks>
 internal sealed class DispatchTable
 {
-    private readonly Dictionary<string, DispatchBranch> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<object, DispatchBranch> _others = [];
+    private readonly Dictionary<string, Target> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<object, Target> _others = [];
 
     public int Count => _strings.Count + _others.Count;
 
-    public IEnumerable<DispatchBranch> Values => _strings.Values.Concat(_others.Values);
+    public IEnumerable<DispatchBranch> Values => _strings.Values.Concat(_others.Values).Select(t => t.Branch);
 
-    public bool TryGetValue(object key, out DispatchBranch branch) =>
-        key is string text ? _strings.TryGetValue(text, out branch!) : _others.TryGetValue(key, out branch!);
+    public bool TryGetValue(object key, out DispatchBranch branch)
+    {
+        var found = TryGetTarget(key, out var target);
+        branch = target.Branch;
+        return found;
+    }
+
+    /// <summary>Where a fact with the value <paramref name="key"/> goes.</summary>
+    public bool TryGetTarget(object key, out Target target) =>
+        key is string text ? _strings.TryGetValue(text, out target) : _others.TryGetValue(key, out target);
 
     public void Add(object key, DispatchBranch branch)
     {
         if (key is string text)
         {
-            _strings.Add(text, branch);
+            _strings.Add(text, new Target(branch, null));
         }
         else
         {
-            _others.Add(key, branch);
+            _others.Add(key, new Target(branch, null));
+        }
+    }
+
+    /// <summary>Records each branch's only child beside it, once the network is built and no branch gains a child.</summary>
+    public void Seal()
+    {
+        Seal(_strings);
+        Seal(_others);
+    }
+
+    private static void Seal<TKey>(Dictionary<TKey, Target> targets)
+        where TKey : notnull
+    {
+        foreach (var key in targets.Keys.ToArray())
+        {
+            ref var target = ref CollectionsMarshal.GetValueRefOrNullRef(targets, key);
+            target = new Target(target.Branch, target.Branch.OnlyChild);
+        }
+    }
+
+    /// <summary>A branch, and its only child when it has exactly one (after <see cref="Seal"/>).</summary>
+    public readonly record struct Target(DispatchBranch Branch, AlphaNode? Only)
+    {
+        /// <summary>Passes the fact on: to the only child directly, else through the branch.</summary>
+        public void Activate(RuleSession session, ref FactHandle handle)
+        {
+            if (Only is { } only)
+            {
+                only.Activate(session, ref handle);
+            }
+            else
+            {
+                Branch.Activate(session, ref handle);
+            }
         }
     }
 }

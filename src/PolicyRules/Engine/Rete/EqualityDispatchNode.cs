@@ -26,9 +26,9 @@ internal sealed class EqualityDispatchNode(Func<object, object?> value, string m
             throw Failure(Member, handle.Fact, ex);
         }
 
-        if (Branches.TryGetValue(JoinKey.Of(key), out var branch))
+        if (Branches.TryGetTarget(JoinKey.Of(key), out var target))
         {
-            branch.Activate(session, ref handle);
+            target.Activate(session, ref handle);
         }
     }
 }

@@ -40,34 +40,25 @@ internal sealed class AlphaMemoryNode : AlphaNode
 
     public void PropagateRight(RuleSession session, ref FactHandle handle)
     {
-        var successors = RightSuccessors;
-        for (var i = 0; i < successors.Length; i++)
+        foreach (var right in _right.Span)
         {
-            successors[i].Activate(session, ref handle);
+            right.Activate(session, ref handle);
         }
     }
 
     public void PropagateLeft(RuleSession session, ref FactHandle handle)
     {
-        var successors = LeftSuccessors;
-        for (var i = 0; i < successors.Length; i++)
+        foreach (var adapter in _left.Span)
         {
-            successors[i].Activate(session, ref handle);
+            adapter.Activate(session, ref handle);
         }
     }
 
     private void MakeRoots(RuleSession session, ref FactHandle handle)
     {
-        if (_left.Only is { } only)
+        foreach (var adapter in _left.Span)
         {
-            only.MakeRoot(session, ref handle);
-            return;
-        }
-
-        var successors = _left.All;
-        for (var i = 0; i < successors.Length; i++)
-        {
-            successors[i].MakeRoot(session, ref handle);
+            adapter.MakeRoot(session, ref handle);
         }
     }
 
@@ -78,31 +69,22 @@ internal sealed class AlphaMemoryNode : AlphaNode
     public void PassRoots(RuleSession session, ref int root)
     {
         var tokens = session.Arena.Tokens;
-        if (_left.Only is { } only)
-        {
-            var first = root;
-            root = tokens[first].NextSibling;
-            only.Child.LeftActivate(session, first);
-            return;
-        }
-
-        var successors = _left.All;
-        for (var i = 0; i < successors.Length; i++)
+        foreach (var adapter in _left.Span)
         {
             var token = root;
             root = tokens[token].NextSibling; // read first: the ring is the handle's, not the chain's
-            successors[i].Child.LeftActivate(session, token);
+            adapter.Child.LeftActivate(session, token);
         }
     }
 
     public void Deactivate(RuleSession session, ref FactHandle handle)
     {
-        foreach (var adapter in LeftSuccessors)
+        foreach (var adapter in _left.Span)
         {
             adapter.Retract(session, ref handle);
         }
 
-        foreach (var right in RightSuccessors)
+        foreach (var right in _right.Span)
         {
             right.Retract(session, ref handle);
         }

@@ -20,16 +20,9 @@ internal abstract class AlphaNode : ReteNode
 
     protected void ActivateChildren(RuleSession session, ref FactHandle handle)
     {
-        if (_children.Only is { } only)
+        foreach (var child in _children.Span)
         {
-            only.Activate(session, ref handle);
-            return;
-        }
-
-        var children = _children.All;
-        for (var i = 0; i < children.Length; i++)
-        {
-            children[i].Activate(session, ref handle);
+            child.Activate(session, ref handle);
         }
     }
 

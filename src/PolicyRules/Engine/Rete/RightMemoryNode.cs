@@ -42,10 +42,9 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
         var entry = session.Arena.NewRightEntry(handle, KeyOf(session, handle.Fact), memory.TakeSlot());
         memory.Index.Add(entry.Key, entry);
         handle.AddRightEntry(entry);
-        var successors = _successors.All;
-        for (var i = 0; i < successors.Length; i++)
+        foreach (var node in _successors.Span)
         {
-            successors[i].RightActivate(session, entry);
+            node.RightActivate(session, entry);
         }
     }
 
@@ -63,10 +62,9 @@ internal sealed class RightMemoryNode(Func<object, object>? key, bool byReferenc
 
         var memory = (RightMemory)session.MemoryOf(this);
         memory.Index.Remove(entry.Key, entry);
-        var successors = _successors.All;
-        for (var i = 0; i < successors.Length; i++)
+        foreach (var node in _successors.Span)
         {
-            successors[i].RightRetract(session, entry);
+            node.RightRetract(session, entry);
         }
 
         memory.FreeSlot(entry.Slot);

@@ -56,24 +56,10 @@ internal sealed class AlphaMemoryNode : AlphaNode
 
     private void MakeRoots(RuleSession session, ref FactHandle handle)
     {
+        var roots = session.BatchRoots;
         foreach (var adapter in _left.Span)
         {
-            adapter.MakeRoot(session, ref handle);
-        }
-    }
-
-    /// <summary>
-    /// Passes on the root tokens a batch made from a fact in this memory, one per left successor in
-    /// order: <paramref name="root"/> is the first of them among the fact's roots, and is moved past them.
-    /// </summary>
-    public void PassRoots(RuleSession session, ref int root)
-    {
-        var tokens = session.Arena.Tokens;
-        foreach (var adapter in _left.Span)
-        {
-            var token = root;
-            root = tokens[token].NextSibling; // read first: the ring is the handle's, not the chain's
-            adapter.Child.LeftActivate(session, token);
+            roots.Add(new BatchRoot(adapter.MakeRoot(session, ref handle), adapter.Child));
         }
     }
 

@@ -13,8 +13,8 @@ internal sealed class LeftAdapterNode : ReteNode
     /// <summary>
     /// Makes the fact's token for this chain, with the key its first node indexes it by, and records
     /// it on the handle, after the roots made before it. A batch makes every root while it routes
-    /// the fact and passes them on once all facts are in (<see cref="AlphaMemoryNode.PassRoots"/>):
-    /// the fact is read once, while it is in the processor's cache.
+    /// the fact and passes them on, in the order they were made, once all facts are in
+    /// (<see cref="BatchRoot"/>): the fact is read once, while it is in the processor's cache.
     /// </summary>
     /// <returns>The token's id.</returns>
     public int MakeRoot(RuleSession session, ref FactHandle handle)

@@ -149,9 +149,6 @@ internal struct FactHandle : IPooledRow
         _lastRoot = token;
     }
 
-    /// <summary>The oldest root token, or -1; the next is its <see cref="Token.NextSibling"/>, the oldest again after the newest.</summary>
-    public readonly int FirstRoot(TokenTable tokens) => _lastRoot < 0 ? -1 : tokens[_lastRoot].NextSibling;
-
     /// <summary>The oldest root token not yet taken, the one the next adapter in order made, or -1.</summary>
     public int TakeRoot(TokenTable tokens)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using PolicyRules.Engine.Rete;
 
 namespace PolicyRules.Engine.Runtime;
@@ -111,6 +112,9 @@ public sealed class RuleSession : IDisposable
     /// <summary>True while a fact is taken out of its memories (see <see cref="FactHandle.Leaving"/>): only then can a right entry's fact be leaving.</summary>
     internal bool IsUnrouting { get; private set; }
 
+    /// <summary>Where the batch being routed records the root tokens it makes (see <see cref="BatchRoot"/>).</summary>
+    internal List<BatchRoot> BatchRoots { get; private set; } = [];
+
     /// <summary>Set while a batch routes a fact that enters a memory with right inputs (see <see cref="RouteBatch"/>).</summary>
     internal bool BatchEntersRight { get; set; }
 
@@ -140,16 +144,17 @@ public sealed class RuleSession : IDisposable
         var handles = outermost ? arena.BatchHandles : new List<int>(batch.Count);
         handles.EnsureCapacity(batch.Count); // grown once, not doubled: each smaller copy would be garbage on the large object heap
         var right = outermost ? arena.BatchRightHandles : [];
+        var roots = outermost ? arena.BatchRoots : [];
         try
         {
-            var refusal = Change((batch, handles, right), static (session, state) =>
+            var refusal = Change((batch, handles, right, roots), static (session, state) =>
             {
-                if (session.Enter(state.batch, state.handles, state.right) is { } refusal)
+                if (session.Enter(state.batch, state.handles, state.right, state.roots) is { } refusal)
                 {
                     return refusal;
                 }
 
-                session.PropagateBatch(state.handles, state.right);
+                session.PropagateBatch(state.right, state.roots);
                 session.Settle(state.handles, session.FactInserted);
                 return null;
             });
@@ -162,6 +167,7 @@ public sealed class RuleSession : IDisposable
         {
             handles.Clear();
             right.Clear();
+            roots.Clear();
         }
     }
 
@@ -174,7 +180,7 @@ public sealed class RuleSession : IDisposable
     /// fact of it counts: validation comes first. The first fact at fault, in order, is named.
     /// </summary>
     /// <returns>Why the batch is refused, or null.</returns>
-    private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right)
+    private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right, List<BatchRoot> roots)
     {
         var arena = Arena;
         var table = arena.Facts;
@@ -185,6 +191,7 @@ public sealed class RuleSession : IDisposable
         ExceptionDispatchInfo? failure = null;
         Exception? refusal = null;
         IsBatching = true;
+        BatchRoots = roots;
         try
         {
             foreach (var fact in batch)
@@ -617,9 +624,11 @@ public sealed class RuleSession : IDisposable
     {
         var arena = Arena;
         var right = arena.BatchRightHandles;
+        var roots = arena.BatchRoots;
         try
         {
             IsBatching = true;
+            BatchRoots = roots;
             try
             {
                 for (var h = 0; h < handles.Count; h++)
@@ -632,11 +641,12 @@ public sealed class RuleSession : IDisposable
                 IsBatching = false;
             }
 
-            PropagateBatch(handles, right);
+            PropagateBatch(right, roots);
         }
         finally
         {
             right.Clear();
+            roots.Clear();
         }
     }
 
@@ -659,12 +669,12 @@ public sealed class RuleSession : IDisposable
     /// <summary>
     /// Joins a routed batch. Right inputs first: blockers and join partners are in place before the
     /// tokens arrive. The memories each fact entered are the ones its handle records, in the order
-    /// it entered them, and its root tokens, made while it was routed, are passed on in that order.
+    /// it entered them. The root tokens, made while the facts were routed, are then passed on in the
+    /// order they were made (fact by fact, memory by memory), straight from the list that recorded them.
     /// </summary>
-    private void PropagateBatch(List<int> handles, List<int> right)
+    private void PropagateBatch(List<int> right, List<BatchRoot> roots)
     {
         var table = Arena.Handles;
-        var tokens = Arena.Tokens;
         for (var h = 0; h < right.Count; h++)
         {
             ref var handle = ref table[right[h]];
@@ -675,15 +685,13 @@ public sealed class RuleSession : IDisposable
         }
 
         right.Clear();
-        for (var h = 0; h < handles.Count; h++)
+        // Nothing adds to the list while it is read: roots are made only while a batch routes.
+        foreach (var root in CollectionsMarshal.AsSpan(roots))
         {
-            ref var handle = ref table[handles[h]];
-            var root = handle.FirstRoot(tokens);
-            for (var i = 0; i < handle.MemoryCount; i++)
-            {
-                handle.MemoryAt(i).PassRoots(this, ref root);
-            }
+            root.Node.LeftActivate(this, root.Token);
         }
+
+        roots.Clear();
     }
 
     private void Unroute(ref FactHandle handle)

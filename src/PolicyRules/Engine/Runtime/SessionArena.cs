@@ -36,6 +36,9 @@ internal sealed class SessionArena
     /// <summary>The handles of a batch that entered a memory with right inputs, reused from call to call.</summary>
     public readonly List<int> BatchRightHandles = [];
 
+    /// <summary>The root tokens of an outermost batch in the order they were made, reused from call to call.</summary>
+    public readonly List<BatchRoot> BatchRoots = [];
+
     /// <summary>What finds a fact given twice in a batch, reused from call to call.</summary>
     public readonly BatchRepeats BatchRepeats = new();
     public readonly Agenda Agenda;
@@ -118,6 +121,7 @@ internal sealed class SessionArena
         LinkedToRetract.Clear();
         BatchHandles.Clear();
         BatchRightHandles.Clear();
+        BatchRoots.Clear();
         Agenda.Clear();
         FiringMatch.Clear();
         Metrics.Reset();

@@ -32,6 +32,47 @@ public class DispatchTableTests
     }
 
     [Fact]
+    public void A_sealed_table_of_several_strings_finds_exactly_its_own_values()
+    {
+        // Same lengths and shared prefixes: a hash that reads only some characters must still compare the rest.
+        string[] values = ["sector-aa", "sector-ab", "sector-ba", "sector-bb", "music", "heritage"];
+        var table = new DispatchTable();
+        var branches = values.ToDictionary(v => v, v => new DispatchBranch(v, _ => true));
+        foreach (var (value, branch) in branches)
+        {
+            branch.AddChild(new AlphaMemoryNode());
+            table.Add(value, branch);
+        }
+
+        table.Seal();
+
+        foreach (var (value, branch) in branches)
+        {
+            // A copy, not the literal: the table must compare characters, not references.
+            table.TryGetTarget(new string(value.AsSpan()), out var target).Should().BeTrue(value);
+            target.Branch.Should().BeSameAs(branch);
+        }
+
+        foreach (var absent in new[] { "sector-ac", "sector-a", "sector-aaa", "Music", "", "heritagE" })
+        {
+            table.TryGetTarget(absent, out _).Should().BeFalse(absent);
+        }
+
+        table.TryGetTarget(7, out _).Should().BeFalse("a value of another type is looked up among the other values");
+    }
+
+    [Fact]
+    public void A_sealed_table_takes_no_more_values()
+    {
+        var table = new DispatchTable();
+        table.Seal();
+
+        var add = () => table.Add("mfn", new DispatchBranch("mfn", _ => true));
+
+        add.Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
     public void A_dispatched_value_reaches_every_child_of_its_branch()
     {
         var fired = new List<string>();

@@ -33,6 +33,12 @@ public sealed class RuleNetwork
 
         MaxSlotCount = Math.Max(1, rules.Count == 0 ? 1 : rules.Max(r => r.Conditions.Count(e => e is PatternElement or AggregateElement)));
         StartNodes = builder.StartNodes.ToArray();
+        BetaNodes = new BetaNode?[NodeCount];
+        foreach (var beta in builder.Nodes.OfType<BetaNode>())
+        {
+            BetaNodes[beta.Id] = beta;
+        }
+
         _typeNodes = new Dictionary<Type, TypeNode>(builder.TypeNodes);
         Statistics = NetworkStatistics.Of(builder.Nodes);
         _joins = new Dictionary<string, JoinPlan>(builder.Joins, StringComparer.Ordinal);
@@ -66,6 +72,9 @@ public sealed class RuleNetwork
     internal int MaxSlotCount { get; }
 
     internal IReadOnlyList<StartNode> StartNodes { get; }
+
+    /// <summary>The beta nodes by <see cref="ReteNode.Id"/> (null for other nodes), so that what passes tokens on can name a node by its id.</summary>
+    internal BetaNode?[] BetaNodes { get; }
 
     /// <summary>Compiles rules into a network.</summary>
     /// <exception cref="RuleDefinitionException">A rule is ill-formed: repeated id, unknown alias, wrong type, …</exception>

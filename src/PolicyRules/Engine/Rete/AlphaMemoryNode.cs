@@ -59,7 +59,7 @@ internal sealed class AlphaMemoryNode : AlphaNode
         var roots = session.BatchRoots;
         foreach (var adapter in _left.Span)
         {
-            roots.Add(new BatchRoot(adapter.MakeRoot(session, ref handle), adapter.Child));
+            roots.Add(new BatchRoot(adapter.MakeRoot(session, ref handle), adapter.Child.Id));
         }
     }
 

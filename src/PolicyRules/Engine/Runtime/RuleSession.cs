@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using PolicyRules.Engine.Rete;
 
 namespace PolicyRules.Engine.Runtime;
@@ -113,7 +112,7 @@ public sealed class RuleSession : IDisposable
     internal bool IsUnrouting { get; private set; }
 
     /// <summary>Where the batch being routed records the root tokens it makes (see <see cref="BatchRoot"/>).</summary>
-    internal List<BatchRoot> BatchRoots { get; private set; } = [];
+    internal SegmentedList<BatchRoot> BatchRoots { get; private set; } = new();
 
     /// <summary>Set while a batch routes a fact that enters a memory with right inputs (see <see cref="RouteBatch"/>).</summary>
     internal bool BatchEntersRight { get; set; }
@@ -144,7 +143,7 @@ public sealed class RuleSession : IDisposable
         var handles = outermost ? arena.BatchHandles : new List<int>(batch.Count);
         handles.EnsureCapacity(batch.Count); // grown once, not doubled: each smaller copy would be garbage on the large object heap
         var right = outermost ? arena.BatchRightHandles : [];
-        var roots = outermost ? arena.BatchRoots : [];
+        var roots = outermost ? arena.BatchRoots : new SegmentedList<BatchRoot>();
         try
         {
             var refusal = Change((batch, handles, right, roots), static (session, state) =>
@@ -180,7 +179,7 @@ public sealed class RuleSession : IDisposable
     /// fact of it counts: validation comes first. The first fact at fault, in order, is named.
     /// </summary>
     /// <returns>Why the batch is refused, or null.</returns>
-    private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right, List<BatchRoot> roots)
+    private Exception? Enter(IReadOnlyCollection<object> batch, List<int> handles, List<int> right, SegmentedList<BatchRoot> roots)
     {
         var arena = Arena;
         var table = arena.Facts;
@@ -672,7 +671,7 @@ public sealed class RuleSession : IDisposable
     /// it entered them. The root tokens, made while the facts were routed, are then passed on in the
     /// order they were made (fact by fact, memory by memory), straight from the list that recorded them.
     /// </summary>
-    private void PropagateBatch(List<int> right, List<BatchRoot> roots)
+    private void PropagateBatch(List<int> right, SegmentedList<BatchRoot> roots)
     {
         var table = Arena.Handles;
         for (var h = 0; h < right.Count; h++)
@@ -686,9 +685,11 @@ public sealed class RuleSession : IDisposable
 
         right.Clear();
         // Nothing adds to the list while it is read: roots are made only while a batch routes.
-        foreach (var root in CollectionsMarshal.AsSpan(roots))
+        var nodes = _network.BetaNodes;
+        for (var i = 0; i < roots.Count; i++)
         {
-            root.Node.LeftActivate(this, root.Token);
+            var root = roots[i];
+            nodes[root.Node]!.LeftActivate(this, root.Token);
         }
 
         roots.Clear();

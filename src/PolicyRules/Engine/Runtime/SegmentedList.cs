@@ -48,18 +48,28 @@ internal sealed class SegmentedList<T>
         Count++;
     }
 
-    /// <summary>Removes the last item and returns it, clearing its place (it must not keep anything alive).</summary>
+    /// <summary>Removes the last item and returns it, clearing its place if it holds references (it must not keep anything alive).</summary>
     public T Pop()
     {
         ref var last = ref this[--Count];
         var item = last;
-        last = default!;
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            last = default!;
+        }
+
         return item;
     }
 
-    /// <summary>Keeps the first <paramref name="count"/> items, clearing the places of the rest.</summary>
+    /// <summary>Keeps the first <paramref name="count"/> items, clearing the places of the rest if they hold references.</summary>
     public void Truncate(int count)
     {
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Count = Math.Min(Count, count);
+            return;
+        }
+
         while (Count > count)
         {
             // Clear the rest of the last chunk in use (or of it down to count) at once.

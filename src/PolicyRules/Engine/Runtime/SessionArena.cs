@@ -36,8 +36,8 @@ internal sealed class SessionArena
     /// <summary>The handles of a batch that entered a memory with right inputs, reused from call to call.</summary>
     public readonly List<int> BatchRightHandles = [];
 
-    /// <summary>The root tokens of an outermost batch in the order they were made, reused from call to call.</summary>
-    public readonly List<BatchRoot> BatchRoots = [];
+    /// <summary>The root tokens of an outermost batch in the order they were made, reused from call to call (in chunks: no copy left behind as it grows).</summary>
+    public readonly SegmentedList<BatchRoot> BatchRoots = new();
 
     /// <summary>What finds a fact given twice in a batch, reused from call to call.</summary>
     public readonly BatchRepeats BatchRepeats = new();

@@ -214,7 +214,7 @@ public static class Program
         }
 
         var measured = runs - (runs / 2);
-        var perRun = string.Create(CultureInfo.InvariantCulture, $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / measured / 1024.0:F0} KB allocated, collections gen0 {(GC.CollectionCount(0) - gen0) / (double)measured:F2} gen1 {(GC.CollectionCount(1) - gen1) / (double)measured:F2} gen2 {(GC.CollectionCount(2) - gen2) / (double)measured:F2}, paused by the collector {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / measured:F2} ms");
+        var perRun = string.Create(CultureInfo.InvariantCulture, $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / measured / 1024.0:F2} KB allocated, collections gen0 {(GC.CollectionCount(0) - gen0) / (double)measured:F2} gen1 {(GC.CollectionCount(1) - gen1) / (double)measured:F2} gen2 {(GC.CollectionCount(2) - gen2) / (double)measured:F2}, paused by the collector {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / measured:F2} ms");
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         var baseline = args.Contains("nobaseline") ? double.NaN : BaselineMedian(r, c, distinct, data, runs);
         var totals = insert.Zip(fire, (i, f) => i + f).Zip(dispose, (t, d) => t + d).ToList();

@@ -111,8 +111,11 @@ public sealed class RuleSession : IDisposable
     /// <summary>True while a fact is taken out of its memories (see <see cref="FactHandle.Leaving"/>): only then can a right entry's fact be leaving.</summary>
     internal bool IsUnrouting { get; private set; }
 
-    /// <summary>Where the batch being routed records the root tokens it makes (see <see cref="BatchRoot"/>).</summary>
-    internal SegmentedList<BatchRoot> BatchRoots { get; private set; } = new();
+    /// <summary>
+    /// Where the batch being routed records the root tokens it makes (see <see cref="BatchRoot"/>):
+    /// set by each batch before it routes, and read only while it does (<see cref="IsBatching"/>).
+    /// </summary>
+    internal SegmentedList<BatchRoot> BatchRoots { get; private set; } = null!;
 
     /// <summary>Set while a batch routes a fact that enters a memory with right inputs (see <see cref="RouteBatch"/>).</summary>
     internal bool BatchEntersRight { get; set; }

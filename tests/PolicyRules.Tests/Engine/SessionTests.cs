@@ -244,6 +244,42 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_batch_inserted_while_another_settles_is_joined_as_if_inserted_after_it()
+    {
+        // A handler of the first batch's events inserts the second batch: a batch within a change,
+        // with lists of its own, whose roots reach their chains in order as the first batch's did.
+        static RuleSession NotSession() => Session(
+            Rule("FREE")
+                .Match<Clause>("c", c => c.Kind == "market-access")
+                .Not<Clause>((Clause e) => e.Kind == "exception", (Clause e, Clause c) => e.AgreementId == c.AgreementId)
+                .Build(),
+            Rule("ANY").Match<Clause>("c", c => c.Kind == "market-access").Build());
+        static Clause[] Batch(int from) => Enumerable.Range(from, 40)
+            .Select(i => new Clause { Id = i, AgreementId = $"A{i % 5}", Kind = i % 10 == 3 || i == 44 ? "exception" : "market-access" })
+            .ToArray();
+        var (first, second) = (Batch(0), Batch(40));
+        var nested = NotSession();
+        nested.FactInserted += (_, e) =>
+        {
+            if (ReferenceEquals(e.Fact, first[^1]))
+            {
+                nested.InsertAll(second);
+            }
+        };
+        var flat = NotSession();
+
+        nested.InsertAll(first);
+        flat.InsertAll(first);
+        flat.InsertAll(second);
+
+        static string[] Pending(RuleSession session) => session.PendingMatches.Select(m => $"{m.Rule.Id} {m.Get<Clause>("c").Id}").ToArray();
+        // A3's exceptions come in both batches, A4's only in the second, which blocks clause 4 of the first.
+        Pending(nested).Should().Equal(Pending(flat))
+            .And.Contain(["FREE 1", "FREE 41", "ANY 4"])
+            .And.NotContain(["FREE 8", "FREE 48", "FREE 4"]);
+    }
+
+    [Fact]
     public void Withdrawn_matches_swept_off_the_agenda_leave_the_rest_in_firing_order()
     {
         // Retracting most of many matched facts withdraws their activations; once they outnumber

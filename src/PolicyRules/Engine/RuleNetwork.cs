@@ -26,19 +26,26 @@ public sealed class RuleNetwork
     {
         Rules = rules;
         NodeCount = builder.Nodes.Count;
+        // The network is built: dispatch tables are sealed, and beta nodes can be named by id.
+        BetaNodes = new BetaNode?[NodeCount];
         foreach (var node in builder.Nodes)
         {
-            (node switch { EqualityDispatchNode e => e.Branches, ContainsDispatchNode c => c.Branches, _ => null })?.Seal();
+            switch (node)
+            {
+                case EqualityDispatchNode equality:
+                    equality.Branches.Seal();
+                    break;
+                case ContainsDispatchNode contains:
+                    contains.Branches.Seal();
+                    break;
+                case BetaNode beta:
+                    BetaNodes[beta.Id] = beta;
+                    break;
+            }
         }
 
         MaxSlotCount = Math.Max(1, rules.Count == 0 ? 1 : rules.Max(r => r.Conditions.Count(e => e is PatternElement or AggregateElement)));
         StartNodes = builder.StartNodes.ToArray();
-        BetaNodes = new BetaNode?[NodeCount];
-        foreach (var beta in builder.Nodes.OfType<BetaNode>())
-        {
-            BetaNodes[beta.Id] = beta;
-        }
-
         _typeNodes = new Dictionary<Type, TypeNode>(builder.TypeNodes);
         Statistics = NetworkStatistics.Of(builder.Nodes);
         _joins = new Dictionary<string, JoinPlan>(builder.Joins, StringComparer.Ordinal);

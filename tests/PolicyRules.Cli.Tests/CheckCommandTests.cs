@@ -242,6 +242,38 @@ public class CheckCommandTests
         JObject.Parse(result.Output)["documents"]![0]!["path"]!.Value<string>().Should().Be("-");
     }
 
+    [Theory]
+    [InlineData("check", "--formt", "Unrecognized option '--formt'. Did you mean '--format'?")]
+    [InlineData("check", "--party-of", "Unrecognized option '--party-of'. Did you mean '--party'?")]
+    [InlineData("verify", "--verbos", "Unrecognized option '--verbos'. Did you mean '--verbose'?")]
+    public void A_misspelt_option_is_a_usage_error_naming_the_closest_option_not_a_file_to_read(string command, string misspelt, string message)
+    {
+        var result = CliRunner.Run(command, "drafts/liberalising.json", misspelt, "json");
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Output.Should().BeEmpty("nothing is read or checked");
+        result.Error.Should().Contain($"policy-check: error: {message}").And.Contain($"Run 'policy-check {command} --help'");
+        result.Error.Should().NotContain("PR2007", "the option is not taken for a file");
+    }
+
+    [Fact]
+    public void A_draft_whose_name_starts_with_a_dash_is_still_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("policy-dash-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(CliRunner.TestData, "drafts", "liberalising.json"), Path.Combine(folder, "-draft.json"));
+            var result = CliRunner.Run(new CliEnvironment { WorkingDirectory = folder }, "check", "-draft.json", "--format", "json");
+
+            result.ExitCode.Should().Be(ExitCodes.Failed, result.Error);
+            JObject.Parse(result.Output)["documents"]!.Select(d => (string)d["path"]!).Should().Equal("-draft.json");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Globs_are_expanded_and_a_glob_that_matches_nothing_is_an_error()
     {

@@ -61,6 +61,35 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_why_read_and_diff_take_the_parties_of_a_text_that_names_none()
+    {
+        File.WriteAllText(
+            Path.Combine(_folder, "draft.txt"),
+            "Agreement on Trade\n\nArticle 1\n\nEach Party shall accord to audiovisual services and service suppliers of the other Party treatment no less favourable than that it accords to its own like services and service suppliers.\n");
+        string[] parties = ["--party", "CAN", "--party", "ATL:developing"];
+
+        var unnamed = Run("check", "draft.txt", "--format", "json");
+        var named = Run(["check", "draft.txt", "--format", "json", .. parties]);
+        var why = Run(["why", "draft.txt", "1", .. parties]);
+        var read = Run(["read", "draft.txt", .. parties]);
+        var diff = Run(["diff", "draft.txt", "draft.txt", .. parties]);
+
+        unnamed.ExitCode.Should().Be(ExitCodes.Error);
+        unnamed.Error.Should().Contain("draft.txt(1,1): error PR7003:").And.Contain("--party CAN");
+        named.ExitCode.Should().Be(ExitCodes.Failed, named.Error);
+        var document = JObject.Parse(named.Output)["documents"]![0]!;
+        document["clauses"]!.Select(c => $"{c["id"]} {c["verdict"]}").Should().Equal("1 conflict");
+        document["findings"]!.Select(f => (string)f["rule"]!).Should().Contain("PT-001", "a developing party given on the command line is owed preferential treatment");
+        document["findings"]!.SelectMany(f => f["parties"]!.Select(p => (string)p!)).Distinct().Should().Equal("CAN", "ATL");
+        why.ExitCode.Should().Be(ExitCodes.Success, why.Error);
+        why.Output.Should().StartWith("Clause 1 of draft · all parties · verdict conflict");
+        read.ExitCode.Should().Be(ExitCodes.Success, read.Error);
+        read.Output.Should().StartWith("1  [en] obligation");
+        diff.ExitCode.Should().Be(ExitCodes.Success, diff.Error);
+        diff.Output.Should().Contain("no clause changed");
+    }
+
+    [Fact]
     public void Why_and_read_take_a_treaty_text_as_check_does()
     {
         var why = Run("why", Treaty, "1503");

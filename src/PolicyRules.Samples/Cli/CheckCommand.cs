@@ -27,6 +27,7 @@ internal static class CheckCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var rules = new PolicyCheckApp.RuleOptions();
+        var texts = new TreatyTextOptions();
         var perspective = new Option<string>("--perspective", "-p")
         {
             Description = "Assess this party's policy space (a party code), overriding the drafts' own perspective.",
@@ -82,6 +83,7 @@ internal static class CheckCommand
         command.Arguments.Add(paths);
         rules.AddTo(command);
         command.Options.Add(perspective);
+        texts.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
@@ -91,6 +93,7 @@ internal static class CheckCommand
         command.Options.Add(strict);
         command.Options.Add(config);
         command.Options.Add(quiet);
+        PathArguments.RefuseUnknownOptions(paths, command, environment);
 
         command.SetAction(parse => Configure(
             parse,
@@ -107,13 +110,19 @@ internal static class CheckCommand
                 parse.GetValue(baseline),
                 parse.GetValue(exclude) ?? [],
                 parse.GetValue(strict),
-                parse.GetValue(quiet)),
+                parse.GetValue(quiet))
+            {
+                Texts = texts.ImportOptions(parse),
+            },
             rules));
         return command;
     }
 
     private sealed record Settings(string[] Paths, string? Perspective, string Format, string? Output, string FailOn, string? Waivers, string? Baseline, string[] Exclude, bool Strict, bool Quiet)
     {
+        /// <summary>What the command line gives in place of what treaty texts state (<c>--party</c>).</summary>
+        public TreatyImportOptions Texts { get; init; } = new();
+
         /// <summary>Rule files and folders beyond <c>--rules</c> (from the configuration).</summary>
         public IReadOnlyList<string> MoreRules { get; init; } = [];
 
@@ -241,7 +250,7 @@ internal static class CheckCommand
             .AsOrdered()
             .Select(file =>
             {
-                var draft = Read(file, reader, environment);
+                var draft = Read(file, reader, settings.Texts, environment);
                 var report = checker.Check(draft);
                 progress?.Tick(file.Display);
                 return (Report: Relabel(report, file.Display), Draft: keepDrafts ? draft : null);
@@ -377,12 +386,12 @@ internal static class CheckCommand
         return true;
     }
 
-    private static Draft Read(InputFile file, DraftReader reader, CliEnvironment environment)
+    private static Draft Read(InputFile file, DraftReader reader, TreatyImportOptions texts, CliEnvironment environment)
     {
         if (file.FullPath is not null && TreatyImporter.CanImport(file.FullPath))
         {
             // A treaty text is imported on the way in; its positions point into the text itself.
-            return DraftFiles.Read(reader, file.FullPath);
+            return DraftFiles.Read(reader, file.FullPath, texts);
         }
 
         string text;

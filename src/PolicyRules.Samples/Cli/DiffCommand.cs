@@ -20,12 +20,14 @@ internal static class DiffCommand
         var output = new Option<string>("--output", "-o") { Description = "Write the diff to this file (its folder is created) instead of standard output.", HelpName = "file" };
         var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space in drafts (a party code).", HelpName = "party" };
         var rules = new PolicyCheckApp.RuleOptions();
+        var texts = new TreatyTextOptions();
         var command = new Command("diff", "Show what changed between two rounds of the same draft (or two reports): per clause, the verdict and the conflicts added, resolved and changed.");
         command.Arguments.Add(before);
         command.Arguments.Add(after);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(perspective);
+        texts.AddTo(command);
         rules.AddTo(command);
         command.SetAction(parse =>
         {
@@ -37,7 +39,7 @@ internal static class DiffCommand
             var rounds = new List<IReadOnlyList<DocumentReport>>();
             foreach (var given in new[] { parse.GetValue(before)!, parse.GetValue(after)! })
             {
-                if (Round(given, environment, reader, Checker, stderr) is not { } documents)
+                if (Round(given, environment, reader, texts.ImportOptions(parse), Checker, stderr) is not { } documents)
                 {
                     return ExitCodes.Error;
                 }
@@ -62,7 +64,7 @@ internal static class DiffCommand
     }
 
     /// <summary>The documents of one round: a report read back, or a draft checked now; null (with the reason written) when it cannot be had.</summary>
-    private static IReadOnlyList<DocumentReport>? Round(string given, CliEnvironment environment, DraftReader reader, Func<PolicyChecker?> checker, TextWriter stderr)
+    private static IReadOnlyList<DocumentReport>? Round(string given, CliEnvironment environment, DraftReader reader, TreatyImportOptions texts, Func<PolicyChecker?> checker, TextWriter stderr)
     {
         var path = environment.Resolve(given);
         if (!File.Exists(path))
@@ -84,7 +86,7 @@ internal static class DiffCommand
             }
         }
 
-        var draft = DraftFiles.Read(reader, path);
+        var draft = DraftFiles.Read(reader, path, texts);
 
         var errors = draft.Diagnostics.Where(d => d.IsError).ToArray();
         if (draft.Agreement is null || errors.Length > 0)

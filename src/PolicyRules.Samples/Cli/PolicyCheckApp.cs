@@ -70,7 +70,7 @@ public static class PolicyCheckApp
         root.Subcommands.Add(RuleCommands.CreateSchema());
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(DiffCommand.Create(environment));
-        root.Subcommands.Add(ReadCommand.Create());
+        root.Subcommands.Add(ReadCommand.Create(environment));
         root.Subcommands.Add(WhyCommand.Create(environment));
         root.Subcommands.Add(VocabularyCommand.Create());
         return root;

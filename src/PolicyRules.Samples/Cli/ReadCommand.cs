@@ -8,25 +8,28 @@ namespace PolicyRules.Cli;
 /// <summary><c>read</c>: how clause analysis reads a draft's clauses, before any rule.</summary>
 internal static class ReadCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var path = new Argument<string>("draft") { Description = "A draft file (JSON, or a treaty text: .txt, .docx, ToTA .xml)." };
         var clause = new Option<string[]>("--clause") { Description = "Only these clause ids.", HelpName = "id", AllowMultipleArgumentsPerToken = true };
+        var texts = new TreatyTextOptions();
         var command = new Command("read", "Show how clause analysis reads each clause: language, what it does, the lexicon terms found (+ engaged, - in a carve-out, @ only in the title of a cited provision), and what it cites.");
         command.Arguments.Add(path);
         command.Options.Add(clause);
+        texts.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var file = parse.GetValue(path)!;
+            var given = parse.GetValue(path)!;
+            var file = environment.Resolve(given);
             if (!File.Exists(file))
             {
-                stderr.WriteLine($"policy-check: error: no such draft '{file}'.");
+                stderr.WriteLine($"policy-check: error: no such draft '{given}'.");
                 return ExitCodes.Error;
             }
 
-            var draft = DraftFiles.Read(new DraftReader(), file);
+            var draft = DraftFiles.Read(new DraftReader(), file, texts.ImportOptions(parse));
             foreach (var diagnostic in draft.Diagnostics)
             {
                 stderr.WriteLine(diagnostic);

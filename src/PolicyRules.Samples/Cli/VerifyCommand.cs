@@ -19,6 +19,7 @@ internal static class VerifyCommand
         command.Arguments.Add(paths);
         rules.AddTo(command);
         command.Options.Add(verbose);
+        PathArguments.RefuseUnknownOptions(paths, command, environment);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;

@@ -15,10 +15,12 @@ internal static class WhyCommand
         var clause = new Argument<string>("clause") { Description = "The id of one of its clauses." };
         var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space (a party code).", HelpName = "party" };
         var rules = new PolicyCheckApp.RuleOptions();
+        var texts = new TreatyTextOptions();
         var command = new Command("why", "Explain one clause's verdict: what the rules read of it, its conflicts and what mitigates them, and the rules that took the clause but were stopped, with what stopped them.");
         command.Arguments.Add(path);
         command.Arguments.Add(clause);
         command.Options.Add(perspective);
+        texts.AddTo(command);
         rules.AddTo(command);
         command.SetAction(parse =>
         {
@@ -31,7 +33,7 @@ internal static class WhyCommand
                 return ExitCodes.Error;
             }
 
-            var draft = DraftFiles.Read(new DraftReader { Perspective = parse.GetValue(perspective) }, file);
+            var draft = DraftFiles.Read(new DraftReader { Perspective = parse.GetValue(perspective) }, file, texts.ImportOptions(parse));
             var id = parse.GetValue(clause)!;
             if (draft.Agreement is null || draft.Clauses.FirstOrDefault(c => c.Id == id) is not { Fact: not null })
             {

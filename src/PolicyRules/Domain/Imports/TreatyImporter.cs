@@ -203,7 +203,7 @@ public sealed class TreatyImporter
 
         if (parties.Count == 0)
         {
-            diagnostics.Error(ImportDiagnosticCodes.NoParties, at, $"The text names no party the importer knows (in its title or preamble); give them, e.g. --party CAN --party PER (ISO 3166 alpha-3 codes, EU for the European Union).");
+            diagnostics.Error(ImportDiagnosticCodes.NoParties, at, $"The text names no party the importer knows (in its title or preamble); give them: --party CAN --party PER on the command line, TreatyImportOptions.Parties in code (ISO 3166 alpha-3 codes, EU for the European Union).");
             return null;
         }
 

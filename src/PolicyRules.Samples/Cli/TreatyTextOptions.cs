@@ -1,0 +1,33 @@
+using System.CommandLine;
+using PolicyRules.Domain.Imports;
+
+namespace PolicyRules.Cli;
+
+/// <summary>
+/// What a command that reads treaty texts directly (<c>check</c>, <c>read</c>, <c>why</c>, <c>diff</c>)
+/// can give in place of what a text states: its parties, which a text may not name in a form the
+/// importer knows (PR7003), and without which no principle owed to a party can be judged.
+/// </summary>
+internal sealed class TreatyTextOptions
+{
+    public Option<string[]> Parties { get; } = new("--party")
+    {
+        Description = "For treaty texts (.txt, .docx, ToTA .xml): a party, in place of those the text names: an ISO 3166 alpha-3 code (EU for the European Union), optionally with its status (PER:developing). Repeat for each party. JSON drafts keep their own.",
+        HelpName = "code",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public void AddTo(Command command) => command.Options.Add(Parties);
+
+    /// <summary>The import options the command line gives.</summary>
+    public TreatyImportOptions ImportOptions(ParseResult parse)
+    {
+        var options = new TreatyImportOptions();
+        foreach (var party in parse.GetValue(Parties) ?? [])
+        {
+            options.Parties.Add(party.Trim());
+        }
+
+        return options;
+    }
+}

@@ -51,6 +51,9 @@ public class OtherCommandTests
 
         result.Output.Should().Contain("T-SUP-002").And.NotContain("T-LIB-001").And.Contain("1 rule from cli-test 1.0.0.");
         CliRunner.Run("rules", "--principle", "no-such-principle").ExitCode.Should().Be(ExitCodes.Error);
+        var american = CliRunner.Run("rules", "--principle", "no-culture-liberalization");
+        american.ExitCode.Should().Be(ExitCodes.Error);
+        american.Error.Should().Contain("no rule checks the principle 'no-culture-liberalization'. Did you mean 'no-culture-liberalisation'?");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using PolicyRules.Analysis;
 using System.CommandLine;
 using PolicyRules.Checking;
+using PolicyRules.Diagnostics;
 using PolicyRules.Engine.Model;
 using PolicyRules.Language;
 
@@ -33,8 +34,8 @@ internal static class RuleCommands
                 .ToArray();
             if (wanted is not null && selected.Length == 0)
             {
-                var known = checker.Rules.Select(r => r.Principle).OfType<string>().Distinct().Order(StringComparer.Ordinal);
-                stderr.WriteLine($"policy-check: error: no rule checks the principle '{wanted}'. Principles: {string.Join(", ", known)}.");
+                var known = checker.Rules.Select(r => r.Principle).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+                stderr.WriteLine($"policy-check: error: no rule checks the principle '{wanted}'.{Suggestions.DidYouMean(wanted, known)} Principles: {string.Join(", ", known)}.");
                 return ExitCodes.Error;
             }
 

@@ -40,6 +40,18 @@ public class DraftVocabularyTests
     }
 
     [Fact]
+    public void A_typo_far_from_every_value_but_near_an_alias_is_pointed_to_the_alias()
+    {
+        var clause = new DraftReader().Read(
+            """{ "agreement": { "id": "t", "parties": [ { "code": "CAN" } ] }, "clauses": [ { "id": "1", "text": "t", "kind": "subsidy", "sectors": ["audiovisal"] } ] }""",
+            "typo.json").Clauses.Single();
+
+        clause.Fact!.Kind.Should().Be("subsidies", "the singular is read as the taxonomy's value");
+        Describe(clause.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)).Should().Equal(
+            "PR2008 (1,135) unknown sector 'audiovisal'. Did you mean 'audiovisual'?");
+    }
+
+    [Fact]
     public void Aliases_are_read_as_the_taxonomy_spells_them_with_a_note()
     {
         var clause = new DraftReader().Read(Typos, "typos.json").Clauses.Single();

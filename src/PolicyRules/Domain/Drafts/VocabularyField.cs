@@ -30,8 +30,15 @@ public sealed record VocabularyField(string Name, string Description, IReadOnlyL
             return new VocabularyMatch(meant, VocabularyMatchKind.Alias, null);
         }
 
+        // The closest value of the taxonomy, else the closest of what is also read ('audiovisal' is
+        // far from every av-… value, but one letter from the alias 'audiovisual').
         var suggestion = Diagnostics.Suggestions.Closest(value, Values) ?? Diagnostics.Suggestions.Closest(normal, Values.Select(Normalise));
-        return new VocabularyMatch([value], VocabularyMatchKind.Unknown, suggestion is null ? null : Values.First(v => v == suggestion || Normalise(v) == suggestion));
+        if (suggestion is not null)
+        {
+            return new VocabularyMatch([value], VocabularyMatchKind.Unknown, Values.First(v => v == suggestion || Normalise(v) == suggestion));
+        }
+
+        return new VocabularyMatch([value], VocabularyMatchKind.Unknown, Diagnostics.Suggestions.Closest(normal, Aliases.Keys));
     }
 
     private static string Normalise(string value) =>

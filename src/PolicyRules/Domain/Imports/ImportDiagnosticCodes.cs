@@ -20,4 +20,7 @@ public static class ImportDiagnosticCodes
 
     /// <summary>A party code given in the options is not in the table of known parties (a note: its status defaults to developing).</summary>
     public const string UnknownParty = "PR7006";
+
+    /// <summary>The text names one party the importer knows, where a treaty has two or more (a warning: the others must be given).</summary>
+    public const string OneParty = "PR7007";
 }

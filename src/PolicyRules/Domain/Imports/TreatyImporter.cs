@@ -207,6 +207,13 @@ public sealed class TreatyImporter
             return null;
         }
 
+        if (parties.Count == 1 && _options.Parties.Count == 0)
+        {
+            // A principle owed by or to a party (preferential treatment, a party's own policy space)
+            // cannot be judged with the others missing; the draft is still checked.
+            diagnostics.Add(ImportDiagnosticCodes.OneParty, DiagnosticSeverity.Warning, at, $"The text names one party the importer knows ({parties[0]}), and a treaty has two or more; give them all: --party {parties[0]} --party … on the command line, TreatyImportOptions.Parties in code.");
+        }
+
         return read with
         {
             Id = _options.AgreementId ?? read.Id,

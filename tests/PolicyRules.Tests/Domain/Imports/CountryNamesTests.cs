@@ -11,6 +11,8 @@ public class CountryNamesTests
     [InlineData("Agreement between Papua New Guinea and Guinea", "PNG GIN")]
     [InlineData("Free Trade Agreement between the EFTA States and the Republic of Korea", "ISL LIE NOR CHE KOR")]
     [InlineData("EU – Japan Economic Partnership Agreement", "EU JPN")]
+    [InlineData("Tratado de Libre Comercio entre Centroamérica y la República Dominicana", "CRI SLV GTM HND NIC DOM")]
+    [InlineData("Free Trade Agreement between the United Mexican States and the Republics of Costa Rica, El Salvador, Guatemala, Honduras and Nicaragua", "MEX CRI SLV GTM HND NIC")]
     [InlineData("Les Parties, ayant eu connaissance du rapport, conviennent de ce qui suit", "")]
     [InlineData("Agreement between the Republic of the Niger and the Federal Republic of Nigeria", "NER NGA")]
     public void Finds_the_parties_a_text_names_in_order_of_mention(string text, string codes) =>

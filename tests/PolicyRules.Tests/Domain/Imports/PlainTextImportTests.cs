@@ -180,6 +180,21 @@ public class PlainTextImportTests
     }
 
     [Fact]
+    public void A_text_that_names_one_known_party_is_read_with_a_warning_asking_for_the_others()
+    {
+        var text = "Free Trade Agreement between Atlantis and the Dominican Republic\n\nArticle 1\n\nThe Parties shall trade.";
+
+        var one = Import(text);
+        var given = Import(text, new TreatyImportOptions { Parties = { "ATL", "DOM" } });
+
+        one.HasErrors.Should().BeFalse("the draft is still checked");
+        one.Agreement!.Parties.Should().Equal("DOM");
+        one.Diagnostics.Should().ContainSingle(d => d.Code == ImportDiagnosticCodes.OneParty && d.Severity == DiagnosticSeverity.Warning)
+            .Which.Message.Should().Contain("(DOM)").And.Contain("--party DOM --party");
+        given.Diagnostics.Should().NotContain(d => d.Code == ImportDiagnosticCodes.OneParty);
+    }
+
+    [Fact]
     public void The_first_line_of_a_preamble_is_its_text_not_a_title()
     {
         var import = Import("Agreement between Canada and Peru\n\nPREAMBLE\n\nCanada and the Republic of Peru\n\nRESOLVED to promote trade;\n\nArticle 1\n\nText.");

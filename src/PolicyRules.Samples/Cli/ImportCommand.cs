@@ -13,7 +13,7 @@ internal static class ImportCommand
         var id = new Option<string>("--id") { Description = "The agreement id (default: the file name).", HelpName = "id" };
         var name = new Option<string>("--name") { Description = "The agreement's name, in place of the title the text states.", HelpName = "name" };
         var signed = new Option<string>("--signed") { Description = "The date of signature (YYYY-MM-DD), in place of the one the text states.", HelpName = "date" };
-        var party = new Option<string[]>("--party") { Description = "A party, in place of those the text names: an ISO 3166 alpha-3 code (EU for the European Union), optionally with its status (PER:developing). Repeat for each party.", HelpName = "code", AllowMultipleArgumentsPerToken = false };
+        var texts = new TreatyTextOptions(forEveryFormat: false);
         var perspective = new Option<string>("--perspective", "-p") { Description = "The party whose policy space the draft assesses.", HelpName = "party" };
         var command = new Command("import", "Turn a treaty text (plain text, Word .docx, ToTA XML) into a draft: chapters, articles, titles, annexes and footnotes, with the agreement's name, parties and date where the text states them. `check` reads these formats directly too.");
         command.Arguments.Add(path);
@@ -21,7 +21,7 @@ internal static class ImportCommand
         command.Options.Add(id);
         command.Options.Add(name);
         command.Options.Add(signed);
-        command.Options.Add(party);
+        texts.AddTo(command);
         command.Options.Add(perspective);
         command.SetAction(parse =>
         {
@@ -41,17 +41,11 @@ internal static class ImportCommand
                 return ExitCodes.Error;
             }
 
-            var options = new TreatyImportOptions
-            {
-                AgreementId = parse.GetValue(id),
-                AgreementName = parse.GetValue(name),
-                Signed = parse.GetValue(signed),
-                Perspective = parse.GetValue(perspective),
-            };
-            foreach (var p in parse.GetValue(party) ?? [])
-            {
-                options.Parties.Add(p.Trim());
-            }
+            var options = texts.ImportOptions(parse);
+            options.AgreementId = parse.GetValue(id);
+            options.AgreementName = parse.GetValue(name);
+            options.Signed = parse.GetValue(signed);
+            options.Perspective = parse.GetValue(perspective);
 
             TreatyImport imported;
             using (var stream = File.OpenRead(file))

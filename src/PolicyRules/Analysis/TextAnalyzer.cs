@@ -155,7 +155,7 @@ public sealed class TextAnalyzer
         var facts = new List<object>(found.Count + 1);
         foreach (var ((set, where), list) in found)
         {
-            var evidence = list.Select(h => new Evidence("text", clause.Text[h.Start..h.End], h.Start, h.End)).ToArray();
+            var evidence = Outermost(list).Select(h => new Evidence("text", clause.Text[h.Start..h.End], h.Start, h.End)).ToArray();
             facts.Add(new TextCue(clause, set, where != Standing.Engaged, list[0].Sentence, evidence, cited: where == Standing.Cited)
             {
                 ChaptersOutside = openings.Length == 0 ? [] : ChaptersOutside(clause.Text, tokens, list, openings, chapters),
@@ -295,6 +295,12 @@ public sealed class TextAnalyzer
                 || !deferences.Any(d => h.FirstToken >= d.FirstToken && h.FirstToken <= d.LastToken))
             .ToList();
     }
+
+    // Two terms of one set may match nested spans ("trato no menos favorable que…" and "no menos
+    // favorable que…"): the evidence shows the outer one, once.
+    private static IEnumerable<LexiconHit> Outermost(List<LexiconHit> hits) =>
+        hits.Where((hit, i) => !hits.Where((other, j) => j != i && other.Start <= hit.Start && hit.End <= other.End
+            && (other.End - other.Start > hit.End - hit.Start || j < i)).Any());
 
     // A phrase that holds a negation word inside it says the opposite ("may not submit a claim").
     private static bool Negated(bool[] negations, LexiconHit hit)

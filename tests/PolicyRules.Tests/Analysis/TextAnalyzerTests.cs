@@ -232,18 +232,14 @@ public class TextAnalyzerTests
 
     [Theory]
     [InlineData("Cada Parte otorgará a los proveedores de servicios de la otra Parte un trato no menos favorable que el que otorgue, en circunstancias similares, a sus propios proveedores de servicios.", "trato no menos favorable que el que otorgue, en circunstancias similares, a sus propios")]
-    [InlineData("Each Party shall accord to service suppliers of the other Party treatment no less favourable than that it accords, in like circumstances, to its own service suppliers.", null)]
-    public void Terms_of_one_set_that_match_nested_spans_are_shown_once_by_the_outer_span(string text, string? outer)
+    [InlineData("Each Party shall accord to service suppliers of the other Party treatment no less favourable than that it accords, in like circumstances, to its own service suppliers.", "treatment no less favourable than that it accords, in like circumstances, to its own")]
+    public void Terms_of_one_set_that_match_nested_spans_are_shown_once_by_the_outer_span(string text, string outer)
     {
         var cue = Read(text).Cues.Single(c => c.Name == "national-treatment");
 
-        var spans = cue.Evidence.Select(e => (Start: e.Start!.Value, End: e.End!.Value)).ToArray();
-        var nested = spans.Where((s, i) => spans.Where((o, j) => j != i && o.Start <= s.Start && s.End <= o.End).Any());
-        nested.Should().BeEmpty("no span lies inside another, nor twice");
-        if (outer is not null)
-        {
-            cue.Evidence.Select(e => e.Value).Should().Equal(outer);
-        }
+        cue.Evidence.Select(e => e.Value).Should().Equal(outer);
+        var evidence = cue.Evidence.Single();
+        text[evidence.Start!.Value..evidence.End!.Value].Should().Be(outer);
     }
 
     [Fact]

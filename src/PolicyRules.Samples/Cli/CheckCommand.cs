@@ -260,14 +260,7 @@ internal static class CheckCommand
         var drafts = keepDrafts ? checkedFiles.ToDictionary(f => f.Report.Path, f => f.Draft!, StringComparer.Ordinal) : null;
         progress?.Done();
 
-        var report = new CheckReport
-        {
-            Tool = new ToolInfo("policy-check", PolicyChecker.Version),
-            Rulebooks = checker.Rulebooks.Select(b => new RulebookReport(b.Name, b.Version, b.Sha256, b.Rules)).ToArray(),
-            Run = new RunInfo(started, watch.ElapsedMilliseconds),
-            Documents = documents,
-            Summary = PolicyChecker.Summarize(documents),
-        };
+        var report = checker.Report(documents, new RunInfo(started, watch.ElapsedMilliseconds));
 
         var waived = settings.Waivers is null ? null : WaiverApplier.Apply(report, waiverList, environment.Today, waiverDisplay, checker.Rules.Select(r => r.Id).ToArray());
         if (waived is not null)

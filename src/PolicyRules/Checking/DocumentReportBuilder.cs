@@ -34,7 +34,9 @@ internal sealed class DocumentReportBuilder(
         var readings = (session?.Query<ClauseReading>() ?? []).ToLookup(r => (object)r.Subject);
         var bySubject = conflicts.ToLookup(c => c.Subject);
 
-        var clauses = draft.Clauses.Select(clause => Clause(clause, bySubject, mitigations, supports, reviews, readings)).ToArray();
+        var clauses = session is null
+            ? draft.Clauses.Select(c => NotChecked(c)).ToArray()
+            : draft.Clauses.Select(clause => Clause(clause, bySubject, mitigations, supports, reviews, readings)).ToArray();
         var agreement = draft.Agreement;
         var findings = agreement is null
             ? []
@@ -87,19 +89,26 @@ internal sealed class DocumentReportBuilder(
             Perspective = draft.Perspective,
             Verdict = Verdict.Error,
             Findings = [],
-            Clauses = draft.Clauses.Select(c => new ClauseReport
-            {
-                Id = c.Id,
-                Verdict = Verdict.Error,
-                Conflicts = [],
-                Supports = [],
-                Candidates = [],
-                Diagnostics = [.. c.Diagnostics.Select(Diagnostic), .. c.Id == clause ? [diagnostic] : Array.Empty<DiagnosticReport>()],
-                Location = c.Location.Line > 0 ? new LocationReport(c.Location.Line, c.Location.Column) : null,
-            }).ToArray(),
+            Clauses = draft.Clauses.Select(c => NotChecked(c, c.Id == clause ? diagnostic : null)).ToArray(),
             Diagnostics = [.. draft.Diagnostics.Select(Diagnostic), diagnostic],
         };
     }
+
+    /// <summary>
+    /// A clause of a draft that was not checked (no agreement for it to belong to, or the engine
+    /// failed on the draft): <c>error</c>, as the document is, whose diagnostics say why; never a
+    /// verdict the rules did not reach. <paramref name="own"/> is a diagnostic about this clause.
+    /// </summary>
+    private static ClauseReport NotChecked(DraftClause clause, DiagnosticReport? own = null) => new()
+    {
+        Id = clause.Id,
+        Verdict = Verdict.Error,
+        Conflicts = [],
+        Supports = [],
+        Candidates = [],
+        Diagnostics = [.. clause.Diagnostics.Select(Diagnostic), .. own is null ? Array.Empty<DiagnosticReport>() : [own]],
+        Location = clause.Location.Line > 0 ? new LocationReport(clause.Location.Line, clause.Location.Column) : null,
+    };
 
     public static DiagnosticReport Diagnostic(Diagnostic d) =>
         new(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Line, d.Column);
@@ -115,16 +124,7 @@ internal sealed class DocumentReportBuilder(
         var location = clause.Location.Line > 0 ? new LocationReport(clause.Location.Line, clause.Location.Column) : null;
         if (clause.Fact is not { } fact)
         {
-            return new ClauseReport
-            {
-                Id = clause.Id,
-                Verdict = Verdict.Error,
-                Conflicts = [],
-                Supports = [],
-                Candidates = [],
-                Diagnostics = clause.Diagnostics.Select(Diagnostic).ToArray(),
-                Location = location,
-            };
+            return NotChecked(clause); // it could not be read; its diagnostics say why
         }
 
         // One conflict per rule and principle: a finding reached through several matches (several
@@ -295,7 +295,7 @@ internal sealed class DocumentReportBuilder(
         Principle = support.Principle,
         Kind = "support",
         Basis = [],
-        Severity = "info",
+        Severity = Severity.Info,
         Parties = Parties([]),
         Message = support.Message,
         Remedy = null,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyRules.Analysis;
@@ -34,10 +35,11 @@ public sealed class PolicyChecker : IPolicyChecker
     private readonly ILogger _logger;
     private readonly IReadOnlyDictionary<string, string> _severities;
     private readonly IReadOnlyDictionary<string, string> _questions;
+    private readonly IReadOnlyList<RulebookReport> _rulebookReports;
 
     /// <summary>Loads and compiles the rules.</summary>
     /// <exception cref="RulebookException">The rule files have errors.</exception>
-    /// <exception cref="ArgumentException">The options name a rule no rulebook defines, or a severity that does not exist.</exception>
+    /// <exception cref="ArgumentException">The options name a rule no rulebook defines, a severity that does not exist, or a folder of rules that holds no rule file.</exception>
     public PolicyChecker(PolicyCheckerOptions? options = null, ILogger<PolicyChecker>? logger = null)
     {
         _options = options ?? new PolicyCheckerOptions();
@@ -53,9 +55,16 @@ public sealed class PolicyChecker : IPolicyChecker
             sources.AddRange(EmbeddedRulebook.Sources());
         }
 
+        var empty = new List<string>();
         foreach (var path in _options.RulePaths)
         {
-            sources.AddRange(RulebookSource.FromPath(path));
+            var found = RulebookSource.FromPath(path);
+            if (found.Count == 0)
+            {
+                empty.Add(path);
+            }
+
+            sources.AddRange(found);
         }
 
         var set = new RulebookLoader(ConventionCatalog.Create()) { MaxParallelism = Math.Max(1, _options.MaxParallelism) }.Load(sources);
@@ -64,27 +73,57 @@ public sealed class PolicyChecker : IPolicyChecker
             throw new RulebookException(set.Diagnostics);
         }
 
-        Validate(_options, set.Rules);
+        Validate(_options, set.Rules, empty);
 
         Rules = set.Rules.Where(r => !_options.DisabledRules.Contains(r.Id)).ToArray();
         _questions = ReviewQuestions.Of(Rules);
         Rulebooks = set.Rulebooks;
+        _rulebookReports = RulebookReports(set, _options);
         RuleDiagnostics = set.Diagnostics;
         // Tiered: a check of one draft calls most conditions a few times, where compiling them all
         // would cost more than interpreting; a corpus compiles the ones it calls often.
         _network = RuleNetwork.Compile(Rules.Select(r => r.Definition), new RuleNetworkOptions { ExpressionCompiler = TieredExpressionCompiler.Instance });
         _analyzer = analyzer?.GetAwaiter().GetResult() ?? new TextAnalyzer(EmbeddedLexicons.All);
+        // A rule file's warnings (an unknown field, a `disable` that names no rule) would otherwise reach only RuleDiagnostics.
+        foreach (var warning in set.Diagnostics.Where(d => !d.IsError))
+        {
+            _logger.LogWarning("{Diagnostic}", warning.ToString());
+        }
+
         _logger.LogInformation("Compiled {RuleCount} rules from {Rulebooks}", Rules.Count, string.Join(", ", Rulebooks.Select(b => $"{b.Name} {b.Version}")));
     }
 
     /// <summary>
-    /// Checks the options against the rules loaded, all problems at once: a misspelt rule id or
-    /// severity would otherwise switch nothing off, or fail later when a report is built.
+    /// The rulebooks as reports state them, each with the rules of it the options switched off or
+    /// gave another severity: two reports of one rulebook checked differently say so.
     /// </summary>
-    private static void Validate(PolicyCheckerOptions options, IReadOnlyList<RulebookRule> rules)
+    private static RulebookReport[] RulebookReports(RulebookSet set, PolicyCheckerOptions options)
+    {
+        var disabled = set.Rules.Where(r => options.DisabledRules.Contains(r.Id)).ToLookup(r => r.Rulebook, r => r.Id);
+        var severities = set.Rules.Where(r => options.SeverityOverrides.ContainsKey(r.Id)).ToLookup(r => r.Rulebook, r => r.Id);
+        return set.Rulebooks.Select(b => new RulebookReport(b.Name, b.Version, b.Sha256, b.Rules)
+        {
+            Disabled = disabled[b.Name].Any() ? disabled[b.Name].Distinct().Order(StringComparer.Ordinal).ToArray() : null,
+            SeverityOverrides = severities[b.Name].Any()
+                ? new SortedDictionary<string, string>(severities[b.Name].Distinct().ToDictionary(id => id, id => options.SeverityOverrides[id], StringComparer.Ordinal), StringComparer.Ordinal)
+                : null,
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Checks the options against the rules loaded, all problems at once: a misspelt rule id or
+    /// severity would otherwise switch nothing off, or fail later when a report is built, and a
+    /// folder of rules with no rule file in it would add nothing without a word.
+    /// </summary>
+    private static void Validate(PolicyCheckerOptions options, IReadOnlyList<RulebookRule> rules, IReadOnlyList<string> emptyRulePaths)
     {
         var ids = rules.Select(r => r.Id).ToArray();
         var problems = new List<string>();
+        foreach (var path in emptyRulePaths)
+        {
+            problems.Add($"RulePaths names '{path}', a folder with no rule file (*.json outside its schema, tests, lexicons and vocabulary folders).");
+        }
+
         foreach (var id in options.DisabledRules.Where(id => !ids.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
         {
             problems.Add($"DisabledRules names '{id}', which no rulebook defines.{Suggestions.DidYouMean(id, ids)}");
@@ -209,26 +248,45 @@ public sealed class PolicyChecker : IPolicyChecker
     }
 
     /// <inheritdoc/>
-    public CheckReport CheckAll(IEnumerable<Draft> drafts)
+    public CheckReport CheckAll(IEnumerable<Draft> drafts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(drafts);
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        var documents = drafts
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism))
-            .Select(Check)
-            .ToArray()
-            .OrderBy(d => d.Path, StringComparer.Ordinal)
-            .ToArray();
+        DocumentReport[] checkedDrafts;
+        try
+        {
+            checkedDrafts = drafts
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism))
+                .WithCancellation(cancellationToken)
+                .Select(Check)
+                .ToArray();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // What the caller's sequence threw, as it threw it, not wrapped by the parallel query.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            throw;
+        }
+
+        return Report(checkedDrafts, new RunInfo(started, watch.ElapsedMilliseconds));
+    }
+
+    /// <inheritdoc/>
+    public CheckReport Report(IEnumerable<DocumentReport> documents, RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(run);
+        var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
         return new CheckReport
         {
             Tool = new ToolInfo(_options.ToolName, Version),
-            Rulebooks = Rulebooks.Select(b => new RulebookReport(b.Name, b.Version, b.Sha256, b.Rules)).ToArray(),
-            Run = new RunInfo(started, watch.ElapsedMilliseconds),
-            Documents = documents,
-            Summary = Summarize(documents),
+            Rulebooks = _rulebookReports,
+            Run = run,
+            Documents = ordered,
+            Summary = Summarize(ordered),
         };
     }
 

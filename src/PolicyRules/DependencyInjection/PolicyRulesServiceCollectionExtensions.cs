@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PolicyRules.Checking;
 
 namespace PolicyRules.DependencyInjection;
@@ -9,9 +10,15 @@ namespace PolicyRules.DependencyInjection;
 public static class PolicyRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPolicyChecker"/> as a singleton: the rules are loaded and compiled once,
-    /// on first use, and shared by every check.
+    /// Registers <see cref="PolicyChecker"/>, as itself and as <see cref="IPolicyChecker"/>, as one
+    /// singleton: the rules are loaded and compiled once, on first use, and shared by every check.
+    /// Its <see cref="PolicyCheckerOptions"/> come from the options pattern, so every
+    /// <paramref name="configure"/> of every call applies, in order, as does
+    /// <c>services.Configure&lt;PolicyCheckerOptions&gt;(…)</c>.
     /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options (rule paths, disabled rules, severities); may be null.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <example>
     /// <code>
     /// services.AddPolicyRules(options =>
@@ -25,12 +32,16 @@ public static class PolicyRulesServiceCollectionExtensions
     public static IServiceCollection AddPolicyRules(this IServiceCollection services, Action<PolicyCheckerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IPolicyChecker>(provider =>
+        services.AddOptions<PolicyCheckerOptions>();
+        if (configure is not null)
         {
-            var options = new PolicyCheckerOptions();
-            configure?.Invoke(options);
-            return new PolicyChecker(options, provider.GetService<ILogger<PolicyChecker>>());
-        });
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton(provider => new PolicyChecker(
+            provider.GetRequiredService<IOptions<PolicyCheckerOptions>>().Value,
+            provider.GetService<ILogger<PolicyChecker>>()));
+        services.TryAddSingleton<IPolicyChecker>(provider => provider.GetRequiredService<PolicyChecker>());
         return services;
     }
 }

@@ -10,6 +10,9 @@ namespace PolicyRules.Diagnostics;
 /// </summary>
 internal static class JsonReadFailure
 {
+    // Messages that name what could not be read, and whether the text quotes it.
+    private static readonly (string Prefix, bool Quoted)[] Named = [("Property with the name '", true), ("Input string '", false)];
+
     public static (SourceSpan At, string Reason) Of(JsonReaderException exception, string text, string? file)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -17,7 +20,47 @@ internal static class JsonReadFailure
             return (new SourceSpan(file, 1, 1), "The file is empty.");
         }
 
-        return (new SourceSpan(file, Math.Max(1, exception.LineNumber), Math.Max(1, exception.LinePosition)), Reason(exception));
+        var line = Math.Max(1, exception.LineNumber);
+        return (new SourceSpan(file, line, Column(exception, LineOf(text, line))), Reason(exception));
+    }
+
+    /// <summary>
+    /// The column of what stopped the reader. Newtonsoft.Json gives how many characters of the line
+    /// it had read, so what it could not read is the next one (or the end of the line). A repeated
+    /// property and a number it could not parse are found where they start, not after them.
+    /// </summary>
+    private static int Column(JsonReaderException exception, string line)
+    {
+        var read = Math.Clamp(exception.LinePosition, 0, line.Length);
+        foreach (var (prefix, quoted) in Named)
+        {
+            if (exception.Message.StartsWith(prefix, StringComparison.Ordinal)
+                && exception.Message.IndexOf('\'', prefix.Length) is var end and > 0
+                && exception.Message[prefix.Length..end] is { Length: > 0 } token
+                && line.LastIndexOf(quoted ? $"\"{token}\"" : token, Math.Max(0, read - 1), StringComparison.Ordinal) is var start and >= 0)
+            {
+                return start + 1;
+            }
+        }
+
+        return read + 1;
+    }
+
+    private static string LineOf(string text, int line)
+    {
+        var start = 0;
+        for (var i = 1; i < line && start >= 0; i++)
+        {
+            start = text.IndexOf('\n', start) is var next and >= 0 ? next + 1 : -1;
+        }
+
+        if (start < 0)
+        {
+            return "";
+        }
+
+        var stop = text.IndexOf('\n', start);
+        return text[start..(stop < 0 ? text.Length : stop)].TrimEnd('\r');
     }
 
     /// <summary>Newtonsoft.Json's first sentence, without the JSON path (and position) it appends.</summary>

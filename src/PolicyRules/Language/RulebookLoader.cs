@@ -165,7 +165,9 @@ public sealed class RulebookLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(RuleDiagnosticCodes.UnreadableFile, at, $"Cannot read the rule file: {ex.Message}");
+            diagnostics.Error(RuleDiagnosticCodes.UnreadableFile, at, ex is FileNotFoundException or DirectoryNotFoundException
+                ? "No rule file or folder of rules is at this path."
+                : $"Cannot read the rule file: {ex.Message}");
             return null;
         }
     }

@@ -54,6 +54,23 @@ public static class JsonReportWriter
             Property(w, "version", b.Version);
             Property(w, "sha256", b.Sha256);
             Property(w, "rules", b.Rules);
+            if (b.Disabled is { } disabled)
+            {
+                Strings(w, "disabled", disabled);
+            }
+
+            if (b.SeverityOverrides is { } severities)
+            {
+                w.WritePropertyName("severityOverrides");
+                w.WriteStartObject();
+                foreach (var (rule, severity) in severities)
+                {
+                    Property(w, rule, severity);
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         });
         w.WritePropertyName("run");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using PolicyRules.Checking;
 using PolicyRules.Checking.Report;
@@ -198,6 +199,123 @@ public class PolicyCheckerTests
         checker.Should().BeSameAs(provider.GetRequiredService<IPolicyChecker>());
         checker.Rules.Select(r => r.Id).Should().NotContain("LIB-001");
         checker.Check(Read(Drafts.Mixed)).Clauses[0].Verdict.Should().Be(Verdict.Compliant);
+    }
+
+    [Fact]
+    public void Every_call_of_AddPolicyRules_and_Configure_applies_and_the_checker_resolves_as_itself_too()
+    {
+        var services = new ServiceCollection();
+        services.AddPolicyRules(options => options.DisabledRules.Add("LIB-001"));
+        services.AddPolicyRules(options => options.DisabledRules.Add("SUP-001"));
+        services.Configure<PolicyCheckerOptions>(options => options.DisabledRules.Add("CONV-001"));
+        using var provider = services.BuildServiceProvider();
+
+        var checker = provider.GetRequiredService<IPolicyChecker>();
+
+        checker.Rules.Select(r => r.Id).Should().NotContain(["LIB-001", "SUP-001", "CONV-001"]).And.Contain("LIB-002");
+        provider.GetRequiredService<PolicyChecker>().Should().BeSameAs(checker);
+    }
+
+    [Fact]
+    public void CheckAll_stops_when_cancelled_and_throws_what_the_drafts_sequence_throws_as_it_is()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var stopped = () => Default.Value.CheckAll([Read(Drafts.Mixed)], cancelled.Token);
+        var failing = () => Default.Value.CheckAll(new[] { "drafts/a.json", "" }.Select(path => new DraftReader().ReadFile(path)));
+
+        stopped.Should().Throw<OperationCanceledException>();
+        failing.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("path");
+    }
+
+    [Fact]
+    public void Report_of_drafts_checked_one_by_one_is_the_report_CheckAll_makes()
+    {
+        var drafts = new[] { Read(Drafts.Reservation, "drafts/res.json"), Read(Drafts.Mixed) };
+        var run = new RunInfo(DateTimeOffset.UnixEpoch, 0);
+
+        var report = Default.Value.Report(drafts.Select(Default.Value.Check), run);
+
+        JsonReportWriter.ToJson(report).Should().Be(JsonReportWriter.ToJson(Default.Value.CheckAll(drafts) with { Run = run }));
+    }
+
+    [Fact]
+    public void A_rulebook_checked_with_rules_switched_off_or_reweighted_says_so_in_the_report()
+    {
+        var options = new PolicyCheckerOptions();
+        options.DisabledRules.Add("SUP-001");
+        options.DisabledRules.Add("CONV-001");
+        options.SeverityOverrides["LIB-001"] = Severity.Critical;
+        var checker = new PolicyChecker(options);
+
+        var json = JObject.Parse(JsonReportWriter.ToJson(checker.CheckAll([Read(Drafts.Mixed)])));
+        var plain = JObject.Parse(JsonReportWriter.ToJson(Default.Value.CheckAll([Read(Drafts.Mixed)])));
+
+        json["rulebooks"]![0]!["disabled"]!.Values<string>().Should().Equal("CONV-001", "SUP-001");
+        json["rulebooks"]![0]!["severityOverrides"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("""{"LIB-001":"critical"}""");
+        ((JObject)plain["rulebooks"]![0]!).Properties().Select(p => p.Name).Should().Equal("name", "version", "sha256", "rules");
+        JsonReportReader.Read(json.ToString()).Rulebooks[0].Disabled.Should().Equal("CONV-001", "SUP-001");
+    }
+
+    [Fact]
+    public void The_clauses_of_a_draft_that_could_not_be_checked_are_errors_not_compliant()
+    {
+        var document = Default.Value.Check(Read("""
+            { "clauses": [ { "id": "8.2", "text": "Each Party shall accord market access …", "kind": "market-access", "sectors": ["av-radio-tv"] },
+                           { "id": "8.3", "text": "broken", "sectors": "music" } ] }
+            """));
+
+        document.Verdict.Should().Be(Verdict.Error);
+        document.Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.MissingField);
+        document.Clauses.Select(c => (c.Id, c.Verdict)).Should().Equal(("8.2", Verdict.Error), ("8.3", Verdict.Error));
+        document.Clauses[1].Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.InvalidValue, "a clause's own diagnostics are kept");
+        PolicyChecker.Summarize([document]).Verdicts[Verdict.Error].Should().Be(2);
+    }
+
+    [Fact]
+    public void A_folder_of_rules_without_a_rule_file_is_refused_with_its_path()
+    {
+        var folder = Directory.CreateTempSubdirectory("policyrules-empty-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "tests"));
+            File.WriteAllText(Path.Combine(folder.FullName, "tests", "t.json"), "{}");
+            var options = new PolicyCheckerOptions();
+            options.RulePaths.Add(folder.FullName);
+
+            var act = () => new PolicyChecker(options);
+
+            act.Should().Throw<ArgumentException>().WithMessage($"*RulePaths names '{folder.FullName}', a folder with no rule file*");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_rule_file_warning_is_logged()
+    {
+        var folder = Directory.CreateTempSubdirectory("policyrules-warn-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "mine.json"), """{ "rulebook": "mine", "version": "1", "colour": "red", "rules": [] }""");
+            var logs = new RecordingLoggerProvider();
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(logs));
+            services.AddPolicyRules(options => options.RulePaths.Add(folder.FullName));
+            using var provider = services.BuildServiceProvider();
+
+            var checker = provider.GetRequiredService<IPolicyChecker>();
+
+            var warning = checker.RuleDiagnostics.Should().ContainSingle(d => !d.IsError).Which;
+            logs.Entries.Should().Contain((LogLevel.Warning, warning.ToString()));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static string Strip(DocumentReport document) => Newtonsoft.Json.JsonConvert.SerializeObject(document);

@@ -97,6 +97,21 @@ public class DraftReaderTests
     }
 
     [Theory]
+    [InlineData("{\"agreement\": x}", 1, 15)]                                   // the unexpected character
+    [InlineData("{\"agreement\" 1}", 1, 14)]                                    // where the colon should be
+    [InlineData("{\"agreement\": {\"id\": \"x\",, \"parties\": []}}", 1, 26)]     // the second comma
+    [InlineData("{\"agreement\": {\"id\": \"x\", \"id\": \"y\"}}", 1, 27)]      // the repeated name, not its colon
+    [InlineData("{\r\n  \"agreement\": {\r\n    \"id\": \"x\",\r\n    \"id\": \"y\"}}", 4, 5)]
+    [InlineData("{\"clauses\": [1,2", 1, 17)]                                   // just past the end
+    public void Malformed_json_is_located_at_what_could_not_be_read(string text, int line, int column)
+    {
+        var diagnostic = new DraftReader().Read(text, "bad.json").Diagnostics.Single();
+
+        diagnostic.Code.Should().Be(DraftDiagnosticCodes.MalformedJson);
+        (diagnostic.Line, diagnostic.Column).Should().Be((line, column));
+    }
+
+    [Theory]
     [InlineData("{ \"agreement\": {} }", 1)]
     [InlineData("garbage", 1)]
     [InlineData("  ]", 3)]

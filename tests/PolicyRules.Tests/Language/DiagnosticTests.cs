@@ -39,6 +39,18 @@ public class DiagnosticTests
         Load(Book + "\n// reviewed\n").Diagnostics.Should().NotContain(x => x.Code == RuleDiagnosticCodes.MalformedJson, "comments after the document are not text");
     }
 
+    [Theory]
+    [InlineData("""{ "rulebook": "a", "rulebook": "b", "version": "1", "rules": [] }""", 20)]  // the repeated name
+    [InlineData("""{ "rulebook": "a" "version": "1", "rules": [] }""", 19)]                     // what follows a value without a comma
+    [InlineData("""{ "rulebook": "a", "version": 1x, "rules": [] }""", 31)]                     // the number it could not read
+    [InlineData("""{ "rulebook": "a", "version": "1", "rules": [ """, 47)]                        // just past the end
+    public void PR1001_points_at_what_could_not_be_read(string text, int column)
+    {
+        var d = Single(Load(text), RuleDiagnosticCodes.MalformedJson);
+
+        (d.Line, d.Column).Should().Be((1, column));
+    }
+
     [Fact]
     public void PR1001_a_repeated_property_is_malformed()
     {
@@ -264,7 +276,9 @@ public class DiagnosticTests
     {
         var set = new RulebookLoader(Catalog()).Load(RulebookSource.FromPath("/no/such/rules.json"));
 
-        Single(set, RuleDiagnosticCodes.UnreadableFile).File.Should().Be("/no/such/rules.json");
+        var d = Single(set, RuleDiagnosticCodes.UnreadableFile);
+        d.File.Should().Be("/no/such/rules.json");
+        d.Message.Should().Be("No rule file or folder of rules is at this path.", "the path may have been meant as a folder");
     }
 
     [Fact]

@@ -145,7 +145,14 @@ public class JsonReportWriterTests
         return new CheckReport
         {
             Tool = new ToolInfo("policy-check", "1.2.3"),
-            Rulebooks = [new RulebookReport("unesco-2005", "0.2.0", new string('a', 64), 298)],
+            Rulebooks =
+            [
+                new RulebookReport("unesco-2005", "0.2.0", new string('a', 64), 298)
+                {
+                    Disabled = full ? ["SUP-001"] : null,
+                    SeverityOverrides = full ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["LIB-001"] = "critical" } : null,
+                },
+            ],
             Run = new RunInfo(new DateTimeOffset(2026, 12, 6, 5, 17, 6, 813, TimeSpan.FromHours(1)).AddTicks(4061), 17295),
             Documents = [document],
             Summary = new SummaryReport

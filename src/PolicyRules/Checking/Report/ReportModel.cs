@@ -66,7 +66,20 @@ public sealed record WaiverReport(string Rule, string? Document, string? Clause,
 public sealed record ToolInfo(string Name, string Version);
 
 /// <summary>A rulebook used.</summary>
-public sealed record RulebookReport(string Name, string Version, string Sha256, int Rules);
+/// <param name="Name">Its name.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Sha256">The hash of its files' content.</param>
+/// <param name="Rules">How many rules it defines.</param>
+public sealed record RulebookReport(string Name, string Version, string Sha256, int Rules)
+{
+    /// <summary>Its rules the checker's options switched off, in order; null when none. An extension of the contract.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyList<string>? Disabled { get; init; }
+
+    /// <summary>Its rules the checker's options gave another severity, by rule id; null when none. An extension of the contract.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public IReadOnlyDictionary<string, string>? SeverityOverrides { get; init; }
+}
 
 /// <summary>When the run started and how long it took.</summary>
 public sealed record RunInfo(DateTimeOffset StartedAt, long DurationMs);
@@ -180,7 +193,11 @@ public sealed class ConflictReport
     /// <summary>What answers it.</summary>
     public required IReadOnlyList<MitigationReport> Mitigations { get; init; }
 
-    /// <summary>open, partially-mitigated, mitigated or waived: the worst across the parties.</summary>
+    /// <summary>
+    /// open, partially-mitigated, needs-review, mitigated or waived (<see cref="ConflictStatus"/>):
+    /// the worst across the parties. needs-review extends the contract's four: only a list the draft
+    /// does not hold may answer the conflict.
+    /// </summary>
     public required string Status { get; set; }
 
     /// <summary>
@@ -233,7 +250,7 @@ public sealed class FindingReport
     /// <summary>What answers it.</summary>
     public required IReadOnlyList<MitigationReport> Mitigations { get; init; }
 
-    /// <summary>open, partially-mitigated, mitigated or waived.</summary>
+    /// <summary>open, partially-mitigated, needs-review, mitigated or waived (<see cref="ConflictStatus"/>).</summary>
     public required string Status { get; set; }
 
     /// <summary>With <c>--baseline</c>: <c>new</c> or <c>existing</c> for a counting conflict; null otherwise.</summary>
@@ -258,7 +275,10 @@ public sealed class EvidenceReport
 /// <summary>A mitigation of a conflict.</summary>
 /// <param name="Rule">The rule that found it.</param>
 /// <param name="By">The clause (or agreement) that answers the conflict.</param>
-/// <param name="Extent"><c>full</c> or <c>partial</c>.</param>
+/// <param name="Extent">
+/// <c>full</c>, <c>partial</c>, or <c>review</c> (an extension of the contract: the answer sits in a
+/// list the draft does not hold, and the conflict's status is <c>needs-review</c>).
+/// </param>
 /// <param name="Message">How it answers it.</param>
 public sealed record MitigationReport(string Rule, string By, string Extent, string Message)
 {

@@ -1,3 +1,4 @@
+using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
 
 namespace PolicyRules.Tests.Domain;
@@ -161,5 +162,42 @@ public class DraftReaderTests
         draft.Perspective.Should().Be("KOR");
         draft.Agreement!.Perspective.Should().Be("KOR");
         new DraftReader { Perspective = "MEX" }.Read(Good).Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.UnknownPerspective);
+    }
+
+    [Fact]
+    public void A_perspective_asked_for_that_is_no_party_is_placed_at_the_parties_not_at_the_drafts_own()
+    {
+        var diagnostic = new DraftReader { Perspective = "XYZ" }.Read(Good, "ckfta.json").Diagnostics.Single();
+
+        diagnostic.Code.Should().Be(DraftDiagnosticCodes.UnknownPerspective);
+        diagnostic.Message.Should().Be("The perspective 'XYZ' asked for in place of the draft's own is not a party of the agreement (CAN, KOR).");
+        (diagnostic.Line, diagnostic.Column).Should().Be((3, 29), "where the agreement's parties are, not the draft's valid \"CAN\" on line 4");
+    }
+
+    [Fact]
+    public void A_misspelt_top_level_field_is_warned_of_and_a_tools_own_field_is_not()
+    {
+        var draft = new DraftReader().Read("""
+            { "agreement": { "id": "a", "parties": [ { "code": "CAN" }, { "code": "KOR" } ] }, "perspectve": "CAN", "generatedBy": "my-tool", "clauses": [] }
+            """);
+
+        var warning = draft.Diagnostics.Should().ContainSingle().Which;
+        (warning.Code, warning.Severity).Should().Be((DraftDiagnosticCodes.UnknownField, DiagnosticSeverity.Warning));
+        warning.Message.Should().Be("unknown field 'perspectve' of the draft (ignored). Did you mean 'perspective'?");
+        draft.Perspective.Should().BeNull();
+    }
+
+    [Fact]
+    public void An_empty_agreement_id_is_an_error_and_a_date_not_in_the_formats_form_a_warning()
+    {
+        var empty = new DraftReader().Read("""{ "agreement": { "id": " ", "parties": [ { "code": "CAN" } ] }, "clauses": [] }""");
+        const string Dated = """{ "agreement": { "id": "a", "signed": "22/09/2014", "parties": [ { "code": "CAN" } ] }, "clauses": [] }""";
+
+        empty.Agreement.Should().BeNull();
+        empty.Diagnostics.Single().Code.Should().Be(DraftDiagnosticCodes.InvalidValue);
+        var dated = new DraftReader().Read(Dated).Diagnostics.Single();
+        (dated.Code, dated.Severity, dated.Column).Should().Be((DraftDiagnosticCodes.MalformedValue, DiagnosticSeverity.Warning, 39));
+        new DraftReader { Strict = true }.Read(Dated).Diagnostics.Single().Severity.Should().Be(DiagnosticSeverity.Error);
+        new DraftReader().Read(Good).Diagnostics.Should().BeEmpty("2014-09-22 is the format's form");
     }
 }

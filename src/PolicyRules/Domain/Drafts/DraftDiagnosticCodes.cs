@@ -32,4 +32,7 @@ public static class DraftDiagnosticCodes
 
     /// <summary>A value written another way (<c>audiovisual</c>, <c>National Treatment</c>) was read as the taxonomy spells it (a note).</summary>
     public const string AliasValue = "PR2010";
+
+    /// <summary>A value not in its field's form, such as a date of signature not written 2014-09-22 (a warning; an error with strict reading).</summary>
+    public const string MalformedValue = "PR2011";
 }

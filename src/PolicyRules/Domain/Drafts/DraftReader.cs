@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PolicyRules.Diagnostics;
@@ -10,7 +11,7 @@ namespace PolicyRules.Domain.Drafts;
 /// clause unreadable (reported with its diagnostics) and leaves the others to be checked; fields
 /// beyond the contract are kept as attributes.
 /// </summary>
-public sealed class DraftReader
+public sealed partial class DraftReader
 {
     private static readonly HashSet<string> ClauseFields =
     [
@@ -133,6 +134,7 @@ public sealed class DraftReader
     /// <summary>The state of reading one draft: where diagnostics go, draft-level or clause-level.</summary>
     private sealed class Reading(string? path, string? perspectiveOverride, DraftVocabulary vocabulary, bool strict)
     {
+        private static readonly string[] DraftFields = ["agreement", "perspective", "clauses"];
         private static readonly string[] AgreementFields = ["id", "name", "type", "signed", "parties"];
         private static readonly string[] PartyFields = ["code", "status"];
         private static readonly string[] ExceptionFields = ["type", "ref", "parties", "sectors", "obligationsCovered", "chapters", "exceptProvisions", "countsAsCulturalMitigation"];
@@ -157,13 +159,16 @@ public sealed class DraftReader
                 _draft.Error(DraftDiagnosticCodes.InvalidValue, At(a), "'agreement' must be an object with 'id' and 'parties'.");
             }
 
+            MisspeltFields(obj);
             var perspective = perspectiveOverride
                 ?? (obj["perspective"] is { Type: not JTokenType.Null } p ? Text(p, "perspective", _draft) : null);
             var agreement = agreementToken is null ? null : Agreement(agreementToken, perspective);
             if (agreement is not null && perspective is not null && !agreement.Parties.Any(party => party.Code == perspective))
             {
-                var at = obj["perspective"] is { } written ? At(written) : At(agreementToken!);
-                _draft.Error(DraftDiagnosticCodes.UnknownPerspective, at, $"The perspective '{perspective}' is not a party of the agreement ({string.Join(", ", agreement.PartyCodes)}).");
+                // A perspective asked for in place of the draft's own is not the draft's mistake: it is reported at the parties it is not among.
+                var at = perspectiveOverride is null && obj["perspective"] is { } written ? At(written) : At(agreementToken!["parties"] ?? agreementToken);
+                var asked = perspectiveOverride is null ? "" : " asked for in place of the draft's own";
+                _draft.Error(DraftDiagnosticCodes.UnknownPerspective, at, $"The perspective '{perspective}'{asked} is not a party of the agreement ({string.Join(", ", agreement.PartyCodes)}).");
             }
 
             var clauses = new List<DraftClause>();
@@ -189,6 +194,17 @@ public sealed class DraftReader
         private Agreement? Agreement(JObject obj, string? perspective)
         {
             var id = Text(Required(obj, "id", _draft), "id", _draft);
+            if (id is not null && id.Trim().Length == 0)
+            {
+                _draft.Error(DraftDiagnosticCodes.InvalidValue, At(obj["id"]!), "'id' must name the agreement; it is empty.");
+                id = null;
+            }
+
+            if (obj["signed"] is { Type: JTokenType.String } signed && !IsoDate().IsMatch((string)signed!))
+            {
+                Problem(_draft, DraftDiagnosticCodes.MalformedValue, At(signed), $"'signed' is '{(string)signed!}'; it is a date as 2014-09-22 (year, month, day).");
+            }
+
             var parties = new List<Party>();
             if (Required(obj, "parties", _draft) is { } partiesToken)
             {
@@ -455,6 +471,21 @@ public sealed class DraftReader
             return match.Values;
         }
 
+        /// <summary>
+        /// Warns of a top-level field that looks like a misspelt one of the format ('perspectve' would
+        /// assess every party without a word); others are left to the tools that add them.
+        /// </summary>
+        private void MisspeltFields(JObject draft)
+        {
+            foreach (var property in draft.Properties().Where(p => !DraftFields.Contains(p.Name) && p.Name != "$schema"))
+            {
+                if (Suggestions.Closest(property.Name, DraftFields) is { } closest)
+                {
+                    Problem(_draft, DraftDiagnosticCodes.UnknownField, At(property), $"unknown field '{property.Name}' of the draft (ignored). Did you mean '{closest}'?");
+                }
+            }
+        }
+
         /// <summary>Warns of fields the format does not define: each that looks like a misspelt one, or any at all where nothing is kept.</summary>
         private bool Fields(JObject obj, IReadOnlyCollection<string> known, string what, DiagnosticBag diagnostics, bool keptAsAttributes)
         {
@@ -510,4 +541,8 @@ public sealed class DraftReader
             return span;
         }
     }
+
+    // An ISO date of signature: the format's "2014-09-22".
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex IsoDate();
 }

@@ -69,7 +69,7 @@ internal static partial class TreatyHeadings
 
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>"1º" and "1." read as 1, "premier", "primero" and "ONE" as 1, "TWENTY-TWO" as 22; "9-2" and "G-01" kept as written.</summary>
+    /// <summary>"1º", "1." and "1er" read as 1, "premier", "primero" and "ONE" as 1, "TWENTY-TWO" as 22; "9-2" and "G-01" kept as written.</summary>
     private static string Normalise(string number)
     {
         var n = number.Trim().TrimEnd('.', 'º', '°');
@@ -95,7 +95,7 @@ internal static partial class TreatyHeadings
 
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
-        ["premier"] = 1, ["premiere"] = 1, ["primero"] = 1, ["primer"] = 1, ["unique"] = 1, ["unico"] = 1, ["first"] = 1,
+        ["premier"] = 1, ["premiere"] = 1, ["1er"] = 1, ["1re"] = 1, ["1ere"] = 1, ["primero"] = 1, ["primer"] = 1, ["unique"] = 1, ["unico"] = 1, ["first"] = 1,
         ["segundo"] = 2, ["tercero"] = 3, ["cuarto"] = 4, ["quinto"] = 5, ["sexto"] = 6, ["septimo"] = 7, ["octavo"] = 8, ["noveno"] = 9, ["decimo"] = 10,
     };
 
@@ -125,8 +125,8 @@ internal static partial class TreatyHeadings
     // Each pattern is anchored and has no nested quantifiers; the time bound is a second guard.
     private const string Separator = @"\.?\s*(?:[:.\-–—]\s*)?";
 
-    // "Article 9.2", "ARTICLE - 1", "ARTICLE: 1.1", "Article G-01", "ARTICLE ONE", "Artículo Segundo", "Article premier".
-    [GeneratedRegex(@"^(?<word>ARTICLE|Article|ART[IÍ]CULO|Art[ií]culo|Art\.)\s*(?:[-–—:]\s*)?(?<num>\d+(?:[.\-]\d+)*[A-Za-z]?(?:\s?(?:bis|ter|quater))?|[A-Z]-?\d+(?:[.\-]\d+)*|[IVXLC]+|" + NumberWords + "|" + OrdinalWords + @")\s?[º°]?(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]
+    // "Article 9.2", "ARTICLE - 1", "ARTICLE: 1.1", "Article G-01", "ARTICLE ONE", "Artículo Segundo", "Article premier", "Article 1er".
+    [GeneratedRegex(@"^(?<word>ARTICLE|Article|ART[IÍ]CULO|Art[ií]culo|Art\.)\s*(?:[-–—:]\s*)?(?<num>1(?i:er|re|ère)|\d+(?:[.\-]\d+)*[A-Za-z]?(?:\s?(?:bis|ter|quater))?|[A-Z]-?\d+(?:[.\-]\d+)*|[IVXLC]+|" + NumberWords + "|" + OrdinalWords + @")\s?[º°]?(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Article();
 
     [GeneratedRegex(@"^(?<word>CHAPTER|Chapter|CAP[IÍ]TULO|Cap[ií]tulo|CHAPITRE|Chapitre|PART|Part|PARTE|Parte|PARTIE|Partie|TITLE|Title|T[IÍ]TULO|T[ií]tulo|TITRE|Titre)\s+(?<num>\d+[A-Z]?|[IVXLC]+|[A-Z]|" + NumberWords + @"|premier|PREMIER|primero|PRIMERO)(?![\w])" + Separator + "(?<rest>.*)$", RegexOptions.CultureInvariant, 1000)]

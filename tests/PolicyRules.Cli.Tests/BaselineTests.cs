@@ -60,6 +60,9 @@ public sealed class BaselineTests : IDisposable
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Output + result.Error);
         result.Output.Should().Contain("PASS: no new open conflict at or above high.");
+        Run("check", "draft.json", "--baseline", "previous.json", "--format", "markdown").Output.Should().Contain("**Pass**: no new open conflict at or above `high`.");
+        Run("check", "draft.json", "--baseline", "previous.json", "--format", "html").Output.Should().Contain("Pass: no new open conflict at or above high.");
+        Run("check", "draft.json", "--baseline", "previous.json", "--format", "github").Output.Should().Contain("0 new open conflicts at or above high.");
     }
 
     [Fact]

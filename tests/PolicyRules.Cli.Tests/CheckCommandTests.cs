@@ -331,9 +331,9 @@ public class CheckCommandTests
         lib["perspective"]!.Value<string>().Should().Be("AAA");
         lib["clauses"]![0]!["conflicts"]![0]!["parties"]!.Select(p => (string)p!).Should().Equal("AAA");
 
-        // CAN is the exempted draft's own perspective; AAA is not one of its parties.
+        // CAN is the exempted draft's own perspective; AAA is not one of its parties, which is where it is placed.
         result.ExitCode.Should().Be(ExitCodes.Error);
-        result.Error.Should().Contain("drafts/exempted.json(3,18): error PR2005: The perspective 'AAA' is not a party of the agreement (CAN, KOR).");
+        result.Error.Should().Contain("drafts/exempted.json(2,98): error PR2005: The perspective 'AAA' asked for in place of the draft's own is not a party of the agreement (CAN, KOR).");
     }
 
     [Fact]

@@ -112,6 +112,7 @@ public sealed class ImportCommandTests : IDisposable
 
         folder.ExitCode.Should().Be(ExitCodes.Error);
         folder.Error.Should().Contain("texts: the folder holds no *.json draft, but treaty texts (.txt): name them, or give a pattern such as \"texts/*.txt\"");
+        folder.Output.Should().Contain("FAIL: no draft was checked.").And.NotContain("PASS", "a run that checked nothing does not pass");
         pattern.ExitCode.Should().Be(ExitCodes.Success, pattern.Error);
         pattern.Output.Should().Contain("Canada–Peru Free Trade Agreement");
     }

@@ -65,6 +65,25 @@ public class OtherCommandTests
         result.Output.Should().StartWith("LIB-001: ").And.Contain("no-culture-liberalisation").And.Contain("Basis").And.Contain("Convention Art. 20.1(b)").And.Contain("Remedy");
     }
 
+    [Theory]
+    [InlineData("SUP-001", "reports a clause that advances the principle 'convention-reference'", "A support never fails a run.")]
+    [InlineData("LIB-REV", "sends a clause to review on the principle 'no-culture-liberalisation'", "it never fails a run.")]
+    [InlineData("MIT-REMUN", "finds what in the agreement answers a conflict", "no longer fails a run.")]
+    public void Explain_says_what_a_rule_that_finds_no_conflict_reports_and_that_it_fails_no_run(string rule, string does, string fails)
+    {
+        var result = CliRunner.Run("explain", rule);
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        var words = string.Join(' ', result.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)); // as wrapped for a terminal
+        words.Should().Contain(does).And.Contain(fails).And.NotContain("--fail-on").And.NotContain("Remedy");
+    }
+
+    [Fact]
+    public void Explain_reads_a_negated_pattern_as_unless()
+    {
+        CliRunner.Run("explain", "ISDS-001").Output.Should().Contain("a Clause (c) unless its disputeSettlement.isds is false");
+    }
+
     [Fact]
     public void Explain_shows_the_order_the_network_joins_a_rules_patterns_in()
     {

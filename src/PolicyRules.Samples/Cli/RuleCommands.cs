@@ -1,6 +1,7 @@
 using PolicyRules.Analysis;
 using System.CommandLine;
 using PolicyRules.Checking;
+using PolicyRules.Checking.Report;
 using PolicyRules.Diagnostics;
 using PolicyRules.Engine.Model;
 using PolicyRules.Language;
@@ -108,10 +109,7 @@ internal static class RuleCommands
         }
 
         w.WriteLine();
-        var what = rule.Principle is null
-            ? $"{rule.Id} finds: {rule.Title ?? "see the rule file"}."
-            : $"{rule.Id} reports a clause that goes against the principle '{rule.Principle}': {Lower(rule.Title ?? "see the rule file")}. A conflict it finds is {rule.Severity}; it fails a run at --fail-on {rule.Severity} or lower unless another clause mitigates it or a waiver accepts it.";
-        w.WriteLine(TextLayout.Wrap(what, 2));
+        w.WriteLine(TextLayout.Wrap(WhatItDoes(rule), 2));
         if (rule.Conditions.Count > 0)
         {
             w.WriteLine();
@@ -156,9 +154,13 @@ internal static class RuleCommands
             }
         }
 
-        w.WriteLine();
-        w.WriteLine("  Remedy");
-        w.WriteLine(TextLayout.Wrap(rule.Remedy ?? "The rule names none: it records something the draft does (a support), or its rule file says nothing about remedies.", 4));
+        if (rule.Remedy is not null || rule.Concludes.Contains("conflict"))
+        {
+            w.WriteLine();
+            w.WriteLine("  Remedy");
+            w.WriteLine(TextLayout.Wrap(rule.Remedy ?? "Its rule file names none.", 4));
+        }
+
         if (rule.References.Count > 0)
         {
             w.WriteLine();
@@ -168,6 +170,25 @@ internal static class RuleCommands
                 w.WriteLine($"    - {reference}");
             }
         }
+    }
+
+    /// <summary>What the rule reports, by what its actions conclude: only a conflict can fail a run.</summary>
+    private static string WhatItDoes(RulebookRule rule)
+    {
+        var title = Lower(rule.Title ?? "see the rule file");
+        var principle = $"the principle '{rule.Principle}'";
+        return rule.Concludes switch
+        {
+            var c when c.Contains("conflict") && rule.Principle is not null =>
+                $"{rule.Id} reports a clause that goes against {principle}: {title}. A conflict it finds is {rule.Severity}; it fails a run at --fail-on {rule.Severity} or lower unless another clause mitigates it or a waiver accepts it.",
+            var c when c.Contains("support") && rule.Principle is not null =>
+                $"{rule.Id} reports a clause that advances {principle}: {title}. A support never fails a run.",
+            var c when c.Contains("tag:" + Verdict.NeedsReview) =>
+                $"{rule.Id} sends a clause to review" + (rule.Principle is null ? "" : $" on {principle}") + $": {title}. The clause's verdict is needs-review, with the question; it never fails a run.",
+            var c when c.Contains("mitigation") =>
+                $"{rule.Id} finds what in the agreement answers a conflict: {title}. A conflict fully answered is mitigated and no longer fails a run.",
+            _ => $"{rule.Id} finds: {title}." + (rule.Concludes.Count > 0 ? $" It concludes {string.Join(", ", rule.Concludes)}, which other rules read." : ""),
+        };
     }
 
     private static string Verification(string mark) => mark switch

@@ -76,7 +76,13 @@ internal static class RuleDescriber
     private static string Fact(PatternSyntax pattern) =>
         pattern.Alias is { } alias ? $"{pattern.Type.Value} ({alias.Value})" : pattern.Type.Value;
 
-    private static string Where(ConditionSyntax? where) => where is null ? "" : $" whose {Condition(where)}";
+    // "a Clause (c) unless its disputeSettlement.isds is false" reads better than "whose not (…)".
+    private static string Where(ConditionSyntax? where) => where switch
+    {
+        null => "",
+        NotSyntax not => $" unless its {Condition(not.Condition)}",
+        _ => $" whose {Condition(where)}",
+    };
 
     private static string Condition(ConditionSyntax condition) => condition switch
     {

@@ -22,6 +22,7 @@ public sealed class RulebookRule
         IReadOnlyList<string> references,
         string? verification,
         SourceSpan location,
+        IReadOnlyList<string> concludes,
         Func<IReadOnlyList<string>> conditions,
         Func<IReadOnlyList<string>> lexiconSets)
     {
@@ -36,6 +37,7 @@ public sealed class RulebookRule
         References = references;
         Verification = verification;
         Location = location;
+        Concludes = concludes;
         _conditions = new Lazy<IReadOnlyList<string>>(conditions);
         _lexiconSets = new Lazy<IReadOnlyList<string>>(lexiconSets);
     }
@@ -75,6 +77,13 @@ public sealed class RulebookRule
 
     /// <summary>Where the rule is written.</summary>
     public SourceSpan Location { get; }
+
+    /// <summary>
+    /// What its actions conclude, in the order written: <c>conflict</c>, <c>support</c>,
+    /// <c>mitigation</c>, or <c>tag:</c> and the tag's name (<c>tag:needs-review</c> puts a question
+    /// to the analyst).
+    /// </summary>
+    public IReadOnlyList<string> Concludes { get; }
 
     /// <summary>What the rule looks for, in words: one line per element of its <c>when</c>.</summary>
     public IReadOnlyList<string> Conditions => _conditions.Value;

@@ -5,7 +5,7 @@ namespace PolicyRules.Reporting;
 /// <summary>
 /// GitHub Actions output: one workflow command per problem (<c>::error file=…,line=…,col=…,title=…::message</c>)
 /// so it annotates the draft in the pull request. Conflicts that fail the run are errors, other open ones
-/// warnings, waived ones notices; draft diagnostics are errors. The job summary is the Markdown report
+/// warnings, waived ones notices; draft diagnostics are errors, warnings or notices, as their severity. The job summary is the Markdown report
 /// (<see cref="MarkdownReportWriter"/>), appended to <c>$GITHUB_STEP_SUMMARY</c> by the caller.
 /// </summary>
 public static class GitHubReportWriter
@@ -20,14 +20,14 @@ public static class GitHubReportWriter
         {
             foreach (var d in document.Diagnostics)
             {
-                writer.WriteLine(Command(d.Severity == "error" ? "error" : "warning", document.Path, d.Line, d.Column, $"{d.Code}", d.Message));
+                writer.WriteLine(Command(Level(d), document.Path, d.Line, d.Column, $"{d.Code}", d.Message));
             }
 
             foreach (var clause in document.Clauses)
             {
                 foreach (var d in clause.Diagnostics)
                 {
-                    writer.WriteLine(Command(d.Severity == "error" ? "error" : "warning", document.Path, d.Line, d.Column, $"{d.Code} (clause {clause.Id})", d.Message));
+                    writer.WriteLine(Command(Level(d), document.Path, d.Line, d.Column, $"{d.Code} (clause {clause.Id})", d.Message));
                 }
             }
 
@@ -49,8 +49,16 @@ public static class GitHubReportWriter
         }
 
         var failing = FailThreshold.Failing(report, options.FailOn).Count;
-        writer.WriteLine($"policy-check: {TextReportWriter.Plural(report.Summary.Documents, "document")}, {TextReportWriter.Plural(report.Summary.Clauses, "clause")}, {TextReportWriter.Plural(failing, "open conflict")} at or above {options.FailOn}.");
+        writer.WriteLine($"policy-check: {TextReportWriter.Plural(report.Summary.Documents, "document")}, {TextReportWriter.Plural(report.Summary.Clauses, "clause")}, {TextReportWriter.Plural(failing, TextReportWriter.OpenConflict(report))} at or above {options.FailOn}.");
     }
+
+    // A diagnostic's workflow command: an info (an alias read as the taxonomy spells it) is a notice, not a warning.
+    private static string Level(DiagnosticReport diagnostic) => diagnostic.Severity switch
+    {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "notice",
+    };
 
     /// <summary>One workflow command, with its data and properties escaped as the runner expects.</summary>
     public static string Command(string level, string file, int line, int column, string title, string message)

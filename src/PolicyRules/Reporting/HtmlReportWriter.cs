@@ -34,10 +34,12 @@ public static class HtmlReportWriter
         var all = ReportConflict.All(report).ToArray();
         var failing = all.Count(c => FailThreshold.Fails(c, options.FailOn));
         var errors = TextReportWriter.Unchecked(report);
+        var open = TextReportWriter.OpenConflict(report);
         var (outcomeClass, outcome) = errors > 0 ? ("error", $"Error: {TextReportWriter.Plural(errors, "input")} could not be checked.")
+            : report.Documents.Count == 0 ? ("error", $"Error: {TextReportWriter.NothingChecked}.")
             : options.FailOn == FailThreshold.None ? ("pass", "Pass (conflicts do not fail the run: --fail-on none).")
-            : failing > 0 ? ("fail", $"Fail: {TextReportWriter.Plural(failing, "open conflict")} at or above {options.FailOn}.")
-            : ("pass", $"Pass: no open conflict at or above {options.FailOn}.");
+            : failing > 0 ? ("fail", $"Fail: {TextReportWriter.Plural(failing, open)} at or above {options.FailOn}.")
+            : ("pass", $"Pass: no {open} at or above {options.FailOn}.");
 
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>policy-check report</title>\n<style>\n").Append(Style.Value).Append("</style>\n</head>\n<body>\n<header>\n")

@@ -28,10 +28,12 @@ public static class MarkdownReportWriter
 
         w.WriteLine("## policy-check report");
         w.WriteLine();
+        var failingConflict = TextReportWriter.OpenConflict(report);
         var outcome = errors > 0 ? $"**Error**: {TextReportWriter.Plural(errors, "input")} could not be checked."
+            : report.Documents.Count == 0 ? $"**Error**: {TextReportWriter.NothingChecked}."
             : options.FailOn == FailThreshold.None ? "**Pass** (conflicts do not fail the run: `--fail-on none`)."
-            : failing > 0 ? $"**Fail**: {TextReportWriter.Plural(failing, "open conflict")} at or above `{options.FailOn}`."
-            : $"**Pass**: no open conflict at or above `{options.FailOn}`.";
+            : failing > 0 ? $"**Fail**: {TextReportWriter.Plural(failing, failingConflict)} at or above `{options.FailOn}`."
+            : $"**Pass**: no {failingConflict} at or above `{options.FailOn}`.";
         w.WriteLine(outcome);
         w.WriteLine();
         var rulebooks = string.Join(", ", report.Rulebooks.Select(b => $"{b.Name} {b.Version} ({b.Rules} rules)"));

@@ -60,12 +60,20 @@ public static class TextReportWriter
             w.WriteLine($"  (agreement)  supports {support.Principle} ({support.Rule}): {support.Message}");
         }
 
-        var hidden = 0;
+        var (hidden, hiddenSupports) = (0, 0);
         foreach (var clause in document.Clauses)
         {
             if (options.Quiet && clause.Conflicts.Count == 0 && clause.Diagnostics.Count == 0 && clause.Verdict is Verdict.Compliant or Verdict.Supports)
             {
-                hidden++;
+                if (clause.Verdict == Verdict.Supports)
+                {
+                    hiddenSupports++;
+                }
+                else
+                {
+                    hidden++;
+                }
+
                 continue;
             }
 
@@ -93,9 +101,11 @@ public static class TextReportWriter
             }
         }
 
-        if (hidden > 0)
+        if (hidden + hiddenSupports > 0)
         {
-            w.WriteLine($"  … {hidden} compliant clause{(hidden == 1 ? "" : "s")} not shown");
+            // Supports are named apart: "compliant" would hide that a clause advances the Convention.
+            var kinds = new[] { (hidden, "compliant"), (hiddenSupports, "supporting") }.Where(k => k.Item1 > 0).Select(k => $"{k.Item1} {k.Item2}");
+            w.WriteLine($"  … {string.Join(" and ", kinds)} clause{(hidden + hiddenSupports == 1 ? "" : "s")} not shown");
         }
     }
 
@@ -164,15 +174,19 @@ public static class TextReportWriter
             w.WriteLine(paint.Red($"ERROR: {Plural(errors, "input")} could not be checked (see the diagnostics)."));
         }
 
-        // An input that could not be checked fails the run (exit 2) whatever the conflicts say.
+        // An input that could not be checked, or none at all, fails the run (exit 2) whatever the conflicts say.
         if (options.FailOn != FailThreshold.None && failing > 0)
         {
-            w.WriteLine(paint.Red($"FAIL: {Plural(failing, report.Baseline is null ? "open conflict" : "new open conflict")} at or above {options.FailOn}."));
+            w.WriteLine(paint.Red($"FAIL: {Plural(failing, OpenConflict(report))} at or above {options.FailOn}."));
         }
         else if (errors > 0)
         {
-            var conflicts = options.FailOn == FailThreshold.None ? "conflicts do not fail the run (--fail-on none)" : $"no open conflict at or above {options.FailOn}";
+            var conflicts = options.FailOn == FailThreshold.None ? "conflicts do not fail the run (--fail-on none)" : $"no {OpenConflict(report)} at or above {options.FailOn}";
             w.WriteLine(paint.Red($"FAIL: {Plural(errors, "input")} could not be checked; {conflicts}."));
+        }
+        else if (report.Documents.Count == 0)
+        {
+            w.WriteLine(paint.Red($"FAIL: {NothingChecked}."));
         }
         else if (options.FailOn == FailThreshold.None)
         {
@@ -180,13 +194,19 @@ public static class TextReportWriter
         }
         else
         {
-            w.WriteLine(paint.Green($"PASS: no {(report.Baseline is null ? "" : "new ")}open conflict at or above {options.FailOn}."));
+            w.WriteLine(paint.Green($"PASS: no {OpenConflict(report)} at or above {options.FailOn}."));
         }
     }
+
+    /// <summary>What a run that found no draft comes to: not a pass (the checker exits 2).</summary>
+    internal const string NothingChecked = "no draft was checked";
 
     /// <summary>Inputs that could not be checked: unreadable documents, and error clauses of readable ones.</summary>
     internal static int Unchecked(CheckReport report) =>
         report.Documents.Count(d => d.Verdict == Verdict.Error) + report.Documents.Sum(d => d.Clauses.Count(c => c.Verdict == Verdict.Error && d.Verdict != Verdict.Error));
+
+    /// <summary>What fails a run: an open conflict, or against a baseline a new one (those already in it do not).</summary>
+    internal static string OpenConflict(CheckReport report) => report.Baseline is null ? "open conflict" : "new open conflict";
 
     private static string Joined(IEnumerable<string> parts, string empty)
     {

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using PolicyRules.Engine.Compilation;
 using PolicyRules.Engine.Model;
 using PolicyRules.Language.Catalog;
+using PolicyRules.Language.Parsing;
 using PolicyRules.Diagnostics;
 using PolicyRules.Language.Syntax;
 
@@ -107,9 +108,18 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             rule.References,
             rule.Verification,
             rule.Span,
+            rule.Then.Select(Conclusion).ToArray(),
             () => RuleDescriber.Describe(when),
             () => RuleDescriber.LexiconSets(when));
     }
+
+    /// <summary>What an action concludes, as <see cref="RulebookRule.Concludes"/> names it.</summary>
+    private static string Conclusion(ActionSyntax action) => action.Name switch
+    {
+        "mitigate" => "mitigation",
+        "tag" => action.Arguments.TryGetValue("name", out var name) && name.Value is RuleJsonValue { Value: string tag } ? $"tag:{tag}" : "tag",
+        var other => other,
+    };
 
     /// <summary>
     /// PR1021: a pattern that, in the order the network will join them (<see cref="JoinPlanner"/>),

@@ -33,6 +33,7 @@ public sealed class BaselineTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder.FullName, "draft.json"), Round1);
         Run("check", "draft.json", "--format", "json", "--output", "previous.json").ExitCode.Should().Be(ExitCodes.Failed);
+        var before = JObject.Parse(Run("check", "draft.json", "--format", "sarif").Output)["runs"]![0]!["results"]!;
         File.WriteAllText(Path.Combine(_folder.FullName, "draft.json"), Round2);
 
         var json = Run("check", "draft.json", "--baseline", "previous.json", "--format", "json");
@@ -46,7 +47,11 @@ public sealed class BaselineTests : IDisposable
         clauses.Single(c => (string)c["id"]! == "10.2")!["conflicts"]![0]!["baseline"]!.Value<string>().Should().Be("existing");
         clauses.Single(c => (string)c["id"]! == "11.2")!["conflicts"]![0]!["baseline"]!.Value<string>().Should().Be("new");
         var sarif = JObject.Parse(Run("check", "draft.json", "--baseline", "previous.json", "--format", "sarif").Output);
-        sarif["runs"]![0]!["results"]!.Select(r => (string)r["baselineState"]!).Should().Contain(["new", "unchanged"]);
+        sarif["runs"]![0]!["results"]!.Select(r => (string)r["baselineState"]!).Should().Contain(["new", "unchanged", "absent"]);
+        static string Print(JToken r) => r["partialFingerprints"]!.First!.First!.ToString();
+        var absent = sarif["runs"]![0]!["results"]!.Single(r => (string?)r["baselineState"] == "absent");
+        ((string)absent["ruleId"]!, (string)absent["properties"]!["clause"]!).Should().Be(("LIB-001", "10.4"));
+        Print(absent).Should().Be(Print(before.Single(r => (string)r["ruleId"]! == "LIB-001" && (string)r["properties"]!["clause"]! == "10.4")), "code scanning closes the result it opened");
         text.Output.Should().Contain("1 new").And.Contain("resolved: LIB-001 no-culture-liberalisation on demo 10.4").And.Contain("FAIL: 1 new open conflict at or above high.");
     }
 

@@ -38,7 +38,7 @@ public static class JUnitReportWriter
         ArgumentNullException.ThrowIfNull(report);
         options ??= new ReportOptions();
         var suites = new XElement("testsuites", new XAttribute("name", report.Tool.Name));
-        int total = 0, failures = 0, errors = 0;
+        int total = 0, failures = 0, errors = 0, skipped = 0;
         foreach (var document in report.Documents)
         {
             var suite = new XElement("testsuite", new XAttribute("name", document.Path));
@@ -71,12 +71,13 @@ public static class JUnitReportWriter
                     testcase.Add(new XElement("error", new XAttribute("type", clause.Diagnostics.FirstOrDefault()?.Code ?? "error"), new XAttribute("message", clause.Diagnostics.FirstOrDefault()?.Message ?? "The clause could not be checked."), text));
                 }
 
-                cases.Add(WithConflicts(testcase, ReportConflict.Of(document).Where(c => ReferenceEquals(c.Clause, clause)).ToArray(), options));
+                cases.Add(WithReviews(WithConflicts(testcase, ReportConflict.Of(document).Where(c => ReferenceEquals(c.Clause, clause)).ToArray(), options), clause));
             }
 
             var suiteFailures = cases.Count(c => c.Element("failure") is not null);
             var suiteErrors = cases.Count(c => c.Element("error") is not null);
-            suite.Add(new XAttribute("tests", cases.Count), new XAttribute("failures", suiteFailures), new XAttribute("errors", suiteErrors), new XAttribute("skipped", 0));
+            var suiteSkipped = cases.Count(c => c.Element("skipped") is not null);
+            suite.Add(new XAttribute("tests", cases.Count), new XAttribute("failures", suiteFailures), new XAttribute("errors", suiteErrors), new XAttribute("skipped", suiteSkipped));
             suite.Add(new XElement("properties",
                 new XElement("property", new XAttribute("name", "verdict"), new XAttribute("value", document.Verdict)),
                 new XElement("property", new XAttribute("name", "perspective"), new XAttribute("value", document.Perspective ?? "")),
@@ -86,9 +87,10 @@ public static class JUnitReportWriter
             total += cases.Count;
             failures += suiteFailures;
             errors += suiteErrors;
+            skipped += suiteSkipped;
         }
 
-        suites.Add(new XAttribute("tests", total), new XAttribute("failures", failures), new XAttribute("errors", errors));
+        suites.Add(new XAttribute("tests", total), new XAttribute("failures", failures), new XAttribute("errors", errors), new XAttribute("skipped", skipped));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites);
     }
 
@@ -117,6 +119,22 @@ public static class JUnitReportWriter
         if (others.Length > 0)
         {
             testcase.Add(new XElement("system-out", string.Join("\n\n", others.Select(Describe))));
+        }
+
+        return testcase;
+    }
+
+    /// <summary>
+    /// A clause that needs review is neither passed nor failed: skipped, with the questions it puts
+    /// to the analyst, so a CI view shows it apart from the compliant ones.
+    /// </summary>
+    private static XElement WithReviews(XElement testcase, ClauseReport clause)
+    {
+        if (clause.Verdict == Verdict.NeedsReview && testcase.Element("failure") is null && testcase.Element("error") is null)
+        {
+            var questions = (clause.Reviews ?? []).Select(r => r.Describe()).ToArray();
+            var message = questions.Length > 0 ? "needs review: " + questions[0] : $"needs review: {string.Join(", ", clause.Candidates)}";
+            testcase.AddFirst(new XElement("skipped", new XAttribute("message", message), string.Join("\n", questions)));
         }
 
         return testcase;

@@ -9,7 +9,8 @@ namespace PolicyRules.Reporting;
 /// <summary>
 /// SARIF 2.1.0 (for code scanning and editors): the rules in <c>tool.driver.rules</c>, one result per
 /// conflict that counts (open or partially-mitigated) and per waived conflict (with an accepted
-/// suppression), located at the clause's line and column in the draft (the agreement's for
+/// suppression), one of kind <c>review</c> per question a needs-review clause asks, and against a
+/// baseline one <c>absent</c> result per conflict it had that is resolved; located at the clause's line and column in the draft (the agreement's for
 /// agreement-level findings), with a partial fingerprint that survives edits elsewhere; level from severity
 /// (critical, high: error; medium: warning; low, info: note). Draft diagnostics are tool notifications
 /// and <c>error</c> results with the diagnostic's code as rule id.
@@ -104,6 +105,49 @@ public static class SarifReportWriter
             }
 
             results.Add(result);
+        }
+
+        // What the baseline had and this run no longer finds: SARIF's "absent", so a viewer can close it.
+        foreach (var gone in report.Baseline?.Resolved ?? [])
+        {
+            results.Add(new JObject
+            {
+                ["ruleId"] = gone.Rule,
+                ["kind"] = "pass",
+                ["level"] = "none",
+                ["baselineState"] = "absent",
+                ["message"] = new JObject { ["text"] = "Resolved: " + gone.Message },
+                ["locations"] = new JArray(Location(Uri(gone.Document, options), null, gone.Agreement, gone.Clause ?? "(agreement)")),
+                ["partialFingerprints"] = new JObject { [FingerprintKey] = ConflictFingerprint.Of(gone.Agreement ?? gone.Document, gone.Clause, gone.Rule, gone.Principle) },
+                ["properties"] = new JObject { ["principle"] = gone.Principle, ["clause"] = gone.Clause },
+            });
+        }
+
+        // A needs-review asks the analyst a question: a result of SARIF's kind "review", a note that fails nothing.
+        foreach (var document in report.Documents)
+        {
+            foreach (var clause in document.Clauses)
+            {
+                foreach (var review in clause.Reviews ?? [])
+                {
+                    if (!index.ContainsKey(review.Rule))
+                    {
+                        index[review.Rule] = rules.Count;
+                        rules.Add(new JObject { ["id"] = review.Rule, ["shortDescription"] = new JObject { ["text"] = review.Question } });
+                    }
+
+                    results.Add(new JObject
+                    {
+                        ["ruleId"] = review.Rule,
+                        ["ruleIndex"] = index[review.Rule],
+                        ["kind"] = "review",
+                        ["level"] = "none",
+                        ["message"] = new JObject { ["text"] = review.Describe() },
+                        ["locations"] = new JArray(Location(Uri(document.Path, options), clause.Location, document.Agreement?.Id, clause.Id)),
+                        ["properties"] = new JObject { ["principles"] = new JArray(review.Principles), ["clause"] = clause.Id, ["dependsOn"] = new JArray(review.DependsOn) },
+                    });
+                }
+            }
         }
 
         var notifications = new JArray();

@@ -84,6 +84,18 @@ public class ReviewQuestionTests
         var html = new StringWriter();
         HtmlReportWriter.Write(report, html, new ReportOptions());
         html.ToString().Should().Contain("no-culture-liberalisation (LIB-REVS): A schedule of specific commitments").And.Contain("The clause cites Annex 6");
+
+        var sarif = SarifReportWriter.ToSarif(report)["runs"]![0]!["results"]!.Single(r => (string)r["ruleId"]! == "LIB-REVS");
+        ((string)sarif["kind"]!, (string)sarif["level"]!).Should().Be(("review", "none"), "a question is not a failure");
+        ((string)sarif["message"]!["text"]!).Should().Contain("The clause cites Annex 6");
+        sarif["locations"]![0]!["logicalLocations"]!.ToString().Should().Contain("62");
+
+        var junit = JUnitReportWriter.ToXml(report).Root!;
+        var skipped = junit.Descendants("testcase").Single(c => (string)c.Attribute("name")! == "62").Element("skipped");
+        skipped.Should().NotBeNull("a clause that needs review neither passes nor fails");
+        ((string)skipped!.Attribute("message")!).Should().StartWith("needs review: no-culture-liberalisation (LIB-REVS)");
+        ((string)junit.Attribute("skipped")!).Should().Be("1");
+        junit.Descendants("testcase").Single(c => (string)c.Attribute("name")! == "63").Element("skipped").Should().BeNull();
     }
 
     [Theory]

@@ -13,7 +13,13 @@ public static class ConflictFingerprint
     public static string Of(DocumentReport document, string? clause, string rule, string principle)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var identity = string.Join('\u001f', document.Agreement?.Id ?? document.Path, clause ?? "(agreement)", rule, principle);
+        return Of(document.Agreement?.Id ?? document.Path, clause, rule, principle);
+    }
+
+    /// <summary>The fingerprint of a conflict of the agreement <paramref name="agreement"/> (or of the document at that path, when it had none): a baseline's conflict, say.</summary>
+    public static string Of(string agreement, string? clause, string rule, string principle)
+    {
+        var identity = string.Join('\u001f', agreement, clause ?? "(agreement)", rule, principle);
         return Sha256.HexOfUtf8(identity)[..32];
     }
 }

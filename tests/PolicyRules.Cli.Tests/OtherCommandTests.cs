@@ -142,6 +142,33 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Read_says_which_cited_provisions_the_draft_holds_and_names_no_empty_list()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"policy-check-read-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """
+                { "agreement": { "id": "a", "parties": [ { "code": "CAN" } ] },
+                  "clauses": [
+                    { "id": "13.2", "text": "With respect to Article 9.10 and Annex I, this Chapter applies to all service suppliers." },
+                    { "id": "13.3", "text": "Annex II sets out the reservations of each Party." },
+                    { "id": "9.10", "text": "Neither Party may impose performance requirements." } ] }
+                """);
+
+            var result = CliRunner.Run("read", file);
+
+            result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+            result.Output.Should().Contain("  cites: 9.10 (in the draft); Annex I (outside the draft)")
+                .And.Contain("  cites: Annex II (outside the draft)")
+                .And.NotContain("cites: ;");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Explain_of_an_unknown_rule_exits_2()
     {
         var result = CliRunner.Run("explain", "LIB-999");
@@ -211,6 +238,38 @@ public class OtherCommandTests
         var result = CliRunner.Run(new PolicyRules.Cli.CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "why", "src/PolicyRules.Samples/drafts/ckfta-cultural-exemption.json", "9.9");
 
         result.ExitCode.Should().Be(ExitCodes.Error);
-        result.Error.Should().Contain("no readable clause '9.9'").And.Contain("9.2, 9.4, 22.6");
+        result.Error.Should().Contain("no clause '9.9'").And.Contain("9.2, 9.4, 22.6");
+    }
+
+    [Fact]
+    public void Why_and_read_say_a_clause_could_not_be_read_with_its_diagnostic_and_exit_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("policy-check-broken-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "broken.json"), """
+                { "agreement": { "id": "a", "parties": [ { "code": "CAN" } ] },
+                  "clauses": [
+                    { "id": "1", "text": "Each Party shall accord national treatment to audiovisual services suppliers." },
+                    { "id": "2", "text": "Market access.", "sectors": "music" } ] }
+                """);
+            var environment = new PolicyRules.Cli.CliEnvironment { WorkingDirectory = folder.FullName };
+
+            var why = CliRunner.Run(environment, "why", "broken.json", "2");
+            var read = CliRunner.Run(environment, "read", "broken.json");
+            var unknown = CliRunner.Run(environment, "read", "broken.json", "--clause", "9");
+
+            why.ExitCode.Should().Be(ExitCodes.Error);
+            why.Error.Should().Contain("broken.json(4,55): error PR2003").And.Contain("clause '2' of broken.json could not be read (see above).");
+            read.ExitCode.Should().Be(ExitCodes.Error);
+            read.Output.Should().StartWith("1  [en] obligation").And.Contain("2  not read: see its diagnostics");
+            read.Error.Should().StartWith("broken.json(4,55): error PR2003");
+            unknown.ExitCode.Should().Be(ExitCodes.Error);
+            unknown.Error.Should().Contain("no clause '9' in broken.json. Clauses: 1, 2.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -30,16 +30,33 @@ internal static class ReadCommand
             }
 
             var draft = DraftFiles.Read(new DraftReader(), file, texts.ImportOptions(parse));
-            foreach (var diagnostic in draft.Diagnostics)
+            var wanted = parse.GetValue(clause) is { Length: > 0 } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
+            var shown = draft.Clauses.Where(c => wanted is null || wanted.Contains(c.Id)).ToArray();
+
+            // What could not be read is said, as check says it (the path as given), and fails the command.
+            var diagnostics = draft.Diagnostics.Concat(shown.SelectMany(c => c.Diagnostics)).Select(d => d with { File = given }).ToArray();
+            foreach (var diagnostic in diagnostics)
             {
                 stderr.WriteLine(diagnostic);
             }
 
-            var wanted = parse.GetValue(clause) is { Length: > 0 } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
+            var missing = wanted?.Where(id => !draft.Clauses.Any(c => c.Id == id)).Order(StringComparer.Ordinal).ToArray() ?? [];
+            if (missing.Length > 0 && draft.Agreement is not null)
+            {
+                stderr.WriteLine($"policy-check: error: no clause {string.Join(", ", missing.Select(id => $"'{id}'"))} in {given}. Clauses: {string.Join(", ", draft.Clauses.Select(c => c.Id))}.");
+            }
+
             var facts = new TextAnalyzer(EmbeddedLexicons.All).Analyze(draft);
             var cues = facts.OfType<TextCue>().ToLookup(c => c.Subject);
-            foreach (var reading in facts.OfType<ClauseReading>().Where(r => wanted is null || wanted.Contains(r.Subject.Id)))
+            var readings = facts.OfType<ClauseReading>().ToDictionary(r => r.Subject);
+            foreach (var shownClause in shown)
             {
+                if (shownClause.Fact is not { } fact || !readings.TryGetValue(fact, out var reading))
+                {
+                    stdout.WriteLine($"{shownClause.Id}  not read: see its diagnostics");
+                    continue;
+                }
+
                 stdout.WriteLine($"{reading.Subject.Id}  [{reading.Language}] {reading.Function}");
                 if (reading.Headings.Count > 0)
                 {
@@ -54,11 +71,14 @@ internal static class ReadCommand
 
                 if (reading.References.Count + reading.ExternalReferences.Count > 0)
                 {
-                    stdout.WriteLine($"  cites: {string.Join(", ", reading.References)}{(reading.ExternalReferences.Count > 0 ? $"; outside the draft: {string.Join(", ", reading.ExternalReferences)}" : "")}");
+                    var cited = new[] { (reading.References, "in the draft"), (reading.ExternalReferences, "outside the draft") }
+                        .Where(r => r.Item1.Count > 0)
+                        .Select(r => $"{string.Join(", ", r.Item1)} ({r.Item2})");
+                    stdout.WriteLine($"  cites: {string.Join("; ", cited)}");
                 }
             }
 
-            return ExitCodes.Success;
+            return diagnostics.Any(d => d.IsError) || missing.Length > 0 ? ExitCodes.Error : ExitCodes.Success;
         });
         return command;
     }

@@ -42,7 +42,10 @@ internal static class WhyCommand
                     stderr.WriteLine(d with { File = parse.GetValue(path) });
                 }
 
-                stderr.WriteLine($"policy-check: error: no readable clause '{id}' in {parse.GetValue(path)}. Clauses: {string.Join(", ", draft.Clauses.Select(c => c.Id))}.");
+                var why = draft.Agreement is null ? $"{parse.GetValue(path)} could not be read as a draft (see above)"
+                    : draft.Clauses.Any(c => c.Id == id) ? $"clause '{id}' of {parse.GetValue(path)} could not be read (see above)"
+                    : $"no clause '{id}' in {parse.GetValue(path)}. Clauses: {string.Join(", ", draft.Clauses.Select(c => c.Id))}";
+                stderr.WriteLine($"policy-check: error: {why}.");
                 return ExitCodes.Error;
             }
 

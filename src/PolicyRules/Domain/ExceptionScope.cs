@@ -16,7 +16,7 @@ public sealed class ExceptionScope
     /// <summary><c>general-cultural-exemption</c>, <c>chapter-exclusion</c>, <c>annex-II-reservation</c>, …</summary>
     public string Type { get; init; } = "";
 
-    /// <summary>The clause or annex that states it.</summary>
+    /// <summary>The clause or annex that states it: the clause's own id when the draft names none.</summary>
     public string? Ref { get; init; }
 
     /// <summary>The parties it covers; empty means all.</summary>

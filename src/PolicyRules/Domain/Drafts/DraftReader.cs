@@ -323,7 +323,7 @@ public sealed partial class DraftReader
                     ClauseId = clauseId,
                     AgreementId = agreementId,
                     Type = Required(e, "type", diagnostics) is null ? "" : Controlled("exceptions.type", e, "type", diagnostics) ?? "",
-                    Ref = Optional(e, "ref", diagnostics),
+                    Ref = Optional(e, "ref", diagnostics) ?? clauseId, // none named: the format's "ref = its own id", the clause's own reach
                     Parties = Texts(e, "parties", diagnostics),
                     Sectors = Texts(e, "sectors", diagnostics, vocabularyField: "exceptions.sectors"),
                     ObligationsCovered = Texts(e, "obligationsCovered", diagnostics, vocabularyField: "exceptions.obligationsCovered"),

@@ -56,6 +56,24 @@ public sealed class BaselineTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_checks_one_draft_of_the_baseline_resolves_nothing_of_the_others()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.FullName, "briefs"));
+        File.WriteAllText(Path.Combine(_folder.FullName, "briefs", "a.json"), Round1);
+        File.WriteAllText(Path.Combine(_folder.FullName, "briefs", "b.json"), Round1.Replace("\"demo\"", "\"other\"", StringComparison.Ordinal));
+        Run("check", "briefs", "--format", "json", "--output", "main.json");
+
+        var json = JObject.Parse(Run("check", "briefs/a.json", "--baseline", "main.json", "--format", "json").Output);
+        var text = Run("check", "briefs/a.json", "--baseline", "main.json");
+
+        json["baseline"]!["resolved"]!.Should().BeEmpty("b.json was not checked, so none of its conflicts is resolved");
+        var other = JObject.Parse(File.ReadAllText(Path.Combine(_folder.FullName, "main.json")))["documents"]!.Single(d => (string)d["path"]! == "briefs/b.json");
+        var itsConflicts = other["clauses"]!.Sum(c => c["conflicts"]!.Count()) + other["findings"]!.Count(f => (string)f["kind"]! == "conflict");
+        json["baseline"]!["notChecked"]!.Value<int>().Should().Be(itsConflicts).And.BeGreaterThan(0);
+        text.Output.Should().Contain($"0 resolved; {itsConflicts} conflicts of documents this run did not check left aside.");
+    }
+
+    [Fact]
     public void A_run_with_nothing_new_passes()
     {
         File.WriteAllText(Path.Combine(_folder.FullName, "draft.json"), Round1);

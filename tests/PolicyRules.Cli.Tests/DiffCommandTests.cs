@@ -64,4 +64,21 @@ public sealed class DiffCommandTests : IDisposable
         missing.ExitCode.Should().Be(ExitCodes.Error);
         missing.Error.Should().Contain("no such file 'round3.txt'");
     }
+
+    [Fact]
+    public void Diff_with_a_clause_that_could_not_be_read_says_why_and_exits_2()
+    {
+        const string Round = """
+            { "agreement": { "id": "a", "name": "A", "parties": [ { "code": "CAN" } ] },
+              "clauses": [ { "id": "1", "text": "Each Party shall accord national treatment." }{{more}} ] }
+            """;
+        File.WriteAllText(Path.Combine(_folder, "a1.json"), Round.Replace("{{more}}", "", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_folder, "a2.json"), Round.Replace("{{more}}", """, { "id": "2", "text": "x", "sectors": "music" }""", StringComparison.Ordinal));
+
+        var result = Run("diff", "a1.json", "a2.json");
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Error.Should().Contain("a2.json(2,123): error PR2003: 'sectors' must be a list of strings.");
+        result.Output.Should().MatchRegex(@"\n  2 +added: error\n");
+    }
 }

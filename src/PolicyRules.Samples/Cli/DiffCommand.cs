@@ -2,6 +2,7 @@ using System.CommandLine;
 using PolicyRules.Checking;
 using PolicyRules.Checking.Report;
 using PolicyRules.Checking.Rounds;
+using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
 using PolicyRules.Domain.Imports;
 using PolicyRules.Reporting;
@@ -48,6 +49,11 @@ internal static class DiffCommand
             }
 
             var diff = RoundComparer.Compare(parse.GetValue(before)!, rounds[0], parse.GetValue(after)!, rounds[1]);
+            foreach (var note in diff.Notes)
+            {
+                stderr.WriteLine($"policy-check: warning: {note}");
+            }
+
             var text = RoundDiffWriter.Format(diff, parse.GetValue(format)!);
             if (parse.GetValue(output) is { } target)
             {
@@ -58,7 +64,9 @@ internal static class DiffCommand
                 stdout.Write(text);
             }
 
-            return ExitCodes.Success;
+            // A round with clauses that could not be checked is compared, and the run says so as check does.
+            var incomplete = rounds.SelectMany(r => r).Any(d => d.Verdict == Verdict.Error || d.Clauses.Any(c => c.Verdict == Verdict.Error));
+            return incomplete ? ExitCodes.Error : ExitCodes.Success;
         });
         return command;
     }
@@ -98,6 +106,12 @@ internal static class DiffCommand
 
             stderr.WriteLine($"policy-check: error: {given} cannot be compared: it is neither a readable draft nor a JSON report of check.");
             return null;
+        }
+
+        // A clause that could not be read is compared as an error: its diagnostics say why, as check says it.
+        foreach (var d in draft.Diagnostics.Concat(draft.Clauses.SelectMany(c => c.Diagnostics)).Where(d => d.Severity != DiagnosticSeverity.Info))
+        {
+            stderr.WriteLine(d with { File = given });
         }
 
         return checker() is { } built ? [built.Check(draft) with { Path = given.Replace('\\', '/') }] : null;

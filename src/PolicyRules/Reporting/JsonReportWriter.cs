@@ -308,6 +308,11 @@ public static class JsonReportWriter
             Property(w, "message", e.Message);
             w.WriteEndObject();
         });
+        if (baseline.NotChecked > 0)
+        {
+            Property(w, "notChecked", baseline.NotChecked);
+        }
+
         w.WriteEndObject();
     }
 

@@ -160,7 +160,8 @@ public static class TextReportWriter
 
         if (report.Baseline is { } baseline)
         {
-            w.WriteLine($"Baseline {baseline.Source}: {baseline.New} new, {baseline.Existing} already in it (they do not fail the run), {baseline.Resolved.Count} resolved.");
+            w.WriteLine($"Baseline {baseline.Source}: {baseline.New} new, {baseline.Existing} already in it (they do not fail the run), {baseline.Resolved.Count} resolved"
+                + (baseline.NotChecked > 0 ? $"; {Plural(baseline.NotChecked, "conflict")} of documents this run did not check left aside." : "."));
             foreach (var gone in baseline.Resolved)
             {
                 w.WriteLine($"  resolved: {gone.Rule} {gone.Principle} on {gone.Agreement ?? gone.Document} {gone.Clause ?? "(agreement)"}");

@@ -4,7 +4,8 @@ namespace PolicyRules.Checking.Baselines;
 
 /// <summary>
 /// Compares a report with a baseline: each counting conflict is <c>new</c> or <c>existing</c>
-/// (<see cref="ConflictReport.Baseline"/>); the baseline's conflicts no longer found are resolved.
+/// (<see cref="ConflictReport.Baseline"/>); the baseline's conflicts no longer found in the documents
+/// checked are resolved, those of documents this run did not check are counted apart.
 /// Only new conflicts fail a run.
 /// </summary>
 public static class BaselineApplier
@@ -35,8 +36,12 @@ public static class BaselineApplier
             }
         }
 
-        var resolved = baseline.Entries.Where(e => !seen.Contains(e.Key)).Select(e => e.Value).ToArray();
-        return report with { Baseline = new BaselineReport(source, added, kept, resolved) };
+        // Only what this run checked can be resolved: a document left out of it (a pull request that
+        // checks one brief against the whole folder's report) resolves nothing.
+        var checkedDocuments = report.Documents.Select(d => d.Agreement?.Id ?? d.Path).ToHashSet(StringComparer.Ordinal);
+        var gone = baseline.Entries.Where(e => !seen.Contains(e.Key)).Select(e => e.Value).ToArray();
+        var resolved = gone.Where(e => checkedDocuments.Contains(e.Agreement ?? e.Document)).ToArray();
+        return report with { Baseline = new BaselineReport(source, added, kept, resolved) { NotChecked = gone.Length - resolved.Length } };
 
         string Mark(string fingerprint)
         {

@@ -42,9 +42,13 @@ public sealed record CheckReport
 /// <param name="Source">The baseline file.</param>
 /// <param name="New">Counting conflicts the baseline does not have: only these fail the run.</param>
 /// <param name="Existing">Counting conflicts the baseline already had.</param>
-/// <param name="Resolved">The baseline's conflicts no longer found.</param>
+/// <param name="Resolved">The baseline's conflicts no longer found in the documents this run checked.</param>
 public sealed record BaselineReport(string Source, int New, int Existing, IReadOnlyList<Baselines.BaselineEntry> Resolved)
 {
+    /// <summary>The baseline's conflicts in documents this run did not check: neither found nor resolved. Written when not 0.</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public int NotChecked { get; init; }
+
     /// <summary>The mark of a conflict the baseline does not have.</summary>
     public const string NewConflict = "new";
 

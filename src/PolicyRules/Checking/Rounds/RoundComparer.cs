@@ -3,9 +3,10 @@ using PolicyRules.Checking.Report;
 namespace PolicyRules.Checking.Rounds;
 
 /// <summary>
-/// Compares two rounds of the same negotiation, as reports: documents are paired by agreement id
-/// (two single-document reports are paired whatever their ids, as two rounds of one draft), clauses
-/// by id, conflicts by rule and principle within their clause.
+/// Compares two rounds of the same negotiation, as reports: documents are paired by agreement id (by
+/// id and path where documents of one round share an id; two single-document reports are paired
+/// whatever their ids, as two rounds of one draft, with a note when their ids and names differ), clauses by id,
+/// conflicts by rule and principle within their clause.
 /// </summary>
 public static class RoundComparer
 {
@@ -18,23 +19,41 @@ public static class RoundComparer
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(later);
         var documents = new List<DocumentDiff>();
+        var notes = new List<string>();
         if (earlier.Count == 1 && later.Count == 1)
         {
             documents.Add(Compare(earlier[0], later[0]));
+            // Texts take their file's name as id, so two rounds' ids may differ: only a different name as well says they are two agreements.
+            if (Key(earlier[0]) != Key(later[0]) && earlier[0].Agreement?.Name != later[0].Agreement?.Name)
+            {
+                notes.Add($"{before} and {after} name different agreements ({Key(earlier[0])}, {Key(later[0])}); they are compared as two rounds of one draft.");
+            }
         }
         else
         {
-            var byId = earlier.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            foreach (var document in later)
+            var earlierKeys = Keys(earlier);
+            var laterKeys = Keys(later);
+            var byKey = earlier.Select((d, i) => (Key: earlierKeys[i], Document: d)).ToDictionary(p => p.Key, p => p.Document, StringComparer.Ordinal);
+            for (var i = 0; i < later.Count; i++)
             {
-                documents.Add(Compare(byId.GetValueOrDefault(Key(document)), document));
+                documents.Add(Compare(byKey.GetValueOrDefault(laterKeys[i]), later[i]) with { Agreement = laterKeys[i] });
             }
 
-            var laterIds = later.Select(Key).ToHashSet(StringComparer.Ordinal);
-            documents.AddRange(earlier.Where(d => !laterIds.Contains(Key(d))).Select(d => Compare(d, null)));
+            var seen = laterKeys.ToHashSet(StringComparer.Ordinal);
+            documents.AddRange(earlier.Select((d, i) => (Key: earlierKeys[i], Document: d)).Where(p => !seen.Contains(p.Key)).Select(p => Compare(p.Document, null) with { Agreement = p.Key }));
         }
 
-        return new RoundDiff(before, after, documents);
+        return new RoundDiff(before, after, documents) { Notes = notes };
+    }
+
+    /// <summary>
+    /// Each document's key in its round: the agreement id, or, for an agreement that several
+    /// documents of the round share, the id and the path ("ckfta (briefs/a.json)"), so none is dropped.
+    /// </summary>
+    private static string[] Keys(IReadOnlyList<DocumentReport> documents)
+    {
+        var shared = documents.GroupBy(Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return documents.Select(d => shared.Contains(Key(d)) ? $"{Key(d)} ({d.Path})" : Key(d)).ToArray();
     }
 
     /// <summary>Compares one document with its next round; either may be null (an agreement added or dropped).</summary>

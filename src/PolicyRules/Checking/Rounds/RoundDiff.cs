@@ -6,6 +6,9 @@ namespace PolicyRules.Checking.Rounds;
 /// <param name="Documents">One entry per agreement in either round, in the order of the later round (then those only in the earlier).</param>
 public sealed record RoundDiff(string Before, string After, IReadOnlyList<DocumentDiff> Documents)
 {
+    /// <summary>What the comparison could not settle and the reader should know, such as two drafts of different agreements compared as two rounds of one.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Conflicts in the later round that the earlier did not have, in every document.</summary>
     public int Added => Count(ConflictChange.Added);
 

@@ -76,6 +76,34 @@ public class RoundComparerTests
     }
 
     [Fact]
+    public void Documents_of_one_round_that_share_an_agreement_are_paired_by_path_and_none_is_dropped()
+    {
+        var a = Check(Draft(MarketAccess, Definitions), "briefs/a.json");
+        var b = Check(Draft(Exemption, Definitions), "briefs/b.json");
+
+        var same = RoundComparer.Compare("x", [a, b], "x", [a, b]);
+        var swapped = RoundComparer.Compare("r1", [a, b], "r2", [a, Check(Draft(MarketAccess, Definitions), "briefs/b.json")]);
+
+        same.Documents.Select(d => d.Agreement).Should().Equal("a (briefs/a.json)", "a (briefs/b.json)");
+        same.Documents.Should().OnlyContain(d => d.Clauses.Count == 0, "a report compared with itself has no change");
+        swapped.Documents.Single(d => d.Agreement == "a (briefs/b.json)").Clauses.Should().Contain(c => c.Id == "9.4" && c.Change == ClauseChange.Added);
+        swapped.Documents.Single(d => d.Agreement == "a (briefs/a.json)").Clauses.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Two_drafts_of_different_agreements_are_compared_as_rounds_of_one_with_a_note()
+    {
+        var other = Checker.Check(new DraftReader().Read(Draft(MarketAccess).Replace("\"id\": \"a\", \"name\": \"A\"", "\"id\": \"b\", \"name\": \"B\"", StringComparison.Ordinal), "b.json"));
+        var renamed = Checker.Check(new DraftReader().Read(Draft(MarketAccess).Replace("\"id\": \"a\"", "\"id\": \"a2\"", StringComparison.Ordinal), "a2.json"));
+
+        var diff = RoundComparer.Compare("a.json", [Check(Draft(MarketAccess))], "b.json", [other]);
+
+        diff.Documents.Should().ContainSingle();
+        diff.Notes.Should().Equal("a.json and b.json name different agreements (a, b); they are compared as two rounds of one draft.");
+        RoundComparer.Compare("r1", [Check(Draft(MarketAccess))], "r2", [renamed]).Notes.Should().BeEmpty("a round may take a new id, as a text takes its file's name; the agreement's name is the same");
+    }
+
+    [Fact]
     public void A_json_report_reads_back_to_the_same_report()
     {
         var report = Checker.CheckAll(Directory.GetFiles(Drafts, "*.json").Order(StringComparer.Ordinal).Select(f => new DraftReader().ReadFile(f)));

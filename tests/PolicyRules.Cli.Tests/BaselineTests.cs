@@ -74,6 +74,22 @@ public sealed class BaselineTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_made_with_other_rules_is_used_with_a_warning()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "draft.json"), Round1);
+        Run("check", "draft.json", "--format", "json", "--output", "previous.json");
+        var previous = JObject.Parse(File.ReadAllText(Path.Combine(_folder.FullName, "previous.json")));
+        previous["rulebooks"]![0]!["version"] = "0.1.0";
+        previous["rulebooks"]![0]!["sha256"] = new string('0', 64);
+        File.WriteAllText(Path.Combine(_folder.FullName, "previous.json"), previous.ToString());
+
+        var result = Run("check", "draft.json", "--baseline", "previous.json");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, "its conflicts are still matched");
+        result.Error.Should().MatchRegex(@"warning: --baseline previous\.json was made with other rules \(unesco-2005 0\.1\.0 \(000000000000\) then, unesco-2005 \S+ \([0-9a-f]{12}\) now\)");
+    }
+
+    [Fact]
     public void A_run_with_nothing_new_passes()
     {
         File.WriteAllText(Path.Combine(_folder.FullName, "draft.json"), Round1);
@@ -82,6 +98,7 @@ public sealed class BaselineTests : IDisposable
         var result = Run("check", "draft.json", "--baseline", "previous.json");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Output + result.Error);
+        result.Error.Should().NotContain("other rules", "the baseline was made with these rules");
         result.Output.Should().Contain("PASS: no new open conflict at or above high.");
         Run("check", "draft.json", "--baseline", "previous.json", "--format", "markdown").Output.Should().Contain("**Pass**: no new open conflict at or above `high`.");
         Run("check", "draft.json", "--baseline", "previous.json", "--format", "html").Output.Should().Contain("Pass: no new open conflict at or above high.");

@@ -18,6 +18,9 @@ public class WaiverTests
         var report = JObject.Parse(result.Output);
         var conflict = report["documents"]![1]!["clauses"]![0]!["conflicts"]![0]!;
         conflict["status"]!.Value<string>().Should().Be("waived");
+        conflict["waiver"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be(
+            """{"rule":"T-LIB-001","document":"lib","clause":"8.2","by":"a.analyst","expires":"2099-12-31","line":3,"reason":"Annex II reservation for broadcasting negotiated separately."}""",
+            "the JSON report says who accepted the conflict, why and until when");
         report["documents"]![1]!["clauses"]![0]!["verdict"]!.Value<string>().Should().Be("compliant", "its only conflict is waived");
         report["summary"]!["conflicts"]!["high"]!.Value<int>().Should().Be(0, "waived conflicts are not counted");
     }
@@ -32,6 +35,8 @@ public class WaiverTests
 
         var text = CliRunner.Run(Check("--waivers", "waivers/valid.json")).Output;
         text.Should().Contain("[waived]").And.Contain("waived by a.analyst until 2099-12-31: Annex II reservation");
+        CliRunner.Run(Check("--waivers", "waivers/valid.json", "--format", "html")).Output.Should().Contain("<dt>waiver</dt><dd>waived by a.analyst until 2099-12-31: Annex II reservation");
+        CliRunner.Run(Check("--waivers", "waivers/valid.json", "--format", "junit")).Output.Should().Contain("waived by a.analyst until 2099-12-31: Annex II reservation");
     }
 
     [Fact]
@@ -139,6 +144,18 @@ public class WaiverTests
     public void Document_selectors_match_path_globs_or_the_agreement_id(string selector, string path, bool matches)
     {
         new Waiver("R", selector, null, "r", "b", null).MatchesDocument(path, "ckfta").Should().Be(matches);
+    }
+
+    [Theory]
+    [InlineData("agreement", null, true)]
+    [InlineData("(agreement)", null, true)]
+    [InlineData("(agreement)", "9.2", false)]
+    [InlineData("9.2", null, false)]
+    [InlineData("9.2", "9.2", true)]
+    [InlineData("*", null, true)]
+    public void Clause_selectors_take_the_agreement_as_reports_label_it(string selector, string? clause, bool matches)
+    {
+        new Waiver("R", null, selector, "r", "b", null).MatchesClause(clause).Should().Be(matches);
     }
 
     [Fact]

@@ -275,6 +275,10 @@ internal static class CheckCommand
         if (previous is not null)
         {
             report = BaselineApplier.Apply(report, previous, settings.Baseline!.Replace('\\', '/'));
+            if (previous.RulebookChange(report.Rulebooks) is { } change)
+            {
+                stderr.WriteLine($"policy-check: warning: --baseline {settings.Baseline} was made with other rules ({change}): what they find differently shows as new or resolved.");
+            }
         }
 
         // Diagnostics of the drafts, in the form editors and CI annotate.
@@ -298,7 +302,6 @@ internal static class CheckCommand
         {
             Rules = checker.Rules,
             FailOn = settings.FailOn,
-            Waivers = waived,
             BasePath = environment.WorkingDirectory,
             Quiet = settings.Quiet,
             Drafts = drafts,

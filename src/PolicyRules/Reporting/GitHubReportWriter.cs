@@ -43,7 +43,7 @@ public static class GitHubReportWriter
                 }
 
                 var location = c.Clause?.Location ?? c.Document.Agreement?.Location;
-                var message = $"{c.Message}" + (c.Remedy is { Length: > 0 } r ? $"\nRemedy: {r}" : "") + (c.Status == ConflictStatus.Waived && options.Waivers?.For(c.Source) is { } w ? $"\nWaived by {w.Waiver.By}: {w.Waiver.Reason}" : "");
+                var message = $"{c.Message}" + (c.Remedy is { Length: > 0 } r ? $"\nRemedy: {r}" : "") + (c.Waiver is { } w ? $"\nWaived by {w.By}: {w.Reason}" : "");
                 writer.WriteLine(Command(level, document.Path, location?.Line ?? 1, location?.Column ?? 1, $"{c.Rule} {c.Principle} ({c.Severity}, {c.Status}) clause {c.Where}", message));
             }
         }

@@ -267,6 +267,11 @@ public static class HtmlReportWriter
             h.Append($"<dt>mitigation</dt><dd>{E(ReportConflict.Reach(m))} by {by} ({E(m.Rule)}): {E(m.Message)}</dd>\n");
         }
 
+        if (c.Waived is { } waived)
+        {
+            h.Append($"<dt>waiver</dt><dd>{E(waived)}</dd>\n");
+        }
+
         h.Append($"<dt>basis</dt><dd>{E(string.Join("; ", c.Basis))}</dd>\n");
         if (c.Remedy is not null)
         {

@@ -144,5 +144,6 @@ public static class JUnitReportWriter
         $"{c.Rule} {c.Principle} [{c.Severity}, {c.Status}]\n{c.Message}" +
         (c.Evidence.Count > 0 ? "\nevidence: " + string.Join("; ", c.Evidence.Select(TextReportWriter.Evidence)) : "") +
         (c.Basis.Count > 0 ? "\nbasis: " + string.Join("; ", c.Basis) : "") +
-        (c.Remedy is { Length: > 0 } r ? "\nremedy: " + r : "");
+        (c.Remedy is { Length: > 0 } r ? "\nremedy: " + r : "") +
+        (c.Waived is { } waived ? "\n" + waived : "");
 }

@@ -162,6 +162,7 @@ public static class JsonReportWriter
         WriteFindingBody(w, conflict.Basis, conflict.Severity, conflict.Parties, conflict.Message, conflict.Remedy, conflict.Evidence, conflict.Mitigations, conflict.Status);
         Map(w, "partyStatus", conflict.PartyStatus);
         Baseline(w, conflict.Baseline);
+        Waiver(w, conflict.Waiver);
 
         w.WriteEndObject();
     }
@@ -175,6 +176,7 @@ public static class JsonReportWriter
         Property(w, "kind", finding.Kind);
         WriteFindingBody(w, finding.Basis, finding.Severity, finding.Parties, finding.Message, finding.Remedy, finding.Evidence, finding.Mitigations, finding.Status);
         Baseline(w, finding.Baseline);
+        Waiver(w, finding.Waiver);
 
         w.WriteEndObject();
     }
@@ -199,6 +201,16 @@ public static class JsonReportWriter
         Items(w, "evidence", evidence, WriteEvidence);
         Items(w, "mitigations", mitigations, WriteMitigation);
         Property(w, "status", status);
+    }
+
+    // The waiver of a waived conflict is an extension of the contract: written only with --waivers.
+    private static void Waiver(JsonTextWriter w, WaiverReport? waiver)
+    {
+        if (waiver is not null)
+        {
+            w.WritePropertyName("waiver");
+            WriteWaiver(w, waiver);
+        }
     }
 
     // The baseline mark is an extension of the contract: written only with --baseline.
@@ -287,6 +299,11 @@ public static class JsonReportWriter
         Property(w, "by", waiver.By);
         Property(w, "expires", waiver.Expires);
         Property(w, "line", waiver.Line);
+        if (waiver.Reason is { } reason)
+        {
+            Property(w, "reason", reason);
+        }
+
         w.WriteEndObject();
     }
 

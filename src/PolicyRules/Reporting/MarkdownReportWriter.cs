@@ -98,9 +98,9 @@ public static class MarkdownReportWriter
                         w.WriteLine($"- **Mitigation** ({Inline(ReportConflict.Reach(m))}, by {Inline(m.By)}, {Inline(m.Rule)}): {Inline(m.Message)}");
                     }
 
-                    if (options.Waivers?.For(c.Source) is { } waived)
+                    if (c.Waiver is { } waiver)
                     {
-                        w.WriteLine($"- **Waived** by {Inline(waived.Waiver.By)}: {Inline(waived.Waiver.Reason)}");
+                        w.WriteLine($"- **Waived** by {Inline(waiver.By)}: {Inline(waiver.Reason ?? "")}");
                     }
 
                     if (c.Remedy is { Length: > 0 } remedy)
@@ -129,24 +129,28 @@ public static class MarkdownReportWriter
             }
         }
 
-        if (options.Waivers is { } outcome2 && (outcome2.Expired.Count > 0 || outcome2.Stale.Count > 0))
+        if (report.Waivers is { } waivers && (waivers.Expired.Count > 0 || waivers.Stale.Count > 0))
         {
             w.WriteLine();
             w.WriteLine("### Waivers");
             w.WriteLine();
-            foreach (var e in outcome2.Expired)
+            foreach (var e in waivers.Expired)
             {
-                w.WriteLine($"- Expired ({e.Expires:yyyy-MM-dd}): {Inline(e.Describe())}, by {Inline(e.By)}");
+                w.WriteLine($"- Expired ({e.Expires}): {Inline(Describe(e))}, by {Inline(e.By)}");
             }
 
-            foreach (var s in outcome2.Stale)
+            foreach (var s in waivers.Stale)
             {
-                w.WriteLine($"- Stale (matches nothing): {Inline(s.Describe())}, by {Inline(s.By)}");
+                w.WriteLine($"- Stale (matches nothing): {Inline(Describe(s))}, by {Inline(s.By)}");
             }
         }
 
         return w.ToString();
     }
+
+    // As the waivers file states it: rule, document and clause.
+    private static string Describe(WaiverReport waiver) =>
+        waiver.Rule + (waiver.Document is null ? "" : $" in {waiver.Document}") + (waiver.Clause is null or "*" ? "" : $" on clause {waiver.Clause}");
 
     private static string Or(string text, string empty) => text.Length == 0 ? empty : text;
 

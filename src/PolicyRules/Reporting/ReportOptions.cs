@@ -1,5 +1,4 @@
 using PolicyRules.Checking.Report;
-using PolicyRules.Checking.Waivers;
 using PolicyRules.Domain.Drafts;
 using PolicyRules.Language;
 
@@ -13,9 +12,6 @@ public sealed class ReportOptions
 
     /// <summary>The lowest severity that fails a run (<c>critical</c> … <c>info</c>), or <c>none</c>. Default <c>high</c>.</summary>
     public string FailOn { get; init; } = FailThreshold.Default;
-
-    /// <summary>The waivers applied, to cite a waived conflict's reason; null when none were given.</summary>
-    public WaiverOutcome? Waivers { get; init; }
 
     /// <summary>
     /// The folder absolute input paths are made relative to in SARIF (the repository root or the
@@ -128,6 +124,17 @@ public sealed record ReportConflict(
         FindingReport finding => finding.Baseline,
         _ => null,
     };
+
+    /// <summary>The waiver that accepts it, when its status is <c>waived</c>; else null.</summary>
+    public WaiverReport? Waiver => Source switch
+    {
+        ConflictReport conflict => conflict.Waiver,
+        FindingReport finding => finding.Waiver,
+        _ => null,
+    };
+
+    /// <summary>How a waived conflict was accepted, in words: "waived by ana until 2026-01-31: reason".</summary>
+    public string? Waived => Waiver is { } w ? $"waived by {w.By}" + (w.Expires is { } e ? $" until {e}" : "") + (w.Reason is { Length: > 0 } r ? $": {r}" : "") : null;
 
     /// <summary>The status for each party when they differ, else null.</summary>
     public IReadOnlyDictionary<string, string>? PartyStatus => (Source as ConflictReport)?.PartyStatus;

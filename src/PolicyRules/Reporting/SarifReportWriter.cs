@@ -96,9 +96,9 @@ public static class SarifReportWriter
             if (c.Status == ConflictStatus.Waived)
             {
                 var suppression = new JObject { ["kind"] = "external", ["status"] = "accepted" };
-                if (options.Waivers?.For(c.Source) is { } w)
+                if (c.Waiver is { } w)
                 {
-                    suppression["justification"] = $"{w.Waiver.Reason} (by {w.Waiver.By}" + (w.Waiver.Expires is { } e ? $", until {e:yyyy-MM-dd})" : ")");
+                    suppression["justification"] = $"{w.Reason} (by {w.By}" + (w.Expires is { } e ? $", until {e})" : ")");
                 }
 
                 result["suppressions"] = new JArray(suppression);

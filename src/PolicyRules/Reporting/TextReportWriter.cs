@@ -124,10 +124,9 @@ public static class TextReportWriter
             w.WriteLine($"        mitigation ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}");
         }
 
-        if (options.Waivers?.For(c.Source) is { } waived)
+        if (c.Waived is { } waived)
         {
-            var until = waived.Waiver.Expires is { } e ? $" until {e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
-            w.WriteLine($"        waived by {waived.Waiver.By}{until}: {waived.Waiver.Reason}");
+            w.WriteLine($"        {waived}");
         }
 
         if (c.Basis.Count > 0)

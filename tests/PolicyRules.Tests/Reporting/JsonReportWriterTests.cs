@@ -103,6 +103,7 @@ public class JsonReportWriterTests
             Status = full ? "partially-mitigated" : "open",
             PartyStatus = full ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["CAN"] = "mitigated", ["MEX"] = "open" } : null,
             Baseline = full ? BaselineReport.NewConflict : null,
+            Waiver = full ? new WaiverReport("LIB-001", null, "8.4", "analyst", null, 3) { Reason = "Accepted in round 2." } : null,
         };
         var finding = new FindingReport
         {
@@ -118,6 +119,7 @@ public class JsonReportWriterTests
             Mitigations = [],
             Status = "open",
             Baseline = full ? BaselineReport.ExistingConflict : null,
+            Waiver = full ? new WaiverReport("AGR-*", null, "(agreement)", "analyst", "2027-01-31", 5) : null,
         };
         var clause = new ClauseReport
         {
@@ -141,7 +143,7 @@ public class JsonReportWriterTests
             Clauses = [clause],
             Diagnostics = [],
         };
-        var waiver = new WaiverReport("LIB-*", full ? "drafts/a.json" : null, null, "analyst", full ? "2027-01-31" : null, 4);
+        var waiver = new WaiverReport("LIB-*", full ? "drafts/a.json" : null, null, "analyst", full ? "2027-01-31" : null, 4) { Reason = full ? "Reviewed." : null };
         return new CheckReport
         {
             Tool = new ToolInfo("policy-check", "1.2.3"),

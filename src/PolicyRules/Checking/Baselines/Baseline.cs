@@ -11,10 +11,34 @@ namespace PolicyRules.Checking.Baselines;
 /// </summary>
 public sealed class Baseline
 {
-    private Baseline(IReadOnlyDictionary<string, BaselineEntry> entries) => Entries = entries;
+    private Baseline(IReadOnlyDictionary<string, BaselineEntry> entries, IReadOnlyList<RulebookReport> rulebooks)
+    {
+        Entries = entries;
+        Rulebooks = rulebooks;
+    }
 
     /// <summary>The counting conflicts (open or partially mitigated) of the previous report, by fingerprint.</summary>
     public IReadOnlyDictionary<string, BaselineEntry> Entries { get; }
+
+    /// <summary>The rulebooks the previous run used, as its report names them.</summary>
+    public IReadOnlyList<RulebookReport> Rulebooks { get; }
+
+    /// <summary>
+    /// How the rulebooks of <paramref name="current"/> differ from the baseline's, in words, or null
+    /// when they are the same (by name and content hash): with other rules, conflicts found
+    /// differently show as new or resolved though the drafts did not change.
+    /// </summary>
+    public string? RulebookChange(IEnumerable<RulebookReport> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        static string Describe(IEnumerable<RulebookReport> books) =>
+            string.Join(", ", books.Select(b => $"{b.Name} {b.Version} ({b.Sha256[..Math.Min(12, b.Sha256.Length)]})"));
+        var now = current.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
+        var then = Rulebooks.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
+        return now.Select(b => (b.Name, b.Sha256)).SequenceEqual(then.Select(b => (b.Name, b.Sha256)))
+            ? null
+            : $"{Describe(then)} then, {Describe(now)} now";
+    }
 
     /// <summary>Reads a JSON report written by <c>policy-check check --format json</c>.</summary>
     /// <exception cref="FormatException">The text is not such a report; the message says what is wrong.</exception>
@@ -63,7 +87,10 @@ public sealed class Baseline
             }
         }
 
-        return new Baseline(entries);
+        var rulebooks = (root["rulebooks"] as JArray ?? []).OfType<JObject>()
+            .Select(b => new RulebookReport((string?)b["name"] ?? "", (string?)b["version"] ?? "", (string?)b["sha256"] ?? "", (int?)b["rules"] ?? 0))
+            .ToArray();
+        return new Baseline(entries, rulebooks);
     }
 
     private static void Add(IDictionary<string, BaselineEntry> entries, DocumentReport document, string? clause, JObject conflict)

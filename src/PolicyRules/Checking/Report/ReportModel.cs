@@ -64,7 +64,18 @@ public sealed record BaselineReport(string Source, int New, int Existing, IReadO
 public sealed record WaiversReport(int Applied, IReadOnlyList<WaiverReport> Expired, IReadOnlyList<WaiverReport> Stale, IReadOnlyList<WaiverReport> UnknownRules);
 
 /// <summary>One waiver as its file states it, with the line it stands on.</summary>
-public sealed record WaiverReport(string Rule, string? Document, string? Clause, string By, string? Expires, int Line);
+/// <param name="Rule">Its rule selector.</param>
+/// <param name="Document">Its document selector, or null for any.</param>
+/// <param name="Clause">Its clause selector, or null for any.</param>
+/// <param name="By">Who accepted the conflict.</param>
+/// <param name="Expires">Its last day (yyyy-MM-dd), or null.</param>
+/// <param name="Line">Its line in the waivers file.</param>
+public sealed record WaiverReport(string Rule, string? Document, string? Clause, string By, string? Expires, int Line)
+{
+    /// <summary>Why the conflict is accepted.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Reason { get; init; }
+}
 
 /// <summary>The tool's name and version.</summary>
 public sealed record ToolInfo(string Name, string Version);
@@ -214,6 +225,10 @@ public sealed class ConflictReport
     /// <summary>With <c>--baseline</c>: <c>new</c> or <c>existing</c> for a counting conflict; null otherwise.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Baseline { get; set; }
+
+    /// <summary>The waiver that accepts it, when its status is <c>waived</c>: who, why and until when. An extension of the contract.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public WaiverReport? Waiver { get; set; }
 }
 
 /// <summary>An agreement-level finding: a conflict or a support with no clause.</summary>
@@ -260,6 +275,10 @@ public sealed class FindingReport
     /// <summary>With <c>--baseline</c>: <c>new</c> or <c>existing</c> for a counting conflict; null otherwise.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Baseline { get; set; }
+
+    /// <summary>The waiver that accepts it, when its status is <c>waived</c>: who, why and until when. An extension of the contract.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public WaiverReport? Waiver { get; set; }
 }
 
 /// <summary>A field, or a span of it, that made a rule match.</summary>

@@ -6,7 +6,7 @@ namespace PolicyRules.Checking.Waivers;
 /// </summary>
 /// <param name="Rule">The rule id (<c>LIB-001</c>); <c>*</c> matches any rule, and a trailing <c>*</c> a prefix (<c>DIG-*</c>).</param>
 /// <param name="Document">The draft: its path (a glob such as <c>drafts/*.json</c>, matched against the end of the path) or its agreement id; null for any.</param>
-/// <param name="Clause">The clause id; null or <c>*</c> for any clause, <c>agreement</c> for agreement-level findings only.</param>
+/// <param name="Clause">The clause id; null or <c>*</c> for any clause, <c>agreement</c> (or <c>(agreement)</c>, as reports label them) for agreement-level findings only.</param>
 /// <param name="Reason">Why the conflict is accepted.</param>
 /// <param name="By">Who accepted it.</param>
 /// <param name="Expires">The last day it applies; null for no expiry.</param>
@@ -29,7 +29,10 @@ public sealed record Waiver(string Rule, string? Document, string? Clause, strin
 
     /// <summary>Whether the waiver's clause selector matches a clause id (null: an agreement-level finding).</summary>
     public bool MatchesClause(string? clauseId) =>
-        Clause is null or "*" || (clauseId is null ? Clause == AgreementSelector : Clause == clauseId);
+        Clause is null or "*" || (clauseId is null ? Clause is AgreementSelector or ReportedAgreementSelector : Clause == clauseId);
+
+    // The label every report gives agreement-level findings, copied into a waiver from a report.
+    private const string ReportedAgreementSelector = "(agreement)";
 
     /// <summary>Whether the waiver's document selector matches a document path or agreement id.</summary>
     public bool MatchesDocument(string path, string? agreementId)

@@ -127,7 +127,7 @@ public static class WaiverApplier
                 applied.Add(new AppliedWaiver(waiver, match.Document.Path, match.Clause, match.Rule, match.Conflict));
                 if (taken.Add(match.Conflict))
                 {
-                    match.SetWaived();
+                    match.Waive(Describe(waiver));
                 }
             }
         }
@@ -147,7 +147,7 @@ public static class WaiverApplier
     }
 
     private static WaiverReport Describe(Waiver w) =>
-        new(w.Rule, w.Document, w.Clause, w.By, w.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Line);
+        new(w.Rule, w.Document, w.Clause, w.By, w.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Line) { Reason = w.Reason };
 
     // Verdicts follow the statuses: a clause whose only conflict is waived is no longer a conflict.
     private static DocumentReport Rejudged(DocumentReport document)
@@ -177,21 +177,18 @@ public static class WaiverApplier
         {
             foreach (var finding in document.Findings.Where(f => f.Kind == "conflict"))
             {
-                yield return new Candidate(document, null, finding.Rule, finding.Status, finding, () => finding.Status = ConflictStatus.Waived);
+                yield return new Candidate(document, null, finding.Rule, finding.Status, finding, waiver => (finding.Status, finding.Waiver) = (ConflictStatus.Waived, waiver));
             }
 
             foreach (var clause in document.Clauses)
             {
                 foreach (var conflict in clause.Conflicts)
                 {
-                    yield return new Candidate(document, clause.Id, conflict.Rule, conflict.Status, conflict, () => (conflict.Status, conflict.PartyStatus) = (ConflictStatus.Waived, null));
+                    yield return new Candidate(document, clause.Id, conflict.Rule, conflict.Status, conflict, waiver => (conflict.Status, conflict.PartyStatus, conflict.Waiver) = (ConflictStatus.Waived, null, waiver));
                 }
             }
         }
     }
 
-    private sealed record Candidate(DocumentReport Document, string? Clause, string Rule, string Status, object Conflict, Action Waive)
-    {
-        public void SetWaived() => Waive();
-    }
+    private sealed record Candidate(DocumentReport Document, string? Clause, string Rule, string Status, object Conflict, Action<WaiverReport> Waive);
 }

@@ -67,6 +67,8 @@ public sealed class PolicyChecker : IPolicyChecker
             sources.AddRange(found);
         }
 
+        sources.AddRange(_options.RuleSources);
+
         var set = new RulebookLoader(ConventionCatalog.Create()) { MaxParallelism = Math.Max(1, _options.MaxParallelism) }.Load(sources);
         if (set.HasErrors)
         {

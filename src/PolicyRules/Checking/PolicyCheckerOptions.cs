@@ -9,6 +9,13 @@ public sealed class PolicyCheckerOptions
     /// <summary>Rule files or folders loaded after the default rulebook, in order.</summary>
     public IList<string> RulePaths { get; } = [];
 
+    /// <summary>
+    /// Rule files given as text or streams (<see cref="Language.RulebookSource.FromText"/>,
+    /// <see cref="Language.RulebookSource.FromStream"/>: rules embedded in a tool, say), loaded after
+    /// <see cref="RulePaths"/>, in order. A stream is read once, when the checker is built.
+    /// </summary>
+    public IList<Language.RulebookSource> RuleSources { get; } = [];
+
     /// <summary>Ids of rules switched off.</summary>
     public ISet<string> DisabledRules { get; } = new HashSet<string>(StringComparer.Ordinal);
 

@@ -274,6 +274,18 @@ public class PolicyCheckerTests
     }
 
     [Fact]
+    public void Rules_given_as_text_are_loaded_after_the_rule_paths()
+    {
+        var options = new PolicyCheckerOptions();
+        options.RuleSources.Add(PolicyRules.Language.RulebookSource.FromText(Drafts.MitigationRules, "embedded/mitigations.json"));
+
+        var checker = new PolicyChecker(options);
+
+        checker.Rules.Should().Contain(r => r.Id == "MIT-T" && r.Rulebook == "mitigations");
+        checker.Rulebooks.Select(b => b.Name).Should().EndWith("mitigations");
+    }
+
+    [Fact]
     public void A_folder_of_rules_without_a_rule_file_is_refused_with_its_path()
     {
         var folder = Directory.CreateTempSubdirectory("policyrules-empty-");

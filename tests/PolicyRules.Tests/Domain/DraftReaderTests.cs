@@ -175,6 +175,27 @@ public class DraftReaderTests
     }
 
     [Fact]
+    public void A_draft_saved_in_windows_1252_is_read_with_its_accents_and_a_warning()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"draft-1252-{Guid.NewGuid():N}.json");
+        try
+        {
+            const string Json = """{ "agreement": { "id": "a", "name": "Tratado Perú–España", "parties": [ { "code": "PER" }, { "code": "ESP" } ] }, "clauses": [] }""";
+            File.WriteAllBytes(file, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Json));
+
+            var draft = new DraftReader().ReadFile(file);
+
+            draft.Agreement!.Name.Should().Be("Tratado Perú–España");
+            var warning = draft.Diagnostics.Should().ContainSingle().Which;
+            (warning.Code, warning.Severity, warning.Line).Should().Be((DraftDiagnosticCodes.NotUtf8, DiagnosticSeverity.Warning, 1));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_misspelt_top_level_field_is_warned_of_and_a_tools_own_field_is_not()
     {
         var draft = new DraftReader().Read("""

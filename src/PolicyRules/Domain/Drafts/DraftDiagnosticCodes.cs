@@ -35,4 +35,7 @@ public static class DraftDiagnosticCodes
 
     /// <summary>A value not in its field's form, such as a date of signature not written 2014-09-22 (a warning; an error with strict reading).</summary>
     public const string MalformedValue = "PR2011";
+
+    /// <summary>The file is not UTF-8 and was read as Windows-1252 (a warning).</summary>
+    public const string NotUtf8 = "PR2012";
 }

@@ -48,7 +48,11 @@ public sealed partial class DraftReader
                 return Unreadable(path, DraftDiagnosticCodes.FileTooLarge, start, $"The draft is {length:N0} bytes; the limit is {MaxFileBytes:N0}.");
             }
 
-            return Read(File.ReadAllText(path), path);
+            var text = TextDecoding.Decode(File.ReadAllBytes(path), out var legacy);
+            var draft = Read(text, path);
+            return legacy
+                ? new Draft(draft.Path, draft.Agreement, draft.Perspective, draft.Clauses, [new Diagnostic(DraftDiagnosticCodes.NotUtf8, DiagnosticSeverity.Warning, TextDecoding.LegacyMessage, path, 1, 1), .. draft.Diagnostics], draft.AgreementLocation)
+                : draft;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

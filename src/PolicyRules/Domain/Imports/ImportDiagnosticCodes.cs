@@ -23,4 +23,7 @@ public static class ImportDiagnosticCodes
 
     /// <summary>The text names one party the importer knows, where a treaty has two or more (a warning: the others must be given).</summary>
     public const string OneParty = "PR7007";
+
+    /// <summary>A treaty text that is not UTF-8 was read as Windows-1252 (a warning).</summary>
+    public const string NotUtf8 = "PR7008";
 }

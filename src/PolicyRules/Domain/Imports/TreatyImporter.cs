@@ -87,7 +87,7 @@ public sealed class TreatyImporter
             {
                 "docx" => FromParagraphs(path, format, WordTreatyReader.Read(Docx(bytes, path))),
                 "tota-xml" => FromXml(path, bytes),
-                _ => FromParagraphs(path, format, PlainTextTreatyReader.Read(Decode(bytes))),
+                _ => FromParagraphs(path, format, PlainTextTreatyReader.Read(TextDecoding.Decode(bytes, out var legacy)), legacy),
             };
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or XmlException or FileFormatException or InvalidOperationException)
@@ -151,9 +151,14 @@ public sealed class TreatyImporter
         return new TreatyImport(path, "tota-xml", agreement, clauses, diagnostics.Items, _options.Perspective);
     }
 
-    private TreatyImport FromParagraphs(string path, string format, IReadOnlyList<TreatyParagraph> paragraphs)
+    private TreatyImport FromParagraphs(string path, string format, IReadOnlyList<TreatyParagraph> paragraphs, bool notUtf8 = false)
     {
         var diagnostics = new DiagnosticBag();
+        if (notUtf8)
+        {
+            diagnostics.Warning(ImportDiagnosticCodes.NotUtf8, new SourceSpan(path, 1, 1), TextDecoding.LegacyMessage);
+        }
+
         var start = new SourceSpan(path, paragraphs.Count > 0 ? paragraphs[0].Line : 1, 1);
         var segmented = ArticleSegmenter.Segment(paragraphs);
         var (name, titleParagraphs) = AgreementHeader.Title(segmented.Front);
@@ -248,12 +253,5 @@ public sealed class TreatyImporter
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
-    }
-
-    /// <summary>UTF-8 (with or without a byte-order mark) or UTF-16 with one; other bytes read as Windows-1252 would lose nothing worse than accents.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 }

@@ -109,6 +109,20 @@ public class PlainTextImportTests
     }
 
     [Fact]
+    public void A_text_saved_in_windows_1252_is_read_with_its_accents_and_a_warning()
+    {
+        const string Text = "Tratado de Libre Comercio entre la República del Perú y España\n\nArtículo 1\nDisposiciones\n\nLas Partes acuerdan el “trato nacional”.\n";
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Text);
+
+        var import = new TreatyImporter(new TreatyImportOptions { Parties = { "PER", "ESP" } }).Import(new MemoryStream(bytes), "tlc.txt");
+
+        import.Diagnostics.Should().ContainSingle(d => d.Code == ImportDiagnosticCodes.NotUtf8);
+        import.Clauses.Single().Text.Should().Contain("“trato nacional”").And.NotContain("\uFFFD");
+        new TreatyImporter(new TreatyImportOptions { Parties = { "PER", "ESP" } }).Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Text)), "tlc.txt")
+            .Diagnostics.Should().NotContain(d => d.Code == ImportDiagnosticCodes.NotUtf8, "UTF-8 is read as it is");
+    }
+
+    [Fact]
     public void Reads_spanish_and_french_treaties()
     {
         var spanish = Import("""

@@ -262,7 +262,7 @@ internal sealed class DocumentReportBuilder(
             Parties = parties,
             Message = conflict.Message,
             Remedy = conflict.Remedy,
-            Evidence = matches.SelectMany(m => m.Evidence).Distinct().Select(Evidence).ToArray(),
+            Evidence = EvidenceList.Essential(matches.SelectMany(m => m.Evidence)).Select(Evidence).ToArray(),
             Mitigations = answered,
             Status = status,
             PartyStatus = byParty,

@@ -26,6 +26,20 @@ public class ConflictEvidenceTests
         conflict.Evidence.Should().NotBeEmpty().And.OnlyContain(e => e.Value.Length > 0, "a field the draft leaves empty is no evidence");
         var span = conflict.Evidence.Should().Contain(e => e.Field == "text" && e.Span != null).Subject;
         text[span.Span![0]..span.Span[1]].Should().Be(span.Value);
+        conflict.Evidence.Should().NotContain(e => e.Field == "text" && e.Span == null, "the words that raised it say more than the whole text quoted");
+    }
+
+    [Fact]
+    public void Evidence_leaves_out_what_another_item_shows_and_keeps_the_order()
+    {
+        PolicyRules.Domain.Evidence Span(int start, int end) => new("text", new string('x', end - start), start, end);
+        var whole = new PolicyRules.Domain.Evidence("text", "the whole article");
+        var kind = new PolicyRules.Domain.Evidence("kind", "market-access");
+
+        var essential = PolicyRules.Domain.EvidenceList.Essential([kind, whole, Span(10, 40), Span(20, 30), Span(35, 50), Span(10, 40)]);
+
+        essential.Should().Equal(kind, Span(10, 40), Span(35, 50));
+        PolicyRules.Domain.EvidenceList.Essential([kind, whole]).Should().Equal(kind, whole);
     }
 
     [Fact]

@@ -134,8 +134,9 @@ internal static class LanguageFunctions
     /// A conflict's evidence: the fields its rule names, less those the draft leaves empty (a field
     /// that says nothing is no evidence), then what the derived facts it matched on the same clause
     /// rest on — the tags and text cues read from the text, given here by the rule's translation —
-    /// without repeats. A conflict found in a text-only clause thus shows the words that raised it,
-    /// not <c>kind ""</c>.
+    /// without repeats or what another item shows (<see cref="Domain.EvidenceList"/>). A conflict
+    /// found in a text-only clause thus shows the words that raised it, not <c>kind ""</c> nor the
+    /// whole text.
     /// </summary>
     public static IReadOnlyList<Domain.Evidence> ConflictEvidence(IReadOnlyList<Domain.Evidence> named, IReadOnlyList<Domain.Evidence>[] derived)
     {
@@ -144,16 +145,7 @@ internal static class LanguageFunctions
             return named;
         }
 
-        var evidence = new List<Domain.Evidence>(named.Count);
-        foreach (var item in derived.Prepend(named).SelectMany(list => list))
-        {
-            if (Says(item) && !evidence.Contains(item))
-            {
-                evidence.Add(item);
-            }
-        }
-
-        return evidence;
+        return Domain.EvidenceList.Essential(derived.Prepend(named).SelectMany(list => list).Where(Says));
     }
 
     private static bool Says(Domain.Evidence item) => item.Value.Length > 0 || item.Start is not null;

@@ -1,0 +1,23 @@
+namespace PolicyRules.Domain;
+
+/// <summary>
+/// A conflict's evidence as an analyst reads it: each item once, in order, and nothing another item
+/// already shows. A span of a field says more than the whole field quoted (a 1,000-character article
+/// for the three words that raised the conflict), and a span inside another span of the same field
+/// (two cues read in one phrase) adds nothing to it.
+/// </summary>
+internal static class EvidenceList
+{
+    public static IReadOnlyList<Evidence> Essential(IEnumerable<Evidence> items)
+    {
+        var all = items.Distinct().ToList();
+        return all.Where(item => !all.Any(other => !ReferenceEquals(other, item) && Covers(other, item))).ToArray();
+    }
+
+    // Whether `other` shows what `item` shows: a span of the field `item` quotes whole, or a span that
+    // holds `item`'s span (the first of two equal spans is kept).
+    private static bool Covers(Evidence other, Evidence item) =>
+        other.Field == item.Field && other.Start is { } start && other.End is { } end && (item.Start is not { } from || item.End is not { } to
+            ? item.Start is null
+            : start <= from && to <= end && (start < from || to < end));
+}

@@ -99,18 +99,18 @@ public sealed class PolicyChecker : IPolicyChecker
     /// The rulebooks as reports state them, each with the rules of it the options switched off or
     /// gave another severity: two reports of one rulebook checked differently say so.
     /// </summary>
-    private static RulebookReport[] RulebookReports(RulebookSet set, PolicyCheckerOptions options)
-    {
-        var disabled = set.Rules.Where(r => options.DisabledRules.Contains(r.Id)).ToLookup(r => r.Rulebook, r => r.Id);
-        var severities = set.Rules.Where(r => options.SeverityOverrides.ContainsKey(r.Id)).ToLookup(r => r.Rulebook, r => r.Id);
-        return set.Rulebooks.Select(b => new RulebookReport(b.Name, b.Version, b.Sha256, b.Rules)
+    private static RulebookReport[] RulebookReports(RulebookSet set, PolicyCheckerOptions options) =>
+        set.Rulebooks.Select(book =>
         {
-            Disabled = disabled[b.Name].Any() ? disabled[b.Name].Distinct().Order(StringComparer.Ordinal).ToArray() : null,
-            SeverityOverrides = severities[b.Name].Any()
-                ? new SortedDictionary<string, string>(severities[b.Name].Distinct().ToDictionary(id => id, id => options.SeverityOverrides[id], StringComparer.Ordinal), StringComparer.Ordinal)
-                : null,
+            var ids = set.Rules.Where(r => r.Rulebook == book.Name).Select(r => r.Id).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var disabled = ids.Where(options.DisabledRules.Contains).ToArray();
+            var severities = new SortedDictionary<string, string>(ids.Where(options.SeverityOverrides.ContainsKey).ToDictionary(id => id, id => options.SeverityOverrides[id]), StringComparer.Ordinal);
+            return new RulebookReport(book.Name, book.Version, book.Sha256, book.Rules)
+            {
+                Disabled = disabled.Length > 0 ? disabled : null,
+                SeverityOverrides = severities.Count > 0 ? severities : null,
+            };
         }).ToArray();
-    }
 
     /// <summary>
     /// Checks the options against the rules loaded, all problems at once: a misspelt rule id or

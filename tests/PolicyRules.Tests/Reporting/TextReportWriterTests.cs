@@ -1,4 +1,3 @@
-using PolicyRules.Checking;
 using PolicyRules.Checking.Report;
 using PolicyRules.Reporting;
 
@@ -9,24 +8,7 @@ public class TextReportWriterTests
     [Fact]
     public void Quiet_names_the_supporting_clauses_it_leaves_out_apart_from_the_compliant_ones()
     {
-        var document = new DocumentReport
-        {
-            Path = "drafts/a.json",
-            Agreement = new AgreementReport("a", null),
-            Perspective = null,
-            Verdict = Verdict.Supports,
-            Findings = [],
-            Clauses = [Clause("1.1", Verdict.Compliant), Clause("1.2", Verdict.Compliant), Clause("22.6", Verdict.Supports)],
-            Diagnostics = [],
-        };
-        var report = new CheckReport
-        {
-            Tool = new ToolInfo("policy-check", "1.0.0"),
-            Rulebooks = [],
-            Run = new RunInfo(DateTimeOffset.UnixEpoch, 0),
-            Documents = [document],
-            Summary = PolicyChecker.Summarize([document]),
-        };
+        var report = SmallReports.Of(Verdict.Supports, [Clause("1.1", Verdict.Compliant), Clause("1.2", Verdict.Compliant), Clause("22.6", Verdict.Supports)], []);
 
         var text = TextReportWriter.ToText(report, new ReportOptions { Quiet = true });
 

@@ -15,9 +15,19 @@ internal static class EvidenceList
     }
 
     // Whether `other` shows what `item` shows: a span of the field `item` quotes whole, or a span that
-    // holds `item`'s span (the first of two equal spans is kept).
-    private static bool Covers(Evidence other, Evidence item) =>
-        other.Field == item.Field && other.Start is { } start && other.End is { } end && (item.Start is not { } from || item.End is not { } to
-            ? item.Start is null
-            : start <= from && to <= end && (start < from || to < end));
+    // holds `item`'s span and more.
+    private static bool Covers(Evidence other, Evidence item)
+    {
+        if (other.Field != item.Field || other.Start is not { } start || other.End is not { } end)
+        {
+            return false;
+        }
+
+        if (item.Start is not { } from || item.End is not { } to)
+        {
+            return item.Start is null; // the whole field, quoted
+        }
+
+        return start <= from && to <= end && (start < from || to < end);
+    }
 }

@@ -154,7 +154,7 @@ public static class HtmlReportWriter
         h.Append("</section>\n");
     }
 
-    private const string AgreementLevel = "(agreement)";
+    private const string AgreementLevel = FindingReport.AgreementLevel;
 
     /// <summary>Principles (rows) × the agreement and its clauses (columns); a cell's colour is the worst status found there.</summary>
     private static void HeatMap(StringBuilder h, DocumentReport document, Dictionary<string, string> anchors)

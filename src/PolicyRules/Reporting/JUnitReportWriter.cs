@@ -59,7 +59,7 @@ public static class JUnitReportWriter
             var findings = ReportConflict.Of(document).Where(c => c.Clause is null).ToArray();
             if (findings.Length > 0)
             {
-                cases.Add(WithConflicts(Case(className, "(agreement)", document.Path, null), findings, options));
+                cases.Add(WithConflicts(Case(className, FindingReport.AgreementLevel, document.Path, null), findings, options));
             }
 
             foreach (var clause in document.Clauses)

@@ -115,7 +115,7 @@ public sealed record ReportConflict(
     }
 
     /// <summary>The clause id, or <c>(agreement)</c>.</summary>
-    public string Where => Clause?.Id ?? "(agreement)";
+    public string Where => Clause?.Id ?? FindingReport.AgreementLevel;
 
     /// <summary>With a baseline: <c>new</c> or <c>existing</c>; else null.</summary>
     public string? Baseline => Source switch

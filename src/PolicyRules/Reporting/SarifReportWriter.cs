@@ -117,7 +117,7 @@ public static class SarifReportWriter
                 ["level"] = "none",
                 ["baselineState"] = "absent",
                 ["message"] = new JObject { ["text"] = "Resolved: " + gone.Message },
-                ["locations"] = new JArray(Location(Uri(gone.Document, options), null, gone.Agreement, gone.Clause ?? "(agreement)")),
+                ["locations"] = new JArray(Location(Uri(gone.Document, options), null, gone.Agreement, gone.Clause ?? FindingReport.AgreementLevel)),
                 ["partialFingerprints"] = new JObject { [FingerprintKey] = ConflictFingerprint.Of(gone.Agreement ?? gone.Document, gone.Clause, gone.Rule, gone.Principle) },
                 ["properties"] = new JObject { ["principle"] = gone.Principle, ["clause"] = gone.Clause },
             });

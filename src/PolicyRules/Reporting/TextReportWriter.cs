@@ -48,7 +48,7 @@ public static class TextReportWriter
         var findings = ReportConflict.Of(document).Where(c => c.Clause is null).ToArray();
         if (findings.Length > 0)
         {
-            w.WriteLine($"  {paint.Bold("(agreement)")}  {paint.Verdict(findings.Select(f => Verdict.OfStatus(f.Status)).Aggregate(Verdict.Supports, Verdict.Worst))}");
+            w.WriteLine($"  {paint.Bold(FindingReport.AgreementLevel)}  {paint.Verdict(findings.Select(f => Verdict.OfStatus(f.Status)).Aggregate(Verdict.Supports, Verdict.Worst))}");
             foreach (var finding in findings)
             {
                 WriteConflict(finding, w, options, paint);
@@ -163,7 +163,7 @@ public static class TextReportWriter
                 + (baseline.NotChecked > 0 ? $"; {Plural(baseline.NotChecked, "conflict")} of documents this run did not check left aside." : "."));
             foreach (var gone in baseline.Resolved)
             {
-                w.WriteLine($"  resolved: {gone.Rule} {gone.Principle} on {gone.Agreement ?? gone.Document} {gone.Clause ?? "(agreement)"}");
+                w.WriteLine($"  resolved: {gone.Rule} {gone.Principle} on {gone.Agreement ?? gone.Document} {gone.Clause ?? FindingReport.AgreementLevel}");
             }
         }
 

@@ -19,7 +19,7 @@ public static class ConflictFingerprint
     /// <summary>The fingerprint of a conflict of the agreement <paramref name="agreement"/> (or of the document at that path, when it had none): a baseline's conflict, say.</summary>
     public static string Of(string agreement, string? clause, string rule, string principle)
     {
-        var identity = string.Join('\u001f', agreement, clause ?? "(agreement)", rule, principle);
+        var identity = string.Join('\u001f', agreement, clause ?? FindingReport.AgreementLevel, rule, principle);
         return Sha256.HexOfUtf8(identity)[..32];
     }
 }

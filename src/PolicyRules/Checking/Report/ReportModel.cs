@@ -234,6 +234,9 @@ public sealed class ConflictReport
 /// <summary>An agreement-level finding: a conflict or a support with no clause.</summary>
 public sealed class FindingReport
 {
+    /// <summary>How reports and waivers name where an agreement-level finding stands, in place of a clause id.</summary>
+    public const string AgreementLevel = "(agreement)";
+
     /// <summary>Always null: the finding is about the agreement.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Include)]
     public string? Clause => null;

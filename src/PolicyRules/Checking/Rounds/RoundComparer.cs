@@ -11,7 +11,7 @@ namespace PolicyRules.Checking.Rounds;
 public static class RoundComparer
 {
     /// <summary>The clause id under which the agreement's own findings are compared.</summary>
-    public const string AgreementLevel = "(agreement)";
+    public const string AgreementLevel = FindingReport.AgreementLevel;
 
     /// <summary>Compares the documents of two reports.</summary>
     public static RoundDiff Compare(string before, IReadOnlyList<DocumentReport> earlier, string after, IReadOnlyList<DocumentReport> later)

@@ -1,3 +1,5 @@
+using PolicyRules.Checking.Report;
+
 namespace PolicyRules.Checking.Waivers;
 
 /// <summary>
@@ -29,10 +31,7 @@ public sealed record Waiver(string Rule, string? Document, string? Clause, strin
 
     /// <summary>Whether the waiver's clause selector matches a clause id (null: an agreement-level finding).</summary>
     public bool MatchesClause(string? clauseId) =>
-        Clause is null or "*" || (clauseId is null ? Clause is AgreementSelector or ReportedAgreementSelector : Clause == clauseId);
-
-    // The label every report gives agreement-level findings, copied into a waiver from a report.
-    private const string ReportedAgreementSelector = "(agreement)";
+        Clause is null or "*" || (clauseId is null ? Clause is AgreementSelector or FindingReport.AgreementLevel : Clause == clauseId);
 
     /// <summary>Whether the waiver's document selector matches a document path or agreement id.</summary>
     public bool MatchesDocument(string path, string? agreementId)

@@ -95,7 +95,7 @@ public class WaiverTests
         var result = CliRunner.Run(Check("--waivers", "waivers/expired.json", "--format", "json"));
 
         result.ExitCode.Should().Be(ExitCodes.Failed);
-        result.Error.Should().Contain("waivers/expired.json(3,1): warning PR4004:").And.Contain("expired on 2020-12-31");
+        result.Error.Should().Contain("waivers/expired.json(3,5): warning PR4004:").And.Contain("expired on 2020-12-31");
         JObject.Parse(result.Output)["documents"]![1]!["clauses"]![0]!["conflicts"]![0]!["status"]!.Value<string>().Should().Be("open");
     }
 

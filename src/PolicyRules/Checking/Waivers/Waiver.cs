@@ -13,7 +13,8 @@ namespace PolicyRules.Checking.Waivers;
 /// <param name="By">Who accepted it.</param>
 /// <param name="Expires">The last day it applies; null for no expiry.</param>
 /// <param name="Line">The line of the waiver in its file, 0 when unknown.</param>
-public sealed record Waiver(string Rule, string? Document, string? Clause, string Reason, string By, DateOnly? Expires, int Line = 0)
+/// <param name="Column">The column of the waiver's opening brace, 0 when unknown.</param>
+public sealed record Waiver(string Rule, string? Document, string? Clause, string Reason, string By, DateOnly? Expires, int Line = 0, int Column = 0)
 {
     /// <summary>The clause selector of agreement-level findings.</summary>
     public const string AgreementSelector = "agreement";

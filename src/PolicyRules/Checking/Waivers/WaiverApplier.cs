@@ -92,7 +92,7 @@ public static class WaiverApplier
                     (matches.Length == 0 ? "." : $": {matches.Length} conflict{(matches.Length == 1 ? "" : "s")} it matched count{(matches.Length == 1 ? "s" : "")} again."),
                     source,
                     waiver.Line,
-                    1));
+                    waiver.Column));
                 continue;
             }
 
@@ -105,7 +105,7 @@ public static class WaiverApplier
                     $"The waiver of {waiver.Describe()} (by {waiver.By}) names no rule of the rulebooks in force: check the rule id (policy-check rules lists them).",
                     source,
                     waiver.Line,
-                    1));
+                    waiver.Column));
                 continue;
             }
 
@@ -118,7 +118,7 @@ public static class WaiverApplier
                     $"The waiver of {waiver.Describe()} (by {waiver.By}) matches no open conflict: it is stale and can be removed.",
                     source,
                     waiver.Line,
-                    1));
+                    waiver.Column));
                 continue;
             }
 

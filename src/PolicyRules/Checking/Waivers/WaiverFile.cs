@@ -89,7 +89,7 @@ public static class WaiverFile
 
             foreach (var unknown in w.Properties().Where(p => !Fields.Contains(p.Name) && !p.Name.StartsWith('$')))
             {
-                diagnostics.Add(new Diagnostic(WaiverDiagnosticCodes.InvalidWaiver, DiagnosticSeverity.Warning, $"Unknown waiver field '{unknown.Name}' is ignored (fields: {string.Join(", ", Fields)}).", path, Line(unknown), 1));
+                diagnostics.Add(At(unknown, path, WaiverDiagnosticCodes.InvalidWaiver, DiagnosticSeverity.Warning, $"Unknown waiver field '{unknown.Name}' is ignored.{Suggestions.DidYouMean(unknown.Name, Fields)} Fields: {string.Join(", ", Fields)}."));
             }
 
             if (diagnostics.Skip(before).Any(d => d.IsError))
@@ -97,7 +97,8 @@ public static class WaiverFile
                 continue;
             }
 
-            waivers.Add(new Waiver(rule!, document, clause, reason!, by!, expires, Line(w)));
+            var at = SourceSpan.Of(w, path);
+            waivers.Add(new Waiver(rule!, document, clause, reason!, by!, expires, at.Line, at.Column));
         }
 
         return (waivers, diagnostics);
@@ -126,9 +127,12 @@ public static class WaiverFile
     }
 
     private static Diagnostic Error(string code, JToken token, string? path, string message) =>
-        new(code, DiagnosticSeverity.Error, message, path, Line(token), Column(token));
+        At(token, path, code, DiagnosticSeverity.Error, message);
 
-    private static int Line(JToken token) => ((IJsonLineInfo)token).HasLineInfo() ? ((IJsonLineInfo)token).LineNumber : 0;
-
-    private static int Column(JToken token) => ((IJsonLineInfo)token).HasLineInfo() ? ((IJsonLineInfo)token).LinePosition : 0;
+    // Where the token starts: a field at its name, a value at its first character.
+    private static Diagnostic At(JToken token, string? path, string code, DiagnosticSeverity severity, string message)
+    {
+        var at = SourceSpan.Of(token, path);
+        return new Diagnostic(code, severity, message, path, at.Line, at.Column);
+    }
 }

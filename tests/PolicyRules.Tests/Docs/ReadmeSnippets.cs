@@ -27,6 +27,11 @@ internal static class ReadmeSnippets
         foreach (var clause in document.Clauses)
             Console.WriteLine($"  {clause.Id}: {clause.Verdict} {string.Join(", ", clause.Conflicts.Select(c => $"{c.Principle} ({c.Status})"))}");
 
+        var mine = reader.Read(                                   // a draft your tool holds as objects, checked as a file is
+            new Agreement { Id = "demo", Parties = [new Party { Code = "CAN" }, new Party { Code = "KOR" }] },
+            [new Clause { Id = "14.3", Text = "No Party shall impose customs duties on electronic transmissions …" }]);
+        Console.WriteLine(checker.Check(mine).Clauses[0].Verdict);  // read from its text, as a clause of a file is
+
         var drafts = Directory.EnumerateFiles("drafts", "*.json").Select(reader.ReadFile);
         var report = checker.CheckAll(drafts);                    // many drafts, in parallel, one network
         File.WriteAllText("report.json", JsonReportWriter.ToJson(report));

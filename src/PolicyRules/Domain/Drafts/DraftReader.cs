@@ -107,6 +107,26 @@ public sealed partial class DraftReader
         return new Reading(path, Perspective, Vocabulary, Strict).Draft(root);
     }
 
+    /// <summary>
+    /// Reads a draft a tool holds in memory: an agreement and its clauses as objects, checked as a
+    /// draft file is (required fields, the vocabulary, unique clause ids, the perspective among the
+    /// parties) and returned with the same diagnostics, each without a line. The draft's perspective
+    /// is <see cref="Agreement.Perspective"/> (or this reader's <see cref="Perspective"/>); each
+    /// clause's <see cref="Clause.AgreementId"/> and its exceptions' ids are the agreement's and the
+    /// clause's own. Attributes are read as a file's extra fields: one named as a field of the format
+    /// is read as that field unless the typed property is set.
+    /// </summary>
+    /// <param name="agreement">The agreement.</param>
+    /// <param name="clauses">Its clauses, in draft order.</param>
+    /// <param name="path">What reports call the draft (its path, say); null for none.</param>
+    /// <returns>The draft, whose clauses that could not be read carry their diagnostics.</returns>
+    public Draft Read(Agreement agreement, IEnumerable<Clause> clauses, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(clauses);
+        return new Reading(path, Perspective, Vocabulary, Strict).Draft(DraftJson.Of(agreement, clauses));
+    }
+
     private const string DraftShape = "a draft is a JSON object with 'agreement' and 'clauses'.";
 
     /// <summary>

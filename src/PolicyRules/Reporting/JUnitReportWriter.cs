@@ -43,7 +43,7 @@ public static class JUnitReportWriter
         {
             var suite = new XElement("testsuite", new XAttribute("name", document.Path));
             var cases = new List<XElement>();
-            var className = document.Agreement?.Id ?? document.Path;
+            var className = document.Identity;
 
             if (document.Agreement is null || document.Diagnostics.Any(d => d.Severity == "error"))
             {

@@ -38,7 +38,7 @@ public static class BaselineApplier
 
         // Only what this run checked can be resolved: a document left out of it (a pull request that
         // checks one brief against the whole folder's report) resolves nothing.
-        var checkedDocuments = report.Documents.Select(d => d.Agreement?.Id ?? d.Path).ToHashSet(StringComparer.Ordinal);
+        var checkedDocuments = report.Documents.Select(d => d.Identity).ToHashSet(StringComparer.Ordinal);
         var gone = baseline.Entries.Where(e => !seen.Contains(e.Key)).Select(e => e.Value).ToArray();
         var resolved = gone.Where(e => checkedDocuments.Contains(e.Agreement ?? e.Document)).ToArray();
         return report with { Baseline = new BaselineReport(source, added, kept, resolved) { NotChecked = gone.Length - resolved.Length } };

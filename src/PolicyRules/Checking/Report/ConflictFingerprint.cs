@@ -13,7 +13,7 @@ public static class ConflictFingerprint
     public static string Of(DocumentReport document, string? clause, string rule, string principle)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Of(document.Agreement?.Id ?? document.Path, clause, rule, principle);
+        return Of(document.Identity, clause, rule, principle);
     }
 
     /// <summary>The fingerprint of a conflict of the agreement <paramref name="agreement"/> (or of the document at that path, when it had none): a baseline's conflict, say.</summary>

@@ -123,6 +123,9 @@ public sealed record DocumentReport
 
     /// <summary>Problems of the draft as a whole.</summary>
     public required IReadOnlyList<DiagnosticReport> Diagnostics { get; init; }
+
+    /// <summary>What names the document across runs and rounds (fingerprints, baselines, diffs): its agreement's id, or its path when it has none.</summary>
+    internal string Identity => Agreement?.Id ?? Path;
 }
 
 /// <summary>The agreement's id and name.</summary>

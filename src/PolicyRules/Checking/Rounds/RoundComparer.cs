@@ -24,9 +24,9 @@ public static class RoundComparer
         {
             documents.Add(Compare(earlier[0], later[0]));
             // Texts take their file's name as id, so two rounds' ids may differ: only a different name as well says they are two agreements.
-            if (Key(earlier[0]) != Key(later[0]) && earlier[0].Agreement?.Name != later[0].Agreement?.Name)
+            if (earlier[0].Identity != later[0].Identity && earlier[0].Agreement?.Name != later[0].Agreement?.Name)
             {
-                notes.Add($"{before} and {after} name different agreements ({Key(earlier[0])}, {Key(later[0])}); they are compared as two rounds of one draft.");
+                notes.Add($"{before} and {after} name different agreements ({earlier[0].Identity}, {later[0].Identity}); they are compared as two rounds of one draft.");
             }
         }
         else
@@ -52,8 +52,8 @@ public static class RoundComparer
     /// </summary>
     private static string[] Keys(IReadOnlyList<DocumentReport> documents)
     {
-        var shared = documents.GroupBy(Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return documents.Select(d => shared.Contains(Key(d)) ? $"{Key(d)} ({d.Path})" : Key(d)).ToArray();
+        var shared = documents.GroupBy(d => d.Identity, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return documents.Select(d => shared.Contains(d.Identity) ? $"{d.Identity} ({d.Path})" : d.Identity).ToArray();
     }
 
     /// <summary>Compares one document with its next round; either may be null (an agreement added or dropped).</summary>
@@ -85,10 +85,8 @@ public static class RoundComparer
         clauses.AddRange(earlier.Where(e => !later.ContainsKey(e.Key))
             .Select(e => new ClauseDiff(e.Key, ClauseChange.Removed, e.Value.Verdict, null, Conflicts(e.Value.Conflicts, []))));
         var named = after ?? before!;
-        return new DocumentDiff(Key(named), after?.Agreement?.Name ?? before?.Agreement?.Name, before?.Verdict, after?.Verdict, clauses);
+        return new DocumentDiff(named.Identity, after?.Agreement?.Name ?? before?.Agreement?.Name, before?.Verdict, after?.Verdict, clauses);
     }
-
-    private static string Key(DocumentReport document) => document.Agreement?.Id ?? document.Path;
 
     /// <summary>Clause id → verdict and conflicts, in report order; the agreement's findings first.</summary>
     private static Dictionary<string, (string? Verdict, IReadOnlyList<(string Rule, string Principle, ConflictState State)> Conflicts)> Clauses(DocumentReport? document)

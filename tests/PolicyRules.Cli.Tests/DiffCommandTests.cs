@@ -45,7 +45,7 @@ public sealed class DiffCommandTests : IDisposable
 
         json.ExitCode.Should().Be(ExitCodes.Success, json.Error);
         var diff = JObject.Parse(json.Output);
-        diff["summary"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("""{"added":0,"resolved":1,"changed":1}""");
+        diff["summary"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("""{"added":0,"resolved":1,"changed":1,"notCompared":0}""");
         diff["documents"]![0]!["clauses"]!.Select(c => $"{c["id"]} {c["change"]}").Should().Equal("(agreement) changed", "1503 changed", "2205 added");
         markdown.ExitCode.Should().Be(ExitCodes.Success, markdown.Error);
         File.ReadAllText(Path.Combine(_folder, "out", "diff.md")).Should().Contain("| 1503 | changed | partially-mitigated → mitigated | ~ `DUTY-001`");

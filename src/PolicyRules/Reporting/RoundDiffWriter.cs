@@ -36,7 +36,7 @@ public static class RoundDiffWriter
         {
             diff.Before,
             diff.After,
-            Summary = new { diff.Added, diff.Resolved, diff.Changed },
+            Summary = new { diff.Added, diff.Resolved, diff.Changed, diff.NotCompared },
             diff.Documents,
         };
         return JsonConvert.SerializeObject(shaped, Settings) + "\n";
@@ -108,7 +108,8 @@ public static class RoundDiffWriter
     }
 
     private static string Summary(RoundDiff diff) =>
-        $"{TextReportWriter.Plural(diff.Added, "conflict")} added, {diff.Resolved} resolved, {diff.Changed} changed.";
+        $"{TextReportWriter.Plural(diff.Added, "conflict")} added, {diff.Resolved} resolved, {diff.Changed} changed" +
+        (diff.NotCompared == 0 ? "." : $"; {diff.NotCompared} not compared, in documents only in the earlier round.");
 
     private static string ClauseLine(ClauseDiff clause) => clause.Change switch
     {
@@ -131,12 +132,14 @@ public static class RoundDiffWriter
     {
         ConflictChange.Added => "+",
         ConflictChange.Resolved => "-",
+        ConflictChange.NotCompared => "?",
         _ => "~",
     };
 
     private static string ConflictLine(ConflictDiff conflict) => (conflict.Before, conflict.After) switch
     {
         (null, { } a) => $"{a.Severity} {a.Status}{By(a)}",
+        ({ } b, null) when conflict.Change == ConflictChange.NotCompared => $"not compared: the later round does not have the document (was {b.Severity} {b.Status}{By(b)})",
         ({ } b, null) => $"resolved (was {b.Severity} {b.Status}{By(b)})",
         ({ } b, { } a) => string.Join("; ", Changes(b, a)),
         _ => "",

@@ -71,19 +71,21 @@ public static class RoundComparer
         {
             if (!earlier.TryGetValue(id, out var old))
             {
-                clauses.Add(new ClauseDiff(id, ClauseChange.Added, null, verdict, Conflicts([], conflicts)));
+                clauses.Add(new ClauseDiff(id, ClauseChange.Added, null, verdict, Conflicts([], conflicts, ConflictChange.Resolved)));
                 continue;
             }
 
-            var changes = Conflicts(old.Conflicts, conflicts);
+            var changes = Conflicts(old.Conflicts, conflicts, ConflictChange.Resolved);
             if (changes.Count > 0 || old.Verdict != verdict)
             {
                 clauses.Add(new ClauseDiff(id, ClauseChange.Changed, old.Verdict, verdict, changes));
             }
         }
 
+        // A document the later round does not have was not compared: its conflicts are not resolved.
+        var gone = after is null ? ConflictChange.NotCompared : ConflictChange.Resolved;
         clauses.AddRange(earlier.Where(e => !later.ContainsKey(e.Key))
-            .Select(e => new ClauseDiff(e.Key, ClauseChange.Removed, e.Value.Verdict, null, Conflicts(e.Value.Conflicts, []))));
+            .Select(e => new ClauseDiff(e.Key, ClauseChange.Removed, e.Value.Verdict, null, Conflicts(e.Value.Conflicts, [], gone))));
         var named = after ?? before!;
         return new DocumentDiff(named.Identity, after?.Agreement?.Name ?? before?.Agreement?.Name, before?.Verdict, after?.Verdict, clauses);
     }
@@ -116,7 +118,10 @@ public static class RoundComparer
     private static ConflictState State(string status, string severity, IReadOnlyList<string> parties, IReadOnlyList<MitigationReport> mitigations, string message) =>
         new(status, severity, parties, mitigations.Select(m => m.By).Distinct(StringComparer.Ordinal).ToArray(), message);
 
-    private static List<ConflictDiff> Conflicts(IReadOnlyList<(string Rule, string Principle, ConflictState State)> before, IReadOnlyList<(string Rule, string Principle, ConflictState State)> after)
+    /// <param name="before">The clause's conflicts in the earlier round.</param>
+    /// <param name="after">Its conflicts in the later round.</param>
+    /// <param name="gone">The change of a conflict only in the earlier round: resolved, or not compared when the later round lacks the document.</param>
+    private static List<ConflictDiff> Conflicts(IReadOnlyList<(string Rule, string Principle, ConflictState State)> before, IReadOnlyList<(string Rule, string Principle, ConflictState State)> after, string gone)
     {
         var changes = new List<ConflictDiff>();
         var earlier = before.GroupBy(c => (c.Rule, c.Principle)).ToDictionary(g => g.Key, g => g.First().State);
@@ -135,7 +140,7 @@ public static class RoundComparer
         }
 
         changes.AddRange(before.Where(c => !laterKeys.Contains((c.Rule, c.Principle)))
-            .Select(c => new ConflictDiff(ConflictChange.Resolved, c.Rule, c.Principle, c.State, null)));
+            .Select(c => new ConflictDiff(gone, c.Rule, c.Principle, c.State, null)));
         return changes;
     }
 

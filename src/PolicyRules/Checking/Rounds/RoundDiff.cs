@@ -12,8 +12,11 @@ public sealed record RoundDiff(string Before, string After, IReadOnlyList<Docume
     /// <summary>Conflicts in the later round that the earlier did not have, in every document.</summary>
     public int Added => Count(ConflictChange.Added);
 
-    /// <summary>Conflicts of the earlier round that are gone.</summary>
+    /// <summary>Conflicts of the earlier round that the later round's text no longer raises.</summary>
     public int Resolved => Count(ConflictChange.Resolved);
+
+    /// <summary>Conflicts of documents the later round does not have: not compared, so not counted as resolved.</summary>
+    public int NotCompared => Count(ConflictChange.NotCompared);
 
     /// <summary>Conflicts in both rounds whose status, severity, parties or mitigations changed.</summary>
     public int Changed => Count(ConflictChange.Changed);
@@ -39,7 +42,7 @@ public sealed record DocumentDiff(string Agreement, string? Name, string? Verdic
 public sealed record ClauseDiff(string Id, string Change, string? VerdictBefore, string? VerdictAfter, IReadOnlyList<ConflictDiff> Conflicts);
 
 /// <summary>The change of one conflict, identified by its rule and principle within its clause.</summary>
-/// <param name="Change"><see cref="ConflictChange.Added"/>, <see cref="ConflictChange.Resolved"/> or <see cref="ConflictChange.Changed"/>.</param>
+/// <param name="Change"><see cref="ConflictChange.Added"/>, <see cref="ConflictChange.Resolved"/>, <see cref="ConflictChange.Changed"/> or <see cref="ConflictChange.NotCompared"/>.</param>
 /// <param name="Rule">The rule id.</param>
 /// <param name="Principle">The principle id.</param>
 /// <param name="Before">How it stood in the earlier round; null when it is new.</param>
@@ -78,4 +81,7 @@ public static class ConflictChange
 
     /// <summary>In both, standing differently (status, severity, parties or what mitigates it).</summary>
     public const string Changed = "changed";
+
+    /// <summary>Only in the earlier round, in a document the later round does not have: nothing says it was resolved.</summary>
+    public const string NotCompared = "not-compared";
 }

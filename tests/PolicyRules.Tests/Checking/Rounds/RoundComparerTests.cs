@@ -76,6 +76,21 @@ public class RoundComparerTests
     }
 
     [Fact]
+    public void The_conflicts_of_a_document_the_later_round_lacks_are_not_compared_rather_than_resolved()
+    {
+        var documents = Directory.GetFiles(Drafts, "*.json").Order(StringComparer.Ordinal).Select(f => Checker.Check(new DraftReader().ReadFile(f))).ToArray();
+        var conflictsOfFirst = documents[0].Findings.Count(f => f.Kind == "conflict") + documents[0].Clauses.Sum(c => c.Conflicts.Count);
+
+        var diff = RoundComparer.Compare("before", documents, "after", documents[1..]);
+
+        conflictsOfFirst.Should().BeGreaterThan(0);
+        diff.Resolved.Should().Be(0, "nothing says the dropped document's conflicts were resolved");
+        diff.NotCompared.Should().Be(conflictsOfFirst);
+        diff.Documents.Single(d => d.VerdictAfter is null).Clauses.SelectMany(c => c.Conflicts).Should().OnlyContain(k => k.Change == ConflictChange.NotCompared);
+        RoundDiffWriter.ToText(diff).Should().EndWith($"0 conflicts added, 0 resolved, 0 changed; {conflictsOfFirst} not compared, in documents only in the earlier round.\n");
+    }
+
+    [Fact]
     public void Documents_of_one_round_that_share_an_agreement_are_paired_by_path_and_none_is_dropped()
     {
         var a = Check(Draft(MarketAccess, Definitions), "briefs/a.json");

@@ -85,6 +85,12 @@ public class OtherCommandTests
     }
 
     [Fact]
+    public void Explain_puts_the_article_a_fact_type_takes()
+    {
+        CliRunner.Run("explain", "CLS-PART").Output.Should().Contain("- an Agreement (a)").And.Contain("- there is a Clause whose agreementId is a.id");
+    }
+
+    [Fact]
     public void Explain_shows_the_order_the_network_joins_a_rules_patterns_in()
     {
         // Written clause first; the planner starts from the exemption's tag, which tests constants,

@@ -56,8 +56,8 @@ internal static class RuleDescriber
 
     private static string Describe(ElementSyntax element) => element switch
     {
-        PatternSyntax p => $"a {Fact(p)}{Where(p.Where)}",
-        ExistsSyntax e => $"there is a {Fact(e.Pattern)}{Where(e.Pattern.Where)}",
+        PatternSyntax p => $"{A(p.Type.Value)} {Fact(p)}{Where(p.Where)}",
+        ExistsSyntax e => $"there is {A(e.Pattern.Type.Value)} {Fact(e.Pattern)}{Where(e.Pattern.Where)}",
         NoneSyntax n => $"there is no {Fact(n.Pattern)}{Where(n.Pattern.Where)}",
         AggregateSyntax a => $"{(a.IsCollect ? "the list" : "the number")} of {Fact(a.Source)}s{Where(a.Source.Where)}, as {a.Alias.Value}"
             + (a.Having is { } having ? $", where {Condition(having)}" : ""),
@@ -72,6 +72,9 @@ internal static class RuleDescriber
         AggregateSyntax a => a.Source,
         _ => null,
     };
+
+    // "an Agreement", "a Clause": fact types are English nouns.
+    private static string A(string noun) => noun.Length > 0 && "AEIOUaeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Fact(PatternSyntax pattern) =>
         pattern.Alias is { } alias ? $"{pattern.Type.Value} ({alias.Value})" : pattern.Type.Value;

@@ -8,139 +8,103 @@ namespace PolicyRules.Domain.Drafts;
 /// </summary>
 internal static class DraftJson
 {
-    public static JObject Of(Agreement agreement, IEnumerable<Clause> clauses)
-    {
-        var draft = new JObject { ["agreement"] = Agreement(agreement) };
-        Add(draft, "perspective", agreement.Perspective);
-        draft["clauses"] = new JArray(clauses.Select(Clause));
-        return draft;
-    }
+    public static JObject Of(Agreement agreement, IEnumerable<Clause> clauses) => Object(
+        ("agreement", Agreement(agreement)),
+        ("perspective", agreement.Perspective),
+        ("clauses", new JArray(clauses.Select(Clause))));
 
-    private static JObject Agreement(Agreement agreement)
+    private static JObject Agreement(Agreement agreement) => WithAttributes(
+        Object(
+            ("id", agreement.Id),
+            ("name", agreement.Name),
+            ("type", agreement.Type),
+            ("signed", agreement.Signed),
+            ("parties", new JArray((agreement.Parties ?? []).Select(Party)))),
+        agreement.Attributes);
+
+    // A null item stays null: the reader says what an item must be, and names its place.
+    private static JToken Party(Party? party) => party is null
+        ? JValue.CreateNull()
+        : Object(("code", party.Code), ("status", party.Status));
+
+    private static JToken Clause(Clause? clause) => clause is null
+        ? JValue.CreateNull()
+        : WithAttributes(
+            Object(
+                ("id", clause.Id),
+                ("chapter", clause.Chapter),
+                ("article", clause.Article),
+                ("title", clause.Title),
+                ("text", clause.Text),
+                ("kind", clause.Kind),
+                ("strength", clause.Strength),
+                ("obligations", clause.Obligations),
+                ("sectors", clause.Sectors),
+                ("modes", clause.Modes),
+                ("measureTypes", clause.MeasureTypes),
+                ("commitmentLevel", clause.CommitmentLevel),
+                ("parties", clause.Parties),
+                ("exceptions", clause.Exceptions is { Count: > 0 } exceptions ? new JArray(exceptions.Select(Exception)) : null),
+                ("definitionRef", clause.DefinitionRef),
+                ("temporal", clause.Temporal is { } t
+                    ? Object(("permanent", t.Permanent), ("expiry", t.Expiry), ("reviewClause", t.ReviewClause), ("transition", t.Transition))
+                    : null),
+                ("disputeSettlement", clause.DisputeSettlement is { } d
+                    ? Object(("stateState", d.StateState), ("isds", d.Isds), ("nonViolation", d.NonViolation), ("excludedForThisClause", d.ExcludedForThisClause))
+                    : null),
+                ("conventionReference", clause.ConventionReference),
+                ("refersTo", clause.RefersTo)),
+            clause.Attributes);
+
+    private static JToken Exception(ExceptionScope? exception) => exception is null
+        ? JValue.CreateNull()
+        : Object(
+            ("type", exception.Type),
+            ("ref", exception.Ref),
+            ("parties", exception.Parties),
+            ("sectors", exception.Sectors),
+            ("obligationsCovered", exception.ObligationsCovered),
+            ("chapters", exception.Chapters),
+            ("exceptProvisions", exception.ExceptProvisions),
+            ("countsAsCulturalMitigation", exception.CountsAsCulturalMitigation));
+
+    /// <summary>
+    /// The fields that have a value: a null (or an empty list) is left out, so that a required
+    /// field is reported missing (Newtonsoft would write a null string as a string).
+    /// </summary>
+    private static JObject Object(params (string Name, object? Value)[] fields)
     {
         var obj = new JObject();
-        Add(obj, "id", agreement.Id);
-        Add(obj, "name", agreement.Name);
-        Add(obj, "type", agreement.Type);
-        Add(obj, "signed", agreement.Signed);
-        obj["parties"] = new JArray((agreement.Parties ?? []).Select(Party));
-        AddAttributes(obj, agreement.Attributes);
+        foreach (var (name, value) in fields)
+        {
+            switch (value)
+            {
+                case null:
+                case IReadOnlyList<string> { Count: 0 }:
+                    break;
+                case IReadOnlyList<string> list:
+                    obj[name] = new JArray(list);
+                    break;
+                case string text:
+                    obj[name] = text;
+                    break;
+                case bool flag:
+                    obj[name] = flag;
+                    break;
+                case JToken token:
+                    obj[name] = token;
+                    break;
+                default:
+                    throw new ArgumentException($"'{name}' holds a {value.GetType().Name}, which a draft does not.", nameof(fields));
+            }
+        }
+
         return obj;
-    }
-
-    private static JToken Party(Party? party)
-    {
-        if (party is null)
-        {
-            return JValue.CreateNull(); // the reader says a party is an object
-        }
-
-        var obj = new JObject();
-        Add(obj, "code", party.Code);
-        Add(obj, "status", party.Status);
-        return obj;
-    }
-
-    private static JToken Clause(Clause? clause)
-    {
-        if (clause is null)
-        {
-            return JValue.CreateNull(); // the reader says a clause is an object, and names its place
-        }
-
-        var obj = new JObject();
-        Add(obj, "id", clause.Id);
-        Add(obj, "chapter", clause.Chapter);
-        Add(obj, "article", clause.Article);
-        Add(obj, "title", clause.Title);
-        Add(obj, "text", clause.Text);
-        Add(obj, "kind", clause.Kind);
-        Add(obj, "strength", clause.Strength);
-        Add(obj, "obligations", clause.Obligations);
-        Add(obj, "sectors", clause.Sectors);
-        Add(obj, "modes", clause.Modes);
-        Add(obj, "measureTypes", clause.MeasureTypes);
-        Add(obj, "commitmentLevel", clause.CommitmentLevel);
-        Add(obj, "parties", clause.Parties);
-        if (clause.Exceptions is { Count: > 0 } exceptions)
-        {
-            obj["exceptions"] = new JArray(exceptions.Select(Exception));
-        }
-
-        Add(obj, "definitionRef", clause.DefinitionRef);
-        if (clause.Temporal is { } temporal)
-        {
-            var t = new JObject();
-            Add(t, "permanent", temporal.Permanent);
-            Add(t, "expiry", temporal.Expiry);
-            Add(t, "reviewClause", temporal.ReviewClause);
-            Add(t, "transition", temporal.Transition);
-            obj["temporal"] = t;
-        }
-
-        if (clause.DisputeSettlement is { } dispute)
-        {
-            var d = new JObject();
-            Add(d, "stateState", dispute.StateState);
-            Add(d, "isds", dispute.Isds);
-            Add(d, "nonViolation", dispute.NonViolation);
-            Add(d, "excludedForThisClause", dispute.ExcludedForThisClause);
-            obj["disputeSettlement"] = d;
-        }
-
-        Add(obj, "conventionReference", clause.ConventionReference);
-        Add(obj, "refersTo", clause.RefersTo);
-        AddAttributes(obj, clause.Attributes);
-        return obj;
-    }
-
-    private static JToken Exception(ExceptionScope? exception)
-    {
-        if (exception is null)
-        {
-            return JValue.CreateNull();
-        }
-
-        var obj = new JObject();
-        Add(obj, "type", exception.Type);
-        Add(obj, "ref", exception.Ref);
-        Add(obj, "parties", exception.Parties);
-        Add(obj, "sectors", exception.Sectors);
-        Add(obj, "obligationsCovered", exception.ObligationsCovered);
-        Add(obj, "chapters", exception.Chapters);
-        Add(obj, "exceptProvisions", exception.ExceptProvisions);
-        Add(obj, "countsAsCulturalMitigation", exception.CountsAsCulturalMitigation);
-        return obj;
-    }
-
-    // A null is left out, so that a required field is reported missing (Newtonsoft would write a null string as a string).
-    private static void Add(JObject obj, string name, string? value)
-    {
-        if (value is not null)
-        {
-            obj[name] = value;
-        }
-    }
-
-    private static void Add(JObject obj, string name, bool? value)
-    {
-        if (value is { } flag)
-        {
-            obj[name] = flag;
-        }
-    }
-
-    private static void Add(JObject obj, string name, IReadOnlyList<string>? values)
-    {
-        if (values is { Count: > 0 })
-        {
-            obj[name] = new JArray(values);
-        }
     }
 
     // Fields beyond the contract, as a file would hold them: a name the format defines is read as
     // that field, unless the typed property is set, which wins.
-    private static void AddAttributes(JObject obj, IReadOnlyDictionary<string, string>? attributes)
+    private static JObject WithAttributes(JObject obj, IReadOnlyDictionary<string, string>? attributes)
     {
         foreach (var (name, value) in attributes ?? new Dictionary<string, string>())
         {
@@ -149,5 +113,7 @@ internal static class DraftJson
                 obj[name] = value;
             }
         }
+
+        return obj;
     }
 }

@@ -52,6 +52,28 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diff_of_two_folders_pairs_the_briefs_by_agreement_and_does_not_count_a_dropped_one_as_resolved()
+    {
+        var drafts = Path.Combine(CliRunner.RepositoryRoot, "src", "PolicyRules.Samples", "drafts");
+        Directory.CreateDirectory(Path.Combine(_folder, "r1"));
+        Directory.CreateDirectory(Path.Combine(_folder, "r2", "nested"));
+        File.Copy(Path.Combine(drafts, "ausfta-no-exemption.json"), Path.Combine(_folder, "r1", "ausfta.json"));
+        File.Copy(Path.Combine(drafts, "cptpp-digital-trade.json"), Path.Combine(_folder, "r1", "cptpp.json"));
+        var cptpp = JObject.Parse(File.ReadAllText(Path.Combine(drafts, "cptpp-digital-trade.json")));
+        ((JArray)cptpp["clauses"]!).Add(new JObject { ["id"] = "29.4", ["text"] = "Nothing in this Agreement shall be construed to apply to measures adopted or maintained by a Party with respect to cultural industries." });
+        File.WriteAllText(Path.Combine(_folder, "r2", "nested", "cptpp-round2.json"), cptpp.ToString());
+
+        var result = Run("diff", "r1", "r2/", "--format", "json");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+        var diff = JObject.Parse(result.Output);
+        diff["documents"]!.Select(d => $"{d["agreement"]} {d["verdictBefore"]} → {d["verdictAfter"]}").Should().Equal("cptpp conflict → conflict", "ausfta conflict → ");
+        diff["documents"]![0]!["clauses"]!.Should().Contain(c => c["id"]!.Value<string>() == "29.4" && c["change"]!.Value<string>() == "added");
+        diff["summary"]!["resolved"]!.Value<int>().Should().Be(1, "the exemption resolves the agreement's own finding");
+        diff["summary"]!["notCompared"]!.Value<int>().Should().BeGreaterThan(0, "the brief left out of the second folder is not compared");
+    }
+
+    [Fact]
     public void Diff_of_something_that_is_neither_a_draft_nor_a_report_exits_2_saying_so()
     {
         File.WriteAllText(Path.Combine(_folder, "notes.json"), """{ "title": "my notes" }""");
@@ -62,7 +84,7 @@ public sealed class DiffCommandTests : IDisposable
         result.ExitCode.Should().Be(ExitCodes.Error);
         result.Error.Should().Contain("notes.json cannot be compared: it is neither a readable draft nor a JSON report of check");
         missing.ExitCode.Should().Be(ExitCodes.Error);
-        missing.Error.Should().Contain("no such file 'round3.txt'");
+        missing.Error.Should().Contain("no such file or folder 'round3.txt'");
     }
 
     [Fact]

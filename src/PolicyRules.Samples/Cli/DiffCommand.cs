@@ -14,7 +14,7 @@ internal static class DiffCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var before = new Argument<string>("before") { Description = "The earlier round: a draft (JSON, text, Word, ToTA XML) or a JSON report of check." };
+        var before = new Argument<string>("before") { Description = "The earlier round: a draft (JSON, text, Word, ToTA XML), a folder of drafts, or a JSON report of check." };
         var after = new Argument<string>("after") { Description = "The later round, likewise." };
         var format = new Option<string>("--format", "-f") { Description = "text (default), markdown, or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
@@ -75,9 +75,14 @@ internal static class DiffCommand
     private static IReadOnlyList<DocumentReport>? Round(string given, CliEnvironment environment, DraftReader reader, TreatyImportOptions texts, Func<PolicyChecker?> checker, TextWriter stderr)
     {
         var path = environment.Resolve(given);
+        if (Directory.Exists(path))
+        {
+            return Folder(given, environment, reader, texts, checker, stderr);
+        }
+
         if (!File.Exists(path))
         {
-            stderr.WriteLine($"policy-check: error: no such file '{given}'.");
+            stderr.WriteLine($"policy-check: error: no such file or folder '{given}'.");
             return null;
         }
 
@@ -95,7 +100,6 @@ internal static class DiffCommand
         }
 
         var draft = DraftFiles.Read(reader, path, texts);
-
         var errors = draft.Diagnostics.Where(d => d.IsError).ToArray();
         if (draft.Agreement is null || errors.Length > 0)
         {
@@ -115,5 +119,39 @@ internal static class DiffCommand
         }
 
         return checker() is { } built ? [built.Check(draft) with { Path = given.Replace('\\', '/') }] : null;
+    }
+
+    /// <summary>
+    /// The drafts of a folder, found as <c>check</c> finds them and checked now, each named by its
+    /// path inside the folder, so that the same brief in two rounds' folders pairs up.
+    /// </summary>
+    private static IReadOnlyList<DocumentReport>? Folder(string given, CliEnvironment environment, DraftReader reader, TreatyImportOptions texts, Func<PolicyChecker?> checker, TextWriter stderr)
+    {
+        var (files, errors) = InputFiles.Expand([given], environment);
+        foreach (var problem in errors)
+        {
+            stderr.WriteLine($"policy-check: error: {problem}.");
+        }
+
+        if (errors.Count > 0 || checker() is not { } built)
+        {
+            return null;
+        }
+
+        var prefix = given.Replace('\\', '/').TrimEnd('/') + "/";
+        var documents = new List<DocumentReport>();
+        foreach (var file in files)
+        {
+            var draft = DraftFiles.Read(reader, file.FullPath!, texts);
+            foreach (var d in draft.Diagnostics.Concat(draft.Clauses.SelectMany(c => c.Diagnostics)).Where(d => d.Severity != DiagnosticSeverity.Info))
+            {
+                stderr.WriteLine(d with { File = file.Display });
+            }
+
+            // A draft that cannot be read is compared as an error document, as check reports it.
+            documents.Add(built.Check(draft) with { Path = file.Display[prefix.Length..] });
+        }
+
+        return documents;
     }
 }

@@ -312,7 +312,7 @@ public class PolicyCheckerTests
         var folder = Directory.CreateTempSubdirectory("policyrules-warn-");
         try
         {
-            File.WriteAllText(Path.Combine(folder.FullName, "mine.json"), """{ "rulebook": "mine", "version": "1", "colour": "red", "rules": [] }""");
+            File.WriteAllText(Path.Combine(folder.FullName, "mine.json"), """{ "rulebook": "mine", "version": "1", "disable": ["NO-SUCH-RULE"], "rules": [] }""");
             var logs = new RecordingLoggerProvider();
             var services = new ServiceCollection();
             services.AddLogging(logging => logging.AddProvider(logs));

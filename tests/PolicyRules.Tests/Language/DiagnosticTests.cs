@@ -211,14 +211,43 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void PR1017_unknown_fields_are_warnings_with_a_suggestion()
+    public void PR1017_an_unknown_field_is_an_error_with_a_suggestion()
     {
-        var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", extra: """, "remedey": "fix it" """));
+        var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", extra: """, "sevrity": "critical" """));
 
         var d = Single(set, RuleDiagnosticCodes.UnknownField);
-        d.Severity.Should().Be(DiagnosticSeverity.Warning);
-        d.Message.Should().Contain("Did you mean 'remedy'?");
-        set.HasErrors.Should().BeFalse();
+        d.Severity.Should().Be(DiagnosticSeverity.Error, "a misspelt severity would run the rule at the default one");
+        d.Message.Should().Contain("Did you mean 'severity'?");
+        set.HasErrors.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("""[ { "none": { "match": "Item" }, "where": { "id": 1 } } ]""", "a 'none' element (its conditions go inside it)")]
+    [InlineData("""[ { "match": "Item", "as": "x", "id": 1 } ]""", "a pattern (conditions on the fact go in 'where')")]
+    [InlineData("""[ { "count": { "match": "Item" }, "as": "n", "where": { "id": 1 } } ]""", "a 'count' element (its conditions go inside it)")]
+    public void PR1017_a_condition_set_beside_its_pattern_is_an_error_not_a_condition_dropped(string when, string expected)
+    {
+        var set = Load(Book(when));
+
+        Single(set, RuleDiagnosticCodes.UnknownField).Message.Should().Contain(expected);
+        set.HasErrors.Should().BeTrue();
+    }
+
+    [Fact]
+    public void PR1017_an_unknown_argument_of_an_action_is_an_error()
+    {
+        var set = Load(Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "tag": { "on": "$x", "name": "hit", "valeu": "1" } } ]"""));
+
+        Single(set, RuleDiagnosticCodes.UnknownField).Message.Should().Contain("'valeu' is not an argument of 'tag'. Did you mean 'value'?");
+        set.HasErrors.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Fields_that_start_with_a_dollar_are_annotations()
+    {
+        var set = Load(Book("""[ { "match": "Item", "as": "x", "$comment": "any item" } ]""", extra: """, "$comment": "a rule about items" """));
+
+        set.Diagnostics.Should().NotContain(d => d.Code == RuleDiagnosticCodes.UnknownField);
     }
 
     [Theory]

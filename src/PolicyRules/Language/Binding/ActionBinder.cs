@@ -344,7 +344,7 @@ internal sealed class ActionBinder(BindContext context, BindingScope scope, Cond
         {
             if (!names.Contains(name))
             {
-                Diagnostics.Warning(RuleDiagnosticCodes.UnknownField, argument.Span, $"'{name}' is not an argument of '{action.Name}'; it is ignored.{Suggestions.DidYouMean(name, names)}");
+                Diagnostics.Error(RuleDiagnosticCodes.UnknownField, argument.Span, $"'{name}' is not an argument of '{action.Name}'.{Suggestions.DidYouMean(name, names)} Arguments: {string.Join(", ", names)}.");
             }
         }
     }

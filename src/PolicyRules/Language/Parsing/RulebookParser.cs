@@ -63,7 +63,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return null;
         }
 
-        WarnUnknown(book, Keywords.RulebookFields, "rulebook");
+        RejectUnknown(book, Keywords.RulebookFields, "a rulebook");
         var name = RequiredString(book, "rulebook") ?? "";
         var version = RequiredString(book, "version") ?? "";
         var sets = ParseSets(book["sets"]);
@@ -139,7 +139,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return null;
         }
 
-        WarnUnknown(rule, Keywords.RuleFields, "rule");
+        RejectUnknown(rule, Keywords.RuleFields, "a rule");
         var id = RequiredString(rule, "id");
         var severity = rule["severity"] is { } severityToken ? String(severityToken, "severity") : "medium";
         if (severity is not null && !Keywords.Severities.Contains(severity))
@@ -269,7 +269,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                 return ParsePattern(element);
             case "none" or "exists":
             {
-                WarnUnknown(element, [keyword], "element");
+                RejectUnknown(element, [keyword], $"a '{keyword}' element (its conditions go inside it)");
                 if (element[keyword] is not RuleJsonObject inner || ParsePattern(inner) is not { } pattern)
                 {
                     if (element[keyword] is not RuleJsonObject)
@@ -285,7 +285,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
 
             default:
             {
-                WarnUnknown(element, [keyword, .. Keywords.AggregateFields], "aggregate");
+                RejectUnknown(element, [keyword, .. Keywords.AggregateFields], $"a '{keyword}' element (its conditions go inside it)");
                 var alias = RequiredString(element, "as");
                 if (element[keyword] is not RuleJsonObject inner)
                 {
@@ -304,7 +304,7 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
 
     private PatternSyntax? ParsePattern(RuleJsonObject pattern)
     {
-        WarnUnknown(pattern, Keywords.PatternFields, "pattern");
+        RejectUnknown(pattern, Keywords.PatternFields, "a pattern (conditions on the fact go in 'where')");
         var type = RequiredString(pattern, "match");
         Located<string>? alias = pattern["as"] is { } aliasToken && String(aliasToken, "as") is { } a ? new Located<string>(aliasToken.Span, a) : null;
         if (alias is { Value: var name } && !IsIdentifier(name))
@@ -589,19 +589,25 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
         }
     }
 
-    private void WarnUnknown(RuleJsonObject obj, IReadOnlyCollection<string> known, string what)
+    /// <summary>
+    /// A field the language does not define is an error, not a field ignored: a misspelt
+    /// <c>severity</c>, or a <c>where</c> set beside its <c>none</c> rather than inside it, would
+    /// change what the rule means without a word. Names that start with <c>$</c> are annotations
+    /// (<c>$comment</c>), as in JSON Schema, and are left alone.
+    /// </summary>
+    private void RejectUnknown(RuleJsonObject obj, IReadOnlyCollection<string> known, string what)
     {
         foreach (var property in obj.Properties)
         {
-            if (known.Contains(property.Name))
+            if (known.Contains(property.Name) || property.Name.StartsWith('$'))
             {
                 continue;
             }
 
-            diagnostics.Warning(
+            diagnostics.Error(
                 RuleDiagnosticCodes.UnknownField,
                 property.Span,
-                $"'{property.Name}' is not a field of a {what}; it is ignored.{Suggestions.DidYouMean(property.Name, known)}");
+                $"'{property.Name}' is not a field of {what}.{Suggestions.DidYouMean(property.Name, known)} Fields: {string.Join(", ", known)}.");
         }
     }
 

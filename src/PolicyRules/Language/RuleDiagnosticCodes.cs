@@ -68,4 +68,10 @@ public static class RuleDiagnosticCodes
 
     /// <summary>A join that pairs every fact of an agreement with each earlier match before a later element filters it (a warning).</summary>
     public const string CrossProduct = "PR1021";
+
+    /// <summary>
+    /// A rule's principle is none that the rulebooks before it report: an error when it is close to
+    /// one of theirs (a misspelling), a warning otherwise (a principle of the rulebook's own).
+    /// </summary>
+    public const string UnknownPrinciple = "PR1022";
 }

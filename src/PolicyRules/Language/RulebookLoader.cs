@@ -75,6 +75,7 @@ public sealed class RulebookLoader
             }
 
             Disable(syntax, rules, diagnostics);
+            CheckPrinciples(syntax, rules, diagnostics);
             var context = new BindContext(_catalog, sets, _limits, diagnostics);
             // A repeated id is reported where it stands, and its rule is not bound.
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -179,6 +180,41 @@ public sealed class RulebookLoader
             if (rules.RemoveAll(r => r.Id == id.Value) == 0)
             {
                 diagnostics.Warning(RuleDiagnosticCodes.UnknownRuleReference, id.Span, $"No earlier rulebook defines rule '{id.Value}' to disable.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A rule's principle is matched by the mitigations and agreement-level rules of the rulebooks
+    /// before it, and names the conflict in reports: one misspelt matches nothing and changes the
+    /// verdict without a word. So a principle that no earlier rulebook reports is an error when it
+    /// is close to one that does, and a warning otherwise. The first rulebook defines its own.
+    /// </summary>
+    private static void CheckPrinciples(RulebookSyntax book, List<RulebookRule> earlier, DiagnosticBag diagnostics)
+    {
+        var known = earlier.Select(r => r.Principle).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = known.Order(StringComparer.Ordinal).ToArray();
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var principle in book.Rules.Select(r => r.Principle).OfType<Located<string>>())
+        {
+            // Each new principle is named once, where the book first uses it.
+            if (known.Contains(principle.Value) || !said.Add(principle.Value))
+            {
+                continue;
+            }
+
+            if (Suggestions.Closest(principle.Value, ordered) is { } close)
+            {
+                diagnostics.Error(RuleDiagnosticCodes.UnknownPrinciple, principle.Span, $"'{principle.Value}' is not a principle of the rulebooks before this one. Did you mean '{close}'? A principle of your own needs a name of its own.");
+            }
+            else
+            {
+                diagnostics.Warning(RuleDiagnosticCodes.UnknownPrinciple, principle.Span, $"'{principle.Value}' is not a principle of the rulebooks before this one: reports show it as written, and their rules (mitigations, agreement-level findings) do not answer its conflicts. Their principles: {string.Join(", ", ordered)}.");
             }
         }
     }

@@ -243,6 +243,47 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void PR1022_a_principle_close_to_one_an_earlier_rulebook_reports_is_a_misspelling()
+    {
+        var set = LoadAfter(Book("""[ { "match": "Item", "as": "x" } ]""").Replace("\"principle\": \"p\"", "\"principle\": \"no-culture-liberalization\""));
+
+        var d = Single(set, RuleDiagnosticCodes.UnknownPrinciple);
+        d.Severity.Should().Be(DiagnosticSeverity.Error);
+        d.Message.Should().Contain("Did you mean 'no-culture-liberalisation'?");
+        d.Line.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void PR1022_a_principle_of_ones_own_is_named_once_as_a_warning()
+    {
+        var own = """
+            { "rulebook": "mine", "version": "1", "rules": [
+              { "id": "M1", "principle": "national-screen-quota", "when": [ { "match": "Item", "as": "x" } ], "then": [ { "tag": { "on": "$x", "name": "a" } } ] },
+              { "id": "M2", "principle": "national-screen-quota", "when": [ { "match": "Item", "as": "x" } ], "then": [ { "tag": { "on": "$x", "name": "b" } } ] } ] }
+            """;
+
+        var set = LoadAfter(own);
+
+        var d = Single(set, RuleDiagnosticCodes.UnknownPrinciple);
+        d.Severity.Should().Be(DiagnosticSeverity.Warning);
+        d.Message.Should().Contain("reports show it as written");
+        set.HasErrors.Should().BeFalse();
+    }
+
+    [Fact]
+    public void PR1022_the_first_rulebook_defines_its_principles()
+    {
+        Load(Book("""[ { "match": "Item", "as": "x" } ]""")).Diagnostics.Should().NotContain(d => d.Code == RuleDiagnosticCodes.UnknownPrinciple);
+    }
+
+    // A rulebook loaded after one whose rule reports no-culture-liberalisation.
+    private static RulebookSet LoadAfter(string json) => new RulebookLoader(Catalog()).Load(
+    [
+        RulebookSource.FromText(Book("""[ { "match": "Item", "as": "x" } ]""").Replace("\"principle\": \"p\"", "\"principle\": \"no-culture-liberalisation\"").Replace("\"R1\"", "\"BASE\"").Replace("\"test\"", "\"base\""), "base.json"),
+        RulebookSource.FromText(json, "test.json"),
+    ]);
+
+    [Fact]
     public void Fields_that_start_with_a_dollar_are_annotations()
     {
         var set = Load(Book("""[ { "match": "Item", "as": "x", "$comment": "any item" } ]""", extra: """, "$comment": "a rule about items" """));

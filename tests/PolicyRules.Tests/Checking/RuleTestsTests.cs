@@ -51,6 +51,36 @@ public class RuleTestsTests
     }
 
     [Fact]
+    public void A_misspelt_expectation_is_an_error_not_a_case_that_checks_nothing_and_passes()
+    {
+        var (cases, diagnostics) = RuleTestRunner.Parse("""
+            { "name": "x", "cases": [ { "name": "typos",
+              "draft": { "agreement": { "id": "a", "parties": [ { "code": "X" } ] }, "clauses": [ { "id": "1", "text": "…" } ] },
+              "expect": { "verdcit": "conflict", "clauses": { "1": { "status": { "LIB-001": "open" } } } } } ] }
+            """, "typos.json");
+
+        cases.Should().BeEmpty("a case whose expectations cannot be read is not run");
+        diagnostics.Select(d => d.ToString()).Should().Equal(
+            "typos.json(3,15): error PR3001: 'verdcit' is not a field of 'expect'. Did you mean 'verdict'? Fields: verdict, findings, clauses.",
+            "typos.json(3,58): error PR3001: 'status' is not a field of a clause's expectation. Did you mean 'statuses'? Fields: verdict, conflicts, supports, candidates, rules, statuses, parties.");
+    }
+
+    [Fact]
+    public void A_case_that_names_a_rule_not_in_force_says_its_file_may_not_be_loaded()
+    {
+        var (cases, _) = RuleTestRunner.Parse("""
+            { "name": "x", "cases": [ { "name": "my rule",
+              "draft": { "agreement": { "id": "a", "parties": [ { "code": "X" } ] }, "clauses": [ { "id": "1", "text": "…", "kind": "market-access", "sectors": ["music"] } ] },
+              "expect": { "clauses": { "1": { "rules": ["LIB-001", "OUR-001"], "statuses": { "OUR-001": "open" } } } } } ] }
+            """, "mine.json");
+
+        var failures = RuleTestRunner.Run(Checker.Value, cases).Single().Failures;
+
+        failures.Should().Contain("clause 1: no rule in force is or reports 'OUR-001': is its rule file loaded?");
+        failures.Should().Contain("clause 1: expected OUR-001 open, got no such conflict (no rule in force is or reports 'OUR-001': is its rule file loaded?)");
+    }
+
+    [Fact]
     public void A_malformed_test_file_is_a_diagnostic_not_a_crash()
     {
         RuleTestRunner.Parse("""{ "cases": [ { "name": "no draft" } ] }""", "bad.json").Diagnostics.Single().Code

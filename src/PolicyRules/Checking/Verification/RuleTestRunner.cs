@@ -57,7 +57,8 @@ public static class RuleTestRunner
     {
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(cases);
-        return cases.Select(c => new RuleTestResult(c, Compare(c.Expected, checker.Check(c.Draft)))).ToArray();
+        var inForce = checker.Rules.Select(r => r.Id).Concat(checker.Rules.Select(r => r.Principle).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        return cases.Select(c => new RuleTestResult(c, Compare(c.Expected, checker.Check(c.Draft), inForce))).ToArray();
     }
 
     private static IEnumerable<string> Files(string path) =>
@@ -86,12 +87,27 @@ public static class RuleTestRunner
             return cases;
         }
 
+        RejectUnknown(root, FileFields, "a test file", file, diagnostics);
         foreach (var item in list)
         {
             var at = SourceSpan.Of(item, file);
             if (item is not JObject testCase || testCase["name"]?.Type != JTokenType.String || testCase["draft"] is not JObject draftToken || testCase["expect"] is not JObject expect)
             {
                 diagnostics.Error(RuleTestDiagnosticCodes.Malformed, at, "A case has a 'name', a 'draft' object and an 'expect' object.");
+                continue;
+            }
+
+            // A misspelt expectation would check nothing, and the case would pass.
+            var before = diagnostics.ErrorCount;
+            RejectUnknown(testCase, CaseFields, "a case", file, diagnostics);
+            RejectUnknown(expect, ExpectFields, "'expect'", file, diagnostics);
+            foreach (var clause in (expect["clauses"] as JObject)?.Properties().Select(p => p.Value).OfType<JObject>() ?? [])
+            {
+                RejectUnknown(clause, ClauseFields, "a clause's expectation", file, diagnostics);
+            }
+
+            if (diagnostics.ErrorCount > before)
+            {
                 continue;
             }
 
@@ -109,6 +125,19 @@ public static class RuleTestRunner
         }
 
         return cases;
+    }
+
+    private static readonly string[] FileFields = ["$schema", "name", "cases"];
+    private static readonly string[] CaseFields = ["name", "draft", "expect"];
+    private static readonly string[] ExpectFields = ["verdict", "findings", "clauses"];
+    private static readonly string[] ClauseFields = ["verdict", "conflicts", "supports", "candidates", "rules", "statuses", "parties"];
+
+    private static void RejectUnknown(JObject obj, string[] known, string what, string? file, DiagnosticBag diagnostics)
+    {
+        foreach (var property in obj.Properties().Where(p => !known.Contains(p.Name, StringComparer.Ordinal) && !p.Name.StartsWith('$')))
+        {
+            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, SourceSpan.Of(property, file), $"'{property.Name}' is not a field of {what}.{Suggestions.DidYouMean(property.Name, known)} Fields: {string.Join(", ", known)}.");
+        }
     }
 
     private static ExpectedDocument? Expectation(JObject expect, SourceSpan at, string name, DiagnosticBag diagnostics)
@@ -146,6 +175,9 @@ public static class RuleTestRunner
         }
     }
 
+    private static string NotInForce(IReadOnlyList<string> names) =>
+        $"no rule in force is or reports {string.Join(", ", names.Select(n => $"'{n}'"))}: is its rule file loaded?";
+
     private static string[]? Strings(JToken? token) => token?.Select(t => (string)t!).ToArray();
 
     private static Dictionary<string, string>? Map(JToken? token) => token switch
@@ -155,7 +187,10 @@ public static class RuleTestRunner
         _ => throw new FormatException("'statuses' and 'parties' are objects of strings"),
     };
 
-    private static List<string> Compare(ExpectedDocument expected, DocumentReport actual)
+    /// <param name="expected">What the case expects.</param>
+    /// <param name="actual">The checker's report of its draft.</param>
+    /// <param name="inForce">The ids and principles of the rules in force: a rule the case names that is not among them was not loaded.</param>
+    private static List<string> Compare(ExpectedDocument expected, DocumentReport actual, IReadOnlySet<string> inForce)
     {
         var failures = new List<string>();
         if (expected.Verdict is { } verdict && verdict != actual.Verdict)
@@ -186,12 +221,17 @@ public static class RuleTestRunner
             Same($"clause {id} supports", clause.Supports, report.Supports.Select(s => s.Principle), failures);
             Same($"clause {id} candidates", clause.Candidates, report.Candidates, failures);
             Same($"clause {id} rules", clause.Rules, report.Conflicts.Select(c => c.Rule), failures);
+            if (clause.Rules?.Where(r => !inForce.Contains(r)).ToArray() is { Length: > 0 } missing)
+            {
+                failures.Add($"clause {id}: {NotInForce(missing)}");
+            }
+
             foreach (var (key, status) in clause.Statuses ?? new Dictionary<string, string>())
             {
                 var named = report.Conflicts.Where(c => c.Principle == key || c.Rule == key).Select(c => c.Status).Distinct().ToArray();
                 if (named.Length == 0 || named.Any(s => s != status))
                 {
-                    failures.Add($"clause {id}: expected {key} {status}, got {(named.Length == 0 ? "no such conflict" : string.Join(", ", named))}");
+                    failures.Add($"clause {id}: expected {key} {status}, got {(named.Length == 0 ? "no such conflict" : string.Join(", ", named))}" + (inForce.Contains(key) ? "" : $" ({NotInForce([key])})"));
                 }
             }
 

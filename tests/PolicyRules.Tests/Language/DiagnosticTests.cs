@@ -283,6 +283,20 @@ public class DiagnosticTests
         RulebookSource.FromText(json, "test.json"),
     ]);
 
+    [Theory]
+    [InlineData("""{ "name": {} }""", "'name' has no operator")]
+    [InlineData("""{ "name": { "ignoreCase": true } }""", "'name' has no operator")]
+    [InlineData("""{ "any": [] }""", "an empty 'any' is never true")]
+    [InlineData("""{ "all": [] }""", "an empty 'all' is always true")]
+    [InlineData("""{ "not": {} }""", "An empty condition tests nothing")]
+    [InlineData("""{}""", "An empty condition tests nothing")]
+    public void PR1011_a_condition_that_tests_nothing_is_an_error_not_a_test_that_always_or_never_holds(string where, string expected)
+    {
+        var set = Load(Book($$"""[ { "match": "Item", "as": "x", "where": {{where}} } ]"""));
+
+        Single(set, RuleDiagnosticCodes.InvalidValue).Message.Should().Contain(expected);
+    }
+
     [Fact]
     public void Fields_that_start_with_a_dollar_are_annotations()
     {

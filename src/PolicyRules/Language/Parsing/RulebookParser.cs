@@ -347,6 +347,13 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             return null;
         }
 
+        // An empty condition would hold for every fact ({} under 'some', 'where') or, negated, for none.
+        if (conditions.Properties.Length == 0)
+        {
+            Invalid(conditions, "An empty condition tests nothing: give member tests, 'all', 'any' or 'not'.");
+            return null;
+        }
+
         var parts = new List<ConditionSyntax>();
         foreach (var property in conditions.Properties)
         {
@@ -357,6 +364,12 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
                     if (property.Value is not RuleJsonArray list)
                     {
                         Invalid(property.Value, $"'{property.Name}' holds a list of conditions.");
+                        continue;
+                    }
+
+                    if (list.Items.Length == 0)
+                    {
+                        Invalid(property.Value, $"'{property.Name}' holds at least one condition: an empty '{property.Name}' is {(property.Name == "any" ? "never true" : "always true")}.");
                         continue;
                     }
 
@@ -460,6 +473,13 @@ internal sealed class RulebookParser(string? file, RulebookLimits limits, Diagno
             {
                 operators.Add(new OperatorSyntax(property.Span, info.Name, argument, ignoreCase));
             }
+        }
+
+        if (operators.Count == 0 && !obj.Properties.Any(p => p.Name != Keywords.IgnoreCase && p.Name != skip))
+        {
+            // { } or { "ignoreCase": true } alone: a test with no operator would hold for every value.
+            Invalid(obj, $"{(path.Length == 0 ? "An object of operators" : $"'{path}'")} has no operator: give one, such as {{ \"eq\": … }} or {{ \"contains\": … }}.");
+            return null;
         }
 
         return new MemberTestSyntax(obj.Span, new Located<string>(obj.Span, path), operators);

@@ -1,4 +1,5 @@
 using PolicyRules.Language;
+using PolicyRules.Language.Catalog;
 using PolicyRules.Diagnostics;
 using static PolicyRules.Tests.Language.LanguageFixture;
 
@@ -295,6 +296,25 @@ public class DiagnosticTests
         var set = Load(Book($$"""[ { "match": "Item", "as": "x", "where": {{where}} } ]"""));
 
         Single(set, RuleDiagnosticCodes.InvalidValue).Message.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void PR1003_a_part_of_other_facts_cannot_be_matched_and_the_error_says_where_to_read_it()
+    {
+        var catalog = new FactCatalog().Register<Item>().RegisterPart<Period>();
+        var set = new RulebookLoader(catalog).Load(Book("""[ { "match": "Period", "as": "x" } ]"""), "test.json");
+
+        Single(set, RuleDiagnosticCodes.UnknownFactType).Message.Should()
+            .Be("'Period' is a part of other facts, not a fact a pattern can match: read it through Item.period, Item.periods.");
+    }
+
+    [Fact]
+    public void A_part_is_read_through_the_fact_that_holds_it()
+    {
+        var catalog = new FactCatalog().Register<Item>().RegisterPart<Period>();
+        var set = new RulebookLoader(catalog).Load(Book("""[ { "match": "Item", "as": "x", "where": { "periods": { "some": { "years": { "gte": 1 } } } } } ]"""), "test.json");
+
+        set.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
     }
 
     [Fact]

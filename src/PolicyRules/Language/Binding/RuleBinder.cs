@@ -147,6 +147,16 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
         }
     }
 
+    // "Clause.temporal" for Temporal: where rules reach a part.
+    private string HoldersOf(Type part)
+    {
+        var holders = context.Catalog.FactNames
+            .Select(name => context.Catalog.Find(name)!)
+            .SelectMany(fact => fact.Members.Where(m => m.Value.Property.PropertyType == part || m.Value.ElementType == part).Select(m => $"{fact.Name}.{m.Key}"))
+            .ToArray();
+        return holders.Length == 0 ? "the facts that hold it" : string.Join(", ", holders);
+    }
+
     private PatternElement? BindPattern(PatternSyntax pattern, string alias, ConditionBinder conditions)
     {
         if (context.Catalog.Find(pattern.Type.Value) is not { } info)
@@ -154,7 +164,16 @@ internal sealed class RuleBinder(BindContext context, string rulebook)
             context.Diagnostics.Error(
                 RuleDiagnosticCodes.UnknownFactType,
                 pattern.Type.Span,
-                $"Unknown fact type '{pattern.Type.Value}'.{Suggestions.DidYouMean(pattern.Type.Value, context.Catalog.Names)} Types: {string.Join(", ", context.Catalog.Names)}.");
+                $"Unknown fact type '{pattern.Type.Value}'.{Suggestions.DidYouMean(pattern.Type.Value, context.Catalog.FactNames)} Types: {string.Join(", ", context.Catalog.FactNames)}.");
+            return null;
+        }
+
+        if (context.Catalog.IsPart(info.Type))
+        {
+            context.Diagnostics.Error(
+                RuleDiagnosticCodes.UnknownFactType,
+                pattern.Type.Span,
+                $"'{info.Name}' is a part of other facts, not a fact a pattern can match: read it through {HoldersOf(info.Type)}.");
             return null;
         }
 

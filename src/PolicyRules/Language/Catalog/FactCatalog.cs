@@ -18,9 +18,13 @@ public sealed class FactCatalog
 {
     private readonly Dictionary<string, Type> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, FactTypeInfo> _infos = [];
+    private readonly HashSet<Type> _parts = [];
 
     /// <summary>The registered names, sorted.</summary>
     public IReadOnlyList<string> Names => _names.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The names of the types a pattern can match (the registered ones but the parts), sorted.</summary>
+    public IReadOnlyList<string> FactNames => _names.Where(p => !_parts.Contains(p.Value)).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Registers <typeparamref name="T"/> under <paramref name="name"/> (its type name by default).</summary>
     public FactCatalog Register<T>(string? name = null) => Register(typeof(T), name);
@@ -40,6 +44,21 @@ public sealed class FactCatalog
         _infos.Remove(type);
         return this;
     }
+
+    /// <summary>
+    /// Registers <typeparamref name="T"/> as a part of other facts (a clause's <c>temporal</c>, an
+    /// agreement's parties): rules read it through their members, and a pattern cannot match it, as
+    /// no such fact is ever inserted.
+    /// </summary>
+    public FactCatalog RegisterPart<T>(string? name = null)
+    {
+        Register(typeof(T), name);
+        _parts.Add(typeof(T));
+        return this;
+    }
+
+    /// <summary>Whether <paramref name="type"/> was registered as a part of other facts (<see cref="RegisterPart{T}"/>).</summary>
+    public bool IsPart(Type type) => _parts.Contains(type);
 
     /// <summary>The registered type named <paramref name="name"/>.</summary>
     public FactTypeInfo? Find(string name) => _names.TryGetValue(name, out var type) ? Describe(type) : null;

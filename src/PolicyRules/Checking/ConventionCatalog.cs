@@ -1,4 +1,5 @@
 using PolicyRules.Domain;
+using PolicyRules.Domain.Drafts;
 using PolicyRules.Language.Catalog;
 
 namespace PolicyRules.Checking;
@@ -11,7 +12,7 @@ public static class ConventionCatalog
     /// checker derives from a clause's text and those rules make; parties, a clause's temporal and
     /// dispute-settlement fields and evidence are parts, read through the facts that hold them.
     /// </summary>
-    public static FactCatalog Create() => new FactCatalog()
+    public static FactCatalog Create() => WithVocabulary(new FactCatalog()
         .Register<Agreement>()
         .RegisterPart<Party>()
         .Register<Clause>()
@@ -24,5 +25,31 @@ public static class ConventionCatalog
         .Register<Tag>()
         .Register<Conflict>()
         .Register<Mitigation>()
-        .Register<Support>();
+        .Register<Support>());
+
+    // The controlled fields of drafts (taxonomy.md): a rule compares them with the values drafts hold.
+    private static FactCatalog WithVocabulary(FactCatalog catalog)
+    {
+        var vocabulary = DraftVocabulary.Default;
+        void Give<T>(string member, string field)
+        {
+            var known = vocabulary.Field(field) ?? throw new InvalidOperationException($"The draft vocabulary has no field '{field}'.");
+            catalog.Vocabulary<T>(member, known.Values, known.Aliases);
+        }
+
+        Give<Agreement>("type", "agreement.type");
+        Give<Party>("status", "parties.status");
+        Give<Clause>("kind", "kind");
+        Give<Clause>("strength", "strength");
+        Give<Clause>("obligations", "obligations");
+        Give<Clause>("sectors", "sectors");
+        Give<Clause>("modes", "modes");
+        Give<Clause>("measureTypes", "measureTypes");
+        Give<Clause>("commitmentLevel", "commitmentLevel");
+        Give<Clause>("conventionReference", "conventionReference");
+        Give<ExceptionScope>("type", "exceptions.type");
+        Give<ExceptionScope>("sectors", "exceptions.sectors");
+        Give<ExceptionScope>("obligationsCovered", "exceptions.obligationsCovered");
+        return catalog;
+    }
 }

@@ -11,6 +11,9 @@ namespace PolicyRules.Language.Binding;
 /// <param name="Name">How messages name it (a member path or an alias).</param>
 internal sealed record BoundValue(Expression Expression, ValueKind Kind, Type? ElementType, bool MayBeNull, string Name)
 {
+    /// <summary>The values the member holds, when the catalog gives them: literals compared with it are checked against them.</summary>
+    public MemberVocabulary? Vocabulary { get; init; }
+
     public static string Describe(ValueKind kind) => kind switch
     {
         ValueKind.Text => "text",

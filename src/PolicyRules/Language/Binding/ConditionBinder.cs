@@ -63,7 +63,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                     return null;
                 }
 
-                current = flattened;
+                current = flattened with { Vocabulary = context.Catalog.VocabularyOf(itemType, segment) };
                 continue;
             }
 
@@ -95,7 +95,10 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
                     Expression.Convert(access, liftedType));
             }
 
-            current = new BoundValue(access, member.Kind, member.ElementType, member.MayBeNull || current.MayBeNull, $"{current.Name}.{segment}");
+            current = new BoundValue(access, member.Kind, member.ElementType, member.MayBeNull || current.MayBeNull, $"{current.Name}.{segment}")
+            {
+                Vocabulary = context.Catalog.VocabularyOf(info.Type, segment),
+            };
         }
 
         return current;
@@ -603,8 +606,44 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, op.Argument.Span, $"{what}, but {Show(op.Argument)} is {JsonKind(value.Type)}.");
         }
 
-        return result;
+        return result is string text && !InVocabulary(text, op.Argument.Span, fromSet: false) ? null : result;
     }
+
+    /// <summary>
+    /// Whether a text compared with the subject may be a value its member holds. A value the facts'
+    /// reader rewrites (an alias, another spelling) is an error: the facts never hold it as written.
+    /// A value outside the vocabulary is a warning: the reader keeps such a value, with a warning of
+    /// its own, so a rule may mean one that its drafts use. A set's values are not warned of: a set
+    /// is a curated list, and may name values drafts hold as written (a schedule's own sector code).
+    /// </summary>
+    private bool InVocabulary(string value, SourceSpan at, bool fromSet)
+    {
+        if (_subject?.Vocabulary is not { } vocabulary || vocabulary.Values.Contains(value))
+        {
+            return true;
+        }
+
+        var member = _subject.Name[(_subject.Name.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var meant = vocabulary.Values.Where(v => Normalised(v) == Normalised(value)).ToArray() is { Length: > 0 } spelt
+            ? spelt
+            : vocabulary.Aliases.FirstOrDefault(a => Normalised(a.Key) == Normalised(value)).Value;
+        if (meant is not null)
+        {
+            Diagnostics.Error(RuleDiagnosticCodes.InvalidValue, at, $"The facts never hold '{value}': their reader turns it into {string.Join(", ", meant.Select(v => $"'{v}'"))}, so compare '{member}' with {(meant.Count == 1 ? "that value" : "those values")}.");
+            return false;
+        }
+
+        if (fromSet)
+        {
+            return true;
+        }
+
+        Diagnostics.Warning(RuleDiagnosticCodes.InvalidValue, at, $"'{value}' is not a value of '{member}': only a draft that holds it as written, with a warning, would match.{Suggestions.DidYouMean(value, vocabulary.Values)} Values: {string.Join(", ", vocabulary.Values.Order(StringComparer.Ordinal))}.");
+        return true;
+    }
+
+    // As the draft reader compares spellings: case, spaces and underscores aside.
+    private static string Normalised(string value) => string.Join('-', value.Trim().ToLowerInvariant().Split([' ', '_', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The values of a list argument or a named set, each of the element kind expected.</summary>
     private List<object>? Values(OperatorSyntax op, ValueKind elementKind)
@@ -647,6 +686,11 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
             if (converted is null)
             {
                 Diagnostics.Error(RuleDiagnosticCodes.TypeMismatch, span, $"'{op.Name}' needs {BoundValue.Describe(elementKind)} values, but the list holds {value ?? "null"}.");
+                return null;
+            }
+
+            if (converted is string text && !InVocabulary(text, span, fromSet: op.Argument is SetReferenceSyntax))
+            {
                 return null;
             }
 

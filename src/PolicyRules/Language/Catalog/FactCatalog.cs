@@ -19,6 +19,7 @@ public sealed class FactCatalog
     private readonly Dictionary<string, Type> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, FactTypeInfo> _infos = [];
     private readonly HashSet<Type> _parts = [];
+    private readonly Dictionary<(Type Type, string Member), MemberVocabulary> _vocabularies = [];
 
     /// <summary>The registered names, sorted.</summary>
     public IReadOnlyList<string> Names => _names.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -56,6 +57,33 @@ public sealed class FactCatalog
         _parts.Add(typeof(T));
         return this;
     }
+
+    /// <summary>
+    /// Gives a member of <typeparamref name="T"/> its vocabulary: a rule that compares the member with
+    /// a value outside it, or with an alias the facts' reader turns into other values, is an error,
+    /// since the condition could never hold as written.
+    /// </summary>
+    /// <param name="member">The member, as rules name it (<c>kind</c>, <c>sectors</c>).</param>
+    /// <param name="values">The values it holds.</param>
+    /// <param name="aliases">Other names the reader accepts, each with the values it is read as.</param>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not registered, or has no such member.</exception>
+    public FactCatalog Vocabulary<T>(string member, IEnumerable<string> values, IReadOnlyDictionary<string, IReadOnlyList<string>>? aliases = null)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(values);
+        if (Describe(typeof(T)) is not { } info || !info.Members.ContainsKey(member))
+        {
+            throw new ArgumentException($"{typeof(T).Name} is not registered or has no member '{member}'.", nameof(member));
+        }
+
+        _vocabularies[(typeof(T), member)] = new MemberVocabulary(
+            values.ToHashSet(StringComparer.Ordinal),
+            aliases ?? new Dictionary<string, IReadOnlyList<string>>());
+        return this;
+    }
+
+    /// <summary>The vocabulary of a member, when one was given.</summary>
+    internal MemberVocabulary? VocabularyOf(Type type, string member) => _vocabularies.GetValueOrDefault((type, member));
 
     /// <summary>Whether <paramref name="type"/> was registered as a part of other facts (<see cref="RegisterPart{T}"/>).</summary>
     public bool IsPart(Type type) => _parts.Contains(type);

@@ -31,6 +31,17 @@ public class RuleLanguageTests
     }
 
     [Fact]
+    public void A_boolean_reads_in_messages_and_evidence_as_the_json_it_came_from()
+    {
+        var json = Book("""[ { "match": "Item", "as": "x" } ]""", """[ { "conflict": { "on": "$x", "message": "active: {x.active}", "evidence": ["$x.active"] } } ]""");
+
+        var conflict = Run(json, new Item { Id = 1, Active = true }).Query<Conflict>().Single();
+
+        conflict.Message.Should().Be("active: true");
+        conflict.Evidence.Should().Equal(new Evidence("active", "true"));
+    }
+
+    [Fact]
     public void Evidence_of_a_text_field_is_the_span_its_text_tests_matched()
     {
         var json = Book(

@@ -120,11 +120,12 @@ internal static class LanguageFunctions
         return new PolicyRules.Domain.Evidence(field, text ?? "");
     }
 
-    /// <summary>How a template shows a value: lists joined with commas, numbers invariant, null as empty.</summary>
+    /// <summary>How a template shows a value: lists joined with commas, numbers invariant, booleans as JSON writes them, null as empty.</summary>
     public static string Show(object? value) => value switch
     {
         null => "",
         string s => s,
+        bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(Show)),
         _ => value.ToString() ?? "",

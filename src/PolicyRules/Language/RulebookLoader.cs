@@ -68,6 +68,13 @@ public sealed class RulebookLoader
                 continue;
             }
 
+            // Reports name each rule's rulebook, and count a rulebook's rules, by its name.
+            if (books.FirstOrDefault(b => b.Syntax.Name == syntax.Name) is { Syntax: not null } same)
+            {
+                diagnostics.Error(RuleDiagnosticCodes.InvalidValue, new SourceSpan(source.Path, 1, 1), $"A rulebook named '{syntax.Name}' is already loaded ({same.Path ?? "given as text"}): give this one a name of its own, so that reports tell their rules apart.");
+                continue;
+            }
+
             books.Add((syntax, source.Path));
             foreach (var set in syntax.Sets)
             {

@@ -318,6 +318,17 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_second_rulebook_of_the_same_name_is_refused_since_reports_tell_rulebooks_apart_by_name()
+    {
+        var book = Book("""[ { "match": "Item", "as": "x" } ]""");
+        var set = new RulebookLoader(Catalog()).Load([RulebookSource.FromText(book, "a.json"), RulebookSource.FromText(book.Replace("\"R1\"", "\"R2\""), "b.json")]);
+
+        set.Diagnostics.Should().ContainSingle().Which.ToString().Should()
+            .Be("b.json(1,1): error PR1011: A rulebook named 'test' is already loaded (a.json): give this one a name of its own, so that reports tell their rules apart.");
+        set.Rules.Select(r => r.Id).Should().Equal("R1");
+    }
+
+    [Fact]
     public void Fields_that_start_with_a_dollar_are_annotations()
     {
         var set = Load(Book("""[ { "match": "Item", "as": "x", "$comment": "any item" } ]""", extra: """, "$comment": "a rule about items" """));

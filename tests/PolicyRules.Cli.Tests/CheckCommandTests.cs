@@ -414,6 +414,30 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Rule_file_errors_reach_ci_as_annotations_and_as_a_sarif_log_with_no_results()
+    {
+        var sarifPath = Path.Combine(Path.GetTempPath(), $"policy-rules-{Guid.NewGuid():N}.sarif");
+        try
+        {
+            var github = CliRunner.Run("check", "drafts", "--rules", "broken/bad-rules.json", "--format", "github");
+            var sarif = CliRunner.Run("check", "drafts", "--rules", "broken/bad-rules.json", "--format", "sarif", "-o", sarifPath);
+
+            github.ExitCode.Should().Be(ExitCodes.Error);
+            github.Output.Should().StartWith("::error file=broken/bad-rules.json,line=1,").And.Contain(",title=PR1");
+            sarif.ExitCode.Should().Be(ExitCodes.Error);
+            var run = JObject.Parse(File.ReadAllText(sarifPath))["runs"]![0]!;
+            run["results"]!.Should().BeEmpty();
+            run["invocations"]![0]!["executionSuccessful"]!.Value<bool>().Should().BeFalse();
+            run["invocations"]![0]!["toolConfigurationNotifications"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.Value<string>()
+                .Should().Be("broken/bad-rules.json", "paths show as given, relative to the working folder");
+        }
+        finally
+        {
+            File.Delete(sarifPath);
+        }
+    }
+
+    [Fact]
     public void No_default_rules_needs_rules()
     {
         CliRunner.Run("check", "drafts", "--no-default-rules").ExitCode.Should().Be(ExitCodes.Error);

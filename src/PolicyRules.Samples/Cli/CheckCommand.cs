@@ -5,6 +5,7 @@ using PolicyRules.Checking;
 using PolicyRules.Checking.Baselines;
 using PolicyRules.Checking.Report;
 using PolicyRules.Checking.Waivers;
+using PolicyRules.Diagnostics;
 using PolicyRules.Domain.Drafts;
 using PolicyRules.Domain.Imports;
 using PolicyRules.Reporting;
@@ -199,7 +200,7 @@ internal static class CheckCommand
             return ExitCodes.Error;
         }
 
-        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet, settings.MoreRules);
+        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet, settings.MoreRules, errors => RuleFileErrors(errors, settings, environment, stdout, stderr));
         if (checker is null)
         {
             return ExitCodes.Error;
@@ -319,6 +320,43 @@ internal static class CheckCommand
         }
 
         return FailThreshold.Failing(report, settings.FailOn).Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The rule files' errors in the formats CI reads, since no report follows: GitHub annotations, and
+    /// a SARIF log with no results (an upload step would otherwise find no file). Other formats have
+    /// nothing to carry them; standard error has them already.
+    /// </summary>
+    private static void RuleFileErrors(IReadOnlyList<Diagnostic> errors, Settings settings, CliEnvironment environment, TextWriter stdout, TextWriter stderr)
+    {
+        string text;
+        switch (settings.Format)
+        {
+            case "github":
+                text = string.Concat(errors.Select(d => GitHubReportWriter.Command(d.IsError ? "error" : d.Severity == DiagnosticSeverity.Warning ? "warning" : "notice", d.File ?? "", d.Line, d.Column, d.Code, d.Message) + "\n"));
+                break;
+            case "sarif":
+                text = SarifReportWriter.ToSarif(errors, new ToolInfo("policy-check", PolicyChecker.Version)).ToString(Newtonsoft.Json.Formatting.Indented) + "\n";
+                break;
+            default:
+                return;
+        }
+
+        if (settings.Output is { } path)
+        {
+            try
+            {
+                environment.WriteFile(path, text);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"policy-check: error: cannot write the report to {path}: {ex.Message}");
+            }
+        }
+        else
+        {
+            stdout.Write(text);
+        }
     }
 
     private static bool Write(CheckReport report, Settings settings, ReportOptions options, CliEnvironment environment, TextWriter stdout, TextWriter stderr)

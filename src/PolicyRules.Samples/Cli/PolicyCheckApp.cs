@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using PolicyRules.Checking;
+using PolicyRules.Diagnostics;
 
 namespace PolicyRules.Cli;
 
@@ -98,7 +99,13 @@ public static class PolicyCheckApp
         }
 
         /// <summary>Builds the checker, or writes why it cannot be built and returns null.</summary>
-        public PolicyChecker? Build(ParseResult parse, CliEnvironment environment, TextWriter error, bool quiet, IReadOnlyList<string>? moreRules = null)
+        /// <param name="parse">The command line.</param>
+        /// <param name="environment">Where paths are resolved.</param>
+        /// <param name="error">Where problems are written.</param>
+        /// <param name="quiet">Whether the rule files' warnings are left out.</param>
+        /// <param name="moreRules">Rule files a configuration file adds.</param>
+        /// <param name="ruleErrors">Told the rule files' diagnostics when they have errors, after they are written: a report format may carry them too.</param>
+        public PolicyChecker? Build(ParseResult parse, CliEnvironment environment, TextWriter error, bool quiet, IReadOnlyList<string>? moreRules = null, Action<IReadOnlyList<Diagnostic>>? ruleErrors = null)
         {
             var rules = (moreRules ?? []).Concat(parse.GetValue(Rules) ?? []).ToArray();
             var noDefault = parse.GetValue(NoDefaultRules);
@@ -136,12 +143,17 @@ public static class PolicyCheckApp
             }
             catch (RulebookException ex)
             {
-                foreach (var diagnostic in ex.Diagnostics)
+                // Paths as the user would give them: relative to the working folder, when inside it.
+                var shown = ex.Diagnostics.Select(d => d.File is { } file && Path.IsPathRooted(file) && Path.GetRelativePath(environment.WorkingDirectory, file) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
+                    ? d with { File = relative.Replace('\\', '/') }
+                    : d).ToArray();
+                foreach (var diagnostic in shown)
                 {
                     error.WriteLine(diagnostic.ToString());
                 }
 
                 error.WriteLine("policy-check: error: the rule files have errors; nothing was checked.");
+                ruleErrors?.Invoke(shown);
                 return null;
             }
             catch (ArgumentException ex) when (ex.ParamName == "options")

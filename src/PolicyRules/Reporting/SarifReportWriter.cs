@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PolicyRules.Checking;
 using PolicyRules.Checking.Report;
+using PolicyRules.Diagnostics;
 using PolicyRules.Language;
 
 namespace PolicyRules.Reporting;
@@ -201,6 +202,58 @@ public static class SarifReportWriter
                 },
             }),
         };
+    }
+
+    /// <summary>
+    /// The SARIF log of a run that checked nothing because its rule files have errors: no results,
+    /// the errors as configuration notifications, and the run marked unsuccessful, so that a CI step
+    /// that uploads the log finds one, and shows why.
+    /// </summary>
+    /// <param name="ruleErrors">The rule files' diagnostics.</param>
+    /// <param name="tool">The tool's name and version.</param>
+    public static JObject ToSarif(IReadOnlyList<Diagnostic> ruleErrors, ToolInfo tool)
+    {
+        ArgumentNullException.ThrowIfNull(ruleErrors);
+        ArgumentNullException.ThrowIfNull(tool);
+        var notifications = new JArray(ruleErrors.Select(d =>
+        {
+            var notification = new JObject
+            {
+                ["descriptor"] = new JObject { ["id"] = d.Code },
+                ["level"] = d.IsError ? "error" : d.Severity == DiagnosticSeverity.Warning ? "warning" : "note",
+                ["message"] = new JObject { ["text"] = d.Message },
+            };
+            if (d.File is { } file)
+            {
+                notification["locations"] = new JArray(new JObject
+                {
+                    ["physicalLocation"] = Region(new JObject { ["artifactLocation"] = new JObject { ["uri"] = file.Replace('\\', '/') } }, d),
+                });
+            }
+
+            return notification;
+        }));
+        return new JObject
+        {
+            ["$schema"] = SchemaUri,
+            ["version"] = "2.1.0",
+            ["runs"] = new JArray(new JObject
+            {
+                ["tool"] = new JObject { ["driver"] = new JObject { ["name"] = tool.Name, ["version"] = tool.Version, ["semanticVersion"] = tool.Version, ["informationUri"] = PolicyChecker.RepositoryUrl.AbsoluteUri } },
+                ["invocations"] = new JArray(new JObject { ["executionSuccessful"] = false, ["toolConfigurationNotifications"] = notifications }),
+                ["results"] = new JArray(),
+            }),
+        };
+    }
+
+    private static JObject Region(JObject physical, Diagnostic d)
+    {
+        if (d.Line > 0)
+        {
+            physical["region"] = new JObject { ["startLine"] = d.Line, ["startColumn"] = Math.Max(1, d.Column) };
+        }
+
+        return physical;
     }
 
     private static JObject Rule(RulebookRule rule)

@@ -53,6 +53,16 @@ public class VocabularyTests
         Load("""{ "colour": "@own" }""", """{ "own": ["red", "crimson"] }""").HasErrors.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("""{ "colour": { "startsWith": "re" } }""")]
+    [InlineData("""{ "colour": { "endsWith": "ue" } }""")]
+    [InlineData("""{ "colour": { "matches": "^(re|bl)" } }""")]
+    [InlineData("""{ "colour": { "contains": "lu" } }""")]
+    public void Parts_of_values_are_not_values(string where)
+    {
+        Load(where).Diagnostics.Should().BeEmpty();
+    }
+
     [Fact]
     public void Members_without_a_vocabulary_take_any_value()
     {

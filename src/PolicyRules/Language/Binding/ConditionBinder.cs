@@ -17,6 +17,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
 {
     // The member whose operators are being bound, for messages about their arguments.
     private BoundValue? _subject;
+    private OperatorSyntax? _operator;
 
     private DiagnosticBag Diagnostics => context.Diagnostics;
 
@@ -153,6 +154,7 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
     private Expression? BindOperator(BoundValue subject, OperatorSyntax op)
     {
         _subject = subject;
+        _operator = op;
         return BindOperatorOn(subject, op);
     }
 
@@ -618,7 +620,9 @@ internal sealed class ConditionBinder(BindContext context, BindingScope scope)
     /// </summary>
     private bool InVocabulary(string value, SourceSpan at, bool fromSet)
     {
-        if (_subject?.Vocabulary is not { } vocabulary || vocabulary.Values.Contains(value))
+        // Prefixes, patterns and substrings are parts of values, not values.
+        if (_subject?.Vocabulary is not { } vocabulary || vocabulary.Values.Contains(value)
+            || _operator?.Name is "startsWith" or "endsWith" or "matches" || (_operator?.Name == "contains" && _subject.Kind == ValueKind.Text))
         {
             return true;
         }

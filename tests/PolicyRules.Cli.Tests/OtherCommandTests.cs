@@ -85,9 +85,14 @@ public class OtherCommandTests
     }
 
     [Fact]
-    public void Explain_puts_the_article_a_fact_type_takes()
+    public void Explain_puts_the_article_a_fact_type_takes_and_gives_a_severity_to_conflicts_alone()
     {
-        CliRunner.Run("explain", "CLS-PART").Output.Should().Contain("- an Agreement (a)").And.Contain("- there is a Clause whose agreementId is a.id");
+        var tagging = CliRunner.Run("explain", "CLS-PART").Output;
+        var conflict = CliRunner.Run("explain", "LIB-001").Output;
+
+        tagging.Should().Contain("- an Agreement (a)").And.Contain("- there is a Clause whose agreementId is a.id");
+        tagging.Should().NotContain("Severity", "a rule that only tags reports nothing a severity could rank");
+        conflict.Should().Contain("  Severity      high");
     }
 
     [Fact]

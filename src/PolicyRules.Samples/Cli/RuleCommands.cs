@@ -101,7 +101,12 @@ internal static class RuleCommands
         w.WriteLine($"{rule.Id}: {rule.Title ?? "(no title)"}");
         w.WriteLine();
         w.WriteLine($"  Principle     {rule.Principle ?? "-"}");
-        w.WriteLine($"  Severity      {rule.Severity}");
+        // Only a conflict has a severity: a rule that tags, supports or mitigates reports none.
+        if (rule.Concludes.Contains("conflict"))
+        {
+            w.WriteLine($"  Severity      {rule.Severity}");
+        }
+
         w.WriteLine($"  Rulebook      {rule.Rulebook}" + (rule.Location.File is { } file ? $" ({file}:{rule.Location.Line})" : ""));
         if (rule.Verification is { } verification)
         {

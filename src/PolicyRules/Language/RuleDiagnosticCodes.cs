@@ -74,4 +74,7 @@ public static class RuleDiagnosticCodes
     /// one of theirs (a misspelling), a warning otherwise (a principle of the rulebook's own).
     /// </summary>
     public const string UnknownPrinciple = "PR1022";
+
+    /// <summary>A rulebook defines a set an earlier rulebook defines (a warning): its rules, and later ones, read the new list.</summary>
+    public const string SetRedefined = "PR1023";
 }

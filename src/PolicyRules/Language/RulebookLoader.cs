@@ -78,6 +78,11 @@ public sealed class RulebookLoader
             books.Add((syntax, source.Path));
             foreach (var set in syntax.Sets)
             {
+                if (sets.ContainsKey(set.Name))
+                {
+                    diagnostics.Warning(RuleDiagnosticCodes.SetRedefined, set.Span, $"The set '@{set.Name}' of an earlier rulebook is defined again: the rules of this rulebook and of later ones read this list, the earlier rules keep theirs. Give it a name of its own unless that is meant.");
+                }
+
                 sets[set.Name] = set.Values.Select(v => v.Value).ToArray();
             }
 

@@ -81,6 +81,13 @@ public class RuleTestsTests
     }
 
     [Fact]
+    public void A_rule_file_given_as_tests_is_named_for_what_it_is()
+    {
+        RuleTestRunner.Parse("""{ "rulebook": "mine", "version": "1", "rules": [] }""", "mine.json").Diagnostics.Single().Message
+            .Should().StartWith("This is a rule file, not a test file");
+    }
+
+    [Fact]
     public void A_malformed_test_file_is_a_diagnostic_not_a_crash()
     {
         RuleTestRunner.Parse("""{ "cases": [ { "name": "no draft" } ] }""", "bad.json").Diagnostics.Single().Code

@@ -329,6 +329,18 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void PR1023_a_set_of_an_earlier_rulebook_defined_again_is_a_warning()
+    {
+        var book = Book("""[ { "match": "Item", "as": "x" } ]""");
+        var set = new RulebookLoader(Catalog()).Load([RulebookSource.FromText(book, "a.json"), RulebookSource.FromText(book.Replace("\"test\"", "\"mine\"").Replace("\"R1\"", "\"R2\""), "b.json")]);
+
+        var d = set.Diagnostics.Where(d => d.Code == RuleDiagnosticCodes.SetRedefined).Should().HaveCount(2, "the book defines 'warm' and 'numbers' again").And.Subject.First();
+        d.Severity.Should().Be(DiagnosticSeverity.Warning);
+        d.File.Should().Be("b.json");
+        d.Message.Should().Contain("'@warm'");
+    }
+
+    [Fact]
     public void Fields_that_start_with_a_dollar_are_annotations()
     {
         var set = Load(Book("""[ { "match": "Item", "as": "x", "$comment": "any item" } ]""", extra: """, "$comment": "a rule about items" """));

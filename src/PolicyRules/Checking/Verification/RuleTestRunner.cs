@@ -83,7 +83,9 @@ public static class RuleTestRunner
 
         if (root["cases"] is not JArray list)
         {
-            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, SourceSpan.Of(root, file), "A test file has a list of 'cases'.");
+            diagnostics.Error(RuleTestDiagnosticCodes.Malformed, SourceSpan.Of(root, file), root["rulebook"] is not null
+                ? "This is a rule file, not a test file: load it with the rules (--rules), and give verify the folder of its tests."
+                : "A test file has a list of 'cases'.");
             return cases;
         }
 

@@ -63,12 +63,26 @@ internal static class JsonReadFailure
         return text[start..(stop < 0 ? text.Length : stop)].TrimEnd('\r');
     }
 
-    /// <summary>Newtonsoft.Json's first sentence, without the JSON path (and position) it appends.</summary>
+    // What the parser's words usually mean for a person writing JSON by hand.
+    private static readonly (string Prefix, string Hint)[] Hints =
+    [
+        ("After parsing a value an unexpected character was encountered", "A comma may be missing between this value and the one before it."),
+        ("Invalid character after parsing property name", "A ':' may be missing after the property name."),
+        ("Unexpected end", "An object or a list is not closed: a '}' or ']' may be missing."),
+        ("Unexpected character encountered while parsing value", "Text goes in double quotes."),
+        ("Invalid property identifier character", "Property names go in double quotes."),
+    ];
+
+    /// <summary>
+    /// Newtonsoft.Json's first sentence, without the JSON path (and position) it appends, and what it
+    /// usually means to someone writing JSON by hand (a missing comma, an unclosed object).
+    /// </summary>
     public static string Reason(JsonException exception)
     {
         var message = exception.Message;
         var path = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return path > 0 ? message[..path] : message;
+        var reason = path > 0 ? message[..path] : message;
+        return Hints.FirstOrDefault(h => reason.StartsWith(h.Prefix, StringComparison.Ordinal)).Hint is { } hint ? $"{reason.TrimEnd()} {hint}" : reason;
     }
 
     /// <summary>

@@ -113,6 +113,16 @@ public class DraftReaderTests
     }
 
     [Theory]
+    [InlineData("{ \"agreement\": { \"id\": \"a\" }\n  \"clauses\": [] }", "A comma may be missing between this value and the one before it.")]
+    [InlineData("{ \"agreement\" { } }", "A ':' may be missing after the property name.")]
+    [InlineData("{ \"clauses\": [ { \"id\": \"1\" }\n", "An object or a list is not closed: a '}' or ']' may be missing.")]
+    [InlineData("{ \"agreement\": { \"id\": a } }", "Text goes in double quotes.")]
+    public void Malformed_json_says_what_the_parser_means_for_someone_writing_it_by_hand(string text, string hint)
+    {
+        new DraftReader().Read(text, "bad.json").Diagnostics.Single().Message.Should().EndWith(hint);
+    }
+
+    [Theory]
     [InlineData("{ \"agreement\": {} }", 1)]
     [InlineData("garbage", 1)]
     [InlineData("  ]", 3)]

@@ -42,6 +42,33 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void The_configuration_disables_rules_and_changes_severities_and_the_report_says_so()
+    {
+        Configure("""{ "include": ["briefs"], "disable": ["CONV-001"], "severities": { "LIB-001": "critical" } }""");
+
+        var result = Run("", "check", "--format", "json");
+
+        var report = JObject.Parse(result.Output);
+        var conflicts = report["documents"]![0]!["clauses"]![0]!["conflicts"]!;
+        conflicts.Single(c => (string)c["rule"]! == "LIB-001")["severity"]!.Value<string>().Should().Be("critical");
+        report["documents"]![0]!["findings"]!.Should().NotContain(f => (string)f["rule"]! == "CONV-001");
+        var rulebook = report["rulebooks"]![0]!;
+        rulebook["disabled"]!.Values<string>().Should().Equal("CONV-001");
+        rulebook["severityOverrides"]!["LIB-001"]!.Value<string>().Should().Be("critical");
+    }
+
+    [Fact]
+    public void A_rule_the_configuration_names_that_no_rulebook_defines_stops_the_run_with_a_suggestion()
+    {
+        Configure("""{ "include": ["briefs"], "disable": ["CONV-01"] }""");
+
+        var result = Run("", "check");
+
+        result.ExitCode.Should().Be(ExitCodes.Error);
+        result.Error.Should().Contain("'CONV-01'").And.Contain("Did you mean 'CONV-001'?");
+    }
+
+    [Fact]
     public void The_command_line_wins_over_the_configuration()
     {
         Configure("""{ "include": ["briefs"], "waivers": "briefs/waivers.json", "failOn": "low" }""");

@@ -127,6 +127,9 @@ internal static class CheckCommand
         /// <summary>Rule files and folders beyond <c>--rules</c> (from the configuration).</summary>
         public IReadOnlyList<string> MoreRules { get; init; } = [];
 
+        /// <summary>Rules switched off, and severities changed (from the configuration).</summary>
+        public RuleChanges Changes { get; init; } = RuleChanges.None;
+
         /// <summary>What the command line leaves open, taken from the configuration.</summary>
         public Settings With(CheckConfiguration c, bool failOnGiven) => this with
         {
@@ -138,6 +141,7 @@ internal static class CheckCommand
             Exclude = [.. Exclude, .. c.Exclude],
             Strict = Strict || c.Strict == true,
             MoreRules = c.Rules,
+            Changes = new RuleChanges(c.Disable, c.Severities),
         };
     }
 
@@ -200,7 +204,7 @@ internal static class CheckCommand
             return ExitCodes.Error;
         }
 
-        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet, settings.MoreRules, errors => RuleFileErrors(errors, settings, environment, stdout, stderr));
+        var checker = ruleOptions.Build(parse, environment, stderr, settings.Quiet, settings.MoreRules, errors => RuleFileErrors(errors, settings, environment, stdout, stderr), settings.Changes);
         if (checker is null)
         {
             return ExitCodes.Error;

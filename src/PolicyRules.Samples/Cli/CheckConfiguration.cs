@@ -6,8 +6,9 @@ using PolicyRules.Reporting;
 namespace PolicyRules.Cli;
 
 /// <summary>
-/// <c>policy-check.json</c>: what a repository always passes to <c>check</c> (rules, waivers, baseline,
-/// fail-on, perspective, strict, the drafts to include and exclude), found from the working folder up,
+/// <c>policy-check.json</c>: what a repository always passes to <c>check</c> (rules, the rules it
+/// disables and the severities it gives, waivers, baseline, fail-on, perspective, strict, the drafts
+/// to include and exclude), found from the working folder up,
 /// like <c>conftest.toml</c>. Paths in it are relative to its folder; the command line wins over it.
 /// </summary>
 internal sealed record CheckConfiguration(
@@ -21,9 +22,15 @@ internal sealed record CheckConfiguration(
     string? Perspective,
     bool? Strict)
 {
+    /// <summary>Rules of the rulebooks in force that the repository switches off.</summary>
+    public IReadOnlyList<string> Disable { get; init; } = [];
+
+    /// <summary>Severities the repository gives rules in place of their own (rule id → severity).</summary>
+    public IReadOnlyDictionary<string, string> Severities { get; init; } = new Dictionary<string, string>();
+
     public const string FileName = "policy-check.json";
 
-    private static readonly string[] Fields = ["$schema", "include", "exclude", "rules", "waivers", "baseline", "failOn", "perspective", "strict"];
+    private static readonly string[] Fields = ["$schema", "include", "exclude", "rules", "disable", "severities", "waivers", "baseline", "failOn", "perspective", "strict"];
 
     /// <summary>The configuration file nearest the working folder (it or one of its parents), or null.</summary>
     public static string? Find(string workingDirectory)
@@ -88,7 +95,7 @@ internal sealed record CheckConfiguration(
             var items = token is JArray list ? list.ToArray() : [token];
             if (items.Any(i => i.Type != JTokenType.String))
             {
-                Error(ConfigDiagnosticCodes.InvalidValue, SourceSpan.Of(token, display), $"'{name}' is a path or a list of paths.");
+                Error(ConfigDiagnosticCodes.InvalidValue, SourceSpan.Of(token, display), paths ? $"'{name}' is a path or a list of paths." : $"'{name}' is a string or a list of strings.");
                 return [];
             }
 
@@ -126,6 +133,23 @@ internal sealed record CheckConfiguration(
             }
         }
 
+        // Rule ids and severities are checked against the rulebooks when the checker is built.
+        var severities = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root["severities"] is { Type: not JTokenType.Null } severitiesToken)
+        {
+            if (severitiesToken is JObject byRule && byRule.Properties().All(p => p.Value.Type == JTokenType.String))
+            {
+                foreach (var property in byRule.Properties())
+                {
+                    severities[property.Name] = (string)property.Value!;
+                }
+            }
+            else
+            {
+                Error(ConfigDiagnosticCodes.InvalidValue, SourceSpan.Of(severitiesToken, display), "'severities' maps rule ids to severities, such as { \"LIB-001\": \"critical\" }.");
+            }
+        }
+
         // Include patterns and folders are paths; exclude patterns match the paths the report shows, so they stay as written.
         var configuration = new CheckConfiguration(
             display,
@@ -136,7 +160,11 @@ internal sealed record CheckConfiguration(
             Text("baseline", path: true),
             Text("failOn", path: false, [.. FailThreshold.Values]),
             Text("perspective", path: false),
-            strict);
+            strict)
+        {
+            Disable = Strings("disable", paths: false),
+            Severities = severities,
+        };
         return (diagnostics.Count == 0 ? configuration : null, diagnostics);
     }
 }

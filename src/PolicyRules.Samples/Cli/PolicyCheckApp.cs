@@ -105,7 +105,8 @@ public static class PolicyCheckApp
         /// <param name="quiet">Whether the rule files' warnings are left out.</param>
         /// <param name="moreRules">Rule files a configuration file adds.</param>
         /// <param name="ruleErrors">Told the rule files' diagnostics when they have errors, after they are written: a report format may carry them too.</param>
-        public PolicyChecker? Build(ParseResult parse, CliEnvironment environment, TextWriter error, bool quiet, IReadOnlyList<string>? moreRules = null, Action<IReadOnlyList<Diagnostic>>? ruleErrors = null)
+        /// <param name="changes">Rules a configuration file switches off, and severities it changes.</param>
+        public PolicyChecker? Build(ParseResult parse, CliEnvironment environment, TextWriter error, bool quiet, IReadOnlyList<string>? moreRules = null, Action<IReadOnlyList<Diagnostic>>? ruleErrors = null, RuleChanges? changes = null)
         {
             var rules = (moreRules ?? []).Concat(parse.GetValue(Rules) ?? []).ToArray();
             var noDefault = parse.GetValue(NoDefaultRules);
@@ -116,6 +117,16 @@ public static class PolicyCheckApp
             }
 
             var options = new PolicyCheckerOptions { UseDefaultRules = !noDefault };
+            foreach (var id in changes?.Disable ?? [])
+            {
+                options.DisabledRules.Add(id);
+            }
+
+            foreach (var (id, severity) in changes?.Severities ?? new Dictionary<string, string>())
+            {
+                options.SeverityOverrides[id] = severity;
+            }
+
             foreach (var path in rules)
             {
                 var full = environment.Resolve(path);

@@ -61,7 +61,7 @@ public class RuleTestsTests
 
         cases.Should().BeEmpty("a case whose expectations cannot be read is not run");
         diagnostics.Select(d => d.ToString()).Should().Equal(
-            "typos.json(3,15): error PR3001: 'verdcit' is not a field of 'expect'. Did you mean 'verdict'? Fields: verdict, findings, clauses.",
+            "typos.json(3,15): error PR3001: 'verdcit' is not a field of 'expect'. Did you mean 'verdict'? Fields: verdict, findings, findingRules, clauses.",
             "typos.json(3,58): error PR3001: 'status' is not a field of a clause's expectation. Did you mean 'statuses'? Fields: verdict, conflicts, supports, candidates, rules, statuses, parties.");
     }
 
@@ -78,6 +78,21 @@ public class RuleTestsTests
 
         failures.Should().Contain("clause 1: no rule in force is or reports 'OUR-001': is its rule file loaded?");
         failures.Should().Contain("clause 1: expected OUR-001 open, got no such conflict (no rule in force is or reports 'OUR-001': is its rule file loaded?)");
+    }
+
+    [Fact]
+    public void Agreement_level_conflicts_are_expected_by_rule_id_too()
+    {
+        var (cases, diagnostics) = RuleTestRunner.Parse("""
+            { "name": "x", "cases": [ { "name": "agreement rules",
+              "draft": { "agreement": { "id": "a", "parties": [ { "code": "X" } ] }, "clauses": [ { "id": "1", "text": "…" } ] },
+              "expect": { "findingRules": ["CONV-001", "OUR-002"] } } ] }
+            """, "agreement.json");
+
+        diagnostics.Should().BeEmpty();
+        RuleTestRunner.Run(Checker.Value, cases).Single().Failures.Should().Equal(
+            "agreement finding rules: expected [CONV-001, OUR-002], got [CONV-001]",
+            "agreement: no rule in force is or reports 'OUR-002': is its rule file loaded?");
     }
 
     [Fact]

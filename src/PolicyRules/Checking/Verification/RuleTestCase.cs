@@ -15,7 +15,11 @@ public sealed record RuleTestCase(string? File, string Name, Draft Draft, Expect
 /// <param name="Verdict">The document's verdict.</param>
 /// <param name="Clauses">Expectations by clause id.</param>
 /// <param name="Findings">The principle ids of the agreement-level conflicts, exactly.</param>
-public sealed record ExpectedDocument(string? Verdict, IReadOnlyDictionary<string, ExpectedClause> Clauses, IReadOnlyList<string>? Findings);
+public sealed record ExpectedDocument(string? Verdict, IReadOnlyDictionary<string, ExpectedClause> Clauses, IReadOnlyList<string>? Findings)
+{
+    /// <summary>The rule ids of the agreement-level conflicts, exactly; null when not checked.</summary>
+    public IReadOnlyList<string>? FindingRules { get; init; }
+}
 
 /// <summary>What a rule test expects of a clause; null members are not checked.</summary>
 /// <param name="Verdicts">The verdicts accepted (one, or several where analysts accept either).</param>

@@ -12,7 +12,7 @@ namespace PolicyRules.Checking.Verification;
 /// </summary>
 /// <remarks>
 /// A test file: <c>{ "name": …, "cases": [ { "name": …, "draft": { …draft… }, "expect": { "verdict": …,
-/// "findings": [principles], "clauses": { "&lt;id&gt;": { "verdict": "conflict" | ["a", "b"], "conflicts": [principles],
+/// "findings": [principles], "findingRules": [rule ids], "clauses": { "&lt;id&gt;": { "verdict": "conflict" | ["a", "b"], "conflicts": [principles],
 /// "supports": [principles], "candidates": [principles], "rules": [rule ids], "statuses": { "&lt;principle or rule&gt;": status },
 /// "parties": { "&lt;party&gt;": verdict } } } } } ] }</c>. What an expectation leaves out is not checked.
 /// <c>policy-check schema tests</c> prints the JSON schema of the format.
@@ -131,7 +131,7 @@ public static class RuleTestRunner
 
     private static readonly string[] FileFields = ["$schema", "name", "cases"];
     private static readonly string[] CaseFields = ["name", "draft", "expect"];
-    private static readonly string[] ExpectFields = ["verdict", "findings", "clauses"];
+    private static readonly string[] ExpectFields = ["verdict", "findings", "findingRules", "clauses"];
     private static readonly string[] ClauseFields = ["verdict", "conflicts", "supports", "candidates", "rules", "statuses", "parties"];
 
     private static void RejectUnknown(JObject obj, string[] known, string what, string? file, DiagnosticBag diagnostics)
@@ -168,7 +168,7 @@ public static class RuleTestRunner
                 }
             }
 
-            return new ExpectedDocument((string?)expect["verdict"], clauses, Strings(expect["findings"]));
+            return new ExpectedDocument((string?)expect["verdict"], clauses, Strings(expect["findings"])) { FindingRules = Strings(expect["findingRules"]) };
         }
         catch (Exception ex) when (ex is InvalidCastException or ArgumentException or FormatException)
         {
@@ -203,6 +203,15 @@ public static class RuleTestRunner
         if (expected.Findings is { } findings)
         {
             Same("agreement findings", findings, actual.Findings.Where(f => f.Kind == "conflict").Select(f => f.Principle), failures);
+        }
+
+        if (expected.FindingRules is { } findingRules)
+        {
+            Same("agreement finding rules", findingRules, actual.Findings.Where(f => f.Kind == "conflict").Select(f => f.Rule), failures);
+            if (findingRules.Where(r => !inForce.Contains(r)).ToArray() is { Length: > 0 } missing)
+            {
+                failures.Add($"agreement: {NotInForce(missing)}");
+            }
         }
 
         foreach (var (id, clause) in expected.Clauses.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -27,6 +27,9 @@ public static class ConventionCatalog
         .Register<Mitigation>()
         .Register<Support>());
 
+    private static readonly string[] ClauseFields = ["kind", "strength", "obligations", "sectors", "modes", "measureTypes", "commitmentLevel", "conventionReference"];
+    private static readonly string[] ExceptionFields = ["type", "sectors", "obligationsCovered"];
+
     // The controlled fields of drafts (taxonomy.md): a rule compares them with the values drafts hold.
     private static FactCatalog WithVocabulary(FactCatalog catalog)
     {
@@ -39,17 +42,16 @@ public static class ConventionCatalog
 
         Give<Agreement>("type", "agreement.type");
         Give<Party>("status", "parties.status");
-        Give<Clause>("kind", "kind");
-        Give<Clause>("strength", "strength");
-        Give<Clause>("obligations", "obligations");
-        Give<Clause>("sectors", "sectors");
-        Give<Clause>("modes", "modes");
-        Give<Clause>("measureTypes", "measureTypes");
-        Give<Clause>("commitmentLevel", "commitmentLevel");
-        Give<Clause>("conventionReference", "conventionReference");
-        Give<ExceptionScope>("type", "exceptions.type");
-        Give<ExceptionScope>("sectors", "exceptions.sectors");
-        Give<ExceptionScope>("obligationsCovered", "exceptions.obligationsCovered");
+        foreach (var member in ClauseFields)
+        {
+            Give<Clause>(member, member);
+        }
+
+        foreach (var member in ExceptionFields)
+        {
+            Give<ExceptionScope>(member, "exceptions." + member);
+        }
+
         return catalog;
     }
 }

@@ -63,6 +63,22 @@ public class VocabularyTests
         Load(where).Diagnostics.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("""{ "sectors": { "contains": "audiovisual" } }""", "'av-film-production-distribution'")]
+    [InlineData("""{ "exceptions": { "some": { "type": "cultural-exemption" } } }""", "'general-cultural-exemption'")]
+    [InlineData("""{ "strength": "Binding" }""", "'binding'")]
+    public void The_convention_catalog_knows_the_draft_vocabulary(string where, string meant)
+    {
+        var json = $$"""
+            { "rulebook": "mine", "version": "1", "rules": [ { "id": "M1", "principle": "public-funding",
+              "when": [ { "match": "Clause", "as": "c", "where": {{where}} } ], "then": [ { "tag": { "on": "$c", "name": "hit" } } ] } ] }
+            """;
+
+        var set = new RulebookLoader(PolicyRules.Checking.ConventionCatalog.Create()).Load(json, "mine.json");
+
+        set.Diagnostics.Should().ContainSingle(d => d.IsError).Which.Message.Should().Contain(meant);
+    }
+
     [Fact]
     public void Members_without_a_vocabulary_take_any_value()
     {

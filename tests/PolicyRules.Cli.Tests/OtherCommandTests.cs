@@ -78,6 +78,20 @@ public class OtherCommandTests
         words.Should().Contain(does).And.Contain(fails).And.NotContain("--fail-on").And.NotContain("Remedy");
     }
 
+    [Theory]
+    [InlineData("agreement")]
+    [InlineData("(agreement)")]
+    public void Why_agreement_explains_the_agreements_own_findings(string selector)
+    {
+        var result = CliRunner.Run(new CliEnvironment { WorkingDirectory = CliRunner.RepositoryRoot }, "why", "src/PolicyRules.Samples/drafts/ausfta-no-exemption.json", selector);
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
+        result.Output.Should().StartWith("Agreement ausfta · all parties · verdict conflict")
+            .And.Contain("Findings of the agreement as a whole")
+            .And.Contain("  CEX-001  cultural-exemption-present  [open]")
+            .And.Contain("nothing in the draft answers it");
+    }
+
     [Fact]
     public void Explain_reads_a_negated_pattern_as_unless()
     {

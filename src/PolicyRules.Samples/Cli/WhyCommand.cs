@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PolicyRules.Checking.Explaining;
 using PolicyRules.Checking.Report;
+using PolicyRules.Checking.Waivers;
 using PolicyRules.Domain.Drafts;
 using PolicyRules.Reporting;
 
@@ -12,7 +13,7 @@ internal static class WhyCommand
     public static Command Create(CliEnvironment environment)
     {
         var path = new Argument<string>("draft") { Description = "A draft file (JSON, or a treaty text: .txt, .docx, ToTA .xml)." };
-        var clause = new Argument<string>("clause") { Description = "The id of one of its clauses." };
+        var clause = new Argument<string>("clause") { Description = "The id of one of its clauses, or 'agreement' for the agreement's own findings." };
         var perspective = new Option<string>("--perspective", "-p") { Description = "Assess this party's policy space (a party code).", HelpName = "party" };
         var rules = new PolicyCheckApp.RuleOptions();
         var texts = new TreatyTextOptions();
@@ -35,6 +36,19 @@ internal static class WhyCommand
 
             var draft = DraftFiles.Read(new DraftReader { Perspective = parse.GetValue(perspective) }, file, texts.ImportOptions(parse));
             var id = parse.GetValue(clause)!;
+
+            // 'agreement' (or '(agreement)', as reports label them) asks for the agreement's own findings, as waivers name them.
+            if (draft.Agreement is not null && id is Waiver.AgreementSelector or FindingReport.AgreementLevel && draft.Clauses.All(c => c.Id != id))
+            {
+                if (rules.Build(parse, environment, stderr, quiet: true) is not { } agreementChecker)
+                {
+                    return ExitCodes.Error;
+                }
+
+                WriteAgreement(agreementChecker.Check(draft), stdout);
+                return ExitCodes.Success;
+            }
+
             if (draft.Agreement is null || draft.Clauses.FirstOrDefault(c => c.Id == id) is not { Fact: not null })
             {
                 foreach (var d in draft.Diagnostics.Concat(draft.Clauses.FirstOrDefault(c => c.Id == id)?.Diagnostics ?? []))
@@ -118,6 +132,33 @@ internal static class WhyCommand
         w.WriteLine();
         w.WriteLine("Near misses (rules that took the clause and stopped at a condition it does not meet)");
         Stopped(w, why.NearMisses);
+    }
+
+    /// <summary>The agreement's own findings: what it lacks or holds as a whole, and what answers each.</summary>
+    private static void WriteAgreement(DocumentReport report, TextWriter w)
+    {
+        w.WriteLine($"Agreement {report.Agreement!.Id} · {(report.Perspective is { } p ? $"perspective {p}" : "all parties")} · verdict {report.Verdict}");
+        w.WriteLine();
+        w.WriteLine("Findings of the agreement as a whole");
+        if (report.Findings.Count == 0)
+        {
+            w.WriteLine("  none");
+        }
+
+        foreach (var f in report.Findings)
+        {
+            w.WriteLine($"  {f.Rule}  {f.Principle}  [{(f.Kind == "conflict" ? f.Status : f.Kind)}]");
+            w.WriteLine(TextLayout.Wrap(f.Message, 4));
+            foreach (var m in f.Mitigations)
+            {
+                w.WriteLine(TextLayout.Wrap($"answered ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}", 4, hanging: 2));
+            }
+
+            if (f.Kind == "conflict" && f.Mitigations.Count == 0)
+            {
+                w.WriteLine("    nothing in the draft answers it");
+            }
+        }
     }
 
     private static void Facts(TextWriter w, IReadOnlyList<ExplainedFact> facts, string none)

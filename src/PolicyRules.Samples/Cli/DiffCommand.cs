@@ -113,10 +113,7 @@ internal static class DiffCommand
         }
 
         // A clause that could not be read is compared as an error: its diagnostics say why, as check says it.
-        foreach (var d in draft.Diagnostics.Concat(draft.Clauses.SelectMany(c => c.Diagnostics)).Where(d => d.Severity != DiagnosticSeverity.Info))
-        {
-            stderr.WriteLine(d with { File = given });
-        }
+        WriteDiagnostics(draft, given, stderr);
 
         return checker() is { } built ? [built.Check(draft) with { Path = given.Replace('\\', '/') }] : null;
     }
@@ -143,15 +140,21 @@ internal static class DiffCommand
         foreach (var file in files)
         {
             var draft = DraftFiles.Read(reader, file.FullPath!, texts);
-            foreach (var d in draft.Diagnostics.Concat(draft.Clauses.SelectMany(c => c.Diagnostics)).Where(d => d.Severity != DiagnosticSeverity.Info))
-            {
-                stderr.WriteLine(d with { File = file.Display });
-            }
+            WriteDiagnostics(draft, file.Display, stderr);
 
             // A draft that cannot be read is compared as an error document, as check reports it.
             documents.Add(built.Check(draft) with { Path = file.Display[prefix.Length..] });
         }
 
         return documents;
+    }
+
+    // A draft's warnings and errors, and its clauses', under the path the user gave.
+    private static void WriteDiagnostics(Draft draft, string shown, TextWriter stderr)
+    {
+        foreach (var d in draft.Diagnostics.Concat(draft.Clauses.SelectMany(c => c.Diagnostics)).Where(d => d.Severity != DiagnosticSeverity.Info))
+        {
+            stderr.WriteLine(d with { File = shown });
+        }
     }
 }

@@ -105,15 +105,7 @@ internal static class WhyCommand
             var status = c.PartyStatus is { } ps ? $"{c.Status}: {string.Join(", ", ps.Select(x => $"{x.Key} {x.Value}"))}" : c.Status;
             w.WriteLine($"  {c.Rule}  {c.Principle}  [{status}]");
             w.WriteLine(TextLayout.Wrap(c.Message, 4));
-            foreach (var m in c.Mitigations)
-            {
-                w.WriteLine(TextLayout.Wrap($"answered ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}", 4, hanging: 2));
-            }
-
-            if (c.Mitigations.Count == 0)
-            {
-                w.WriteLine("    nothing in the draft answers it");
-            }
+            Answers(w, c.Mitigations, isConflict: true);
         }
 
         if (clause.Supports.Count > 0)
@@ -149,15 +141,21 @@ internal static class WhyCommand
         {
             w.WriteLine($"  {f.Rule}  {f.Principle}  [{(f.Kind == "conflict" ? f.Status : f.Kind)}]");
             w.WriteLine(TextLayout.Wrap(f.Message, 4));
-            foreach (var m in f.Mitigations)
-            {
-                w.WriteLine(TextLayout.Wrap($"answered ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}", 4, hanging: 2));
-            }
+            Answers(w, f.Mitigations, isConflict: f.Kind == "conflict");
+        }
+    }
 
-            if (f.Kind == "conflict" && f.Mitigations.Count == 0)
-            {
-                w.WriteLine("    nothing in the draft answers it");
-            }
+    // What answers a finding, one line each; a conflict nothing answers says so.
+    private static void Answers(TextWriter w, IReadOnlyList<MitigationReport> mitigations, bool isConflict)
+    {
+        foreach (var m in mitigations)
+        {
+            w.WriteLine(TextLayout.Wrap($"answered ({ReportConflict.Reach(m)}) by {m.By}, {m.Rule}: {m.Message}", 4, hanging: 2));
+        }
+
+        if (isConflict && mitigations.Count == 0)
+        {
+            w.WriteLine("    nothing in the draft answers it");
         }
     }
 
